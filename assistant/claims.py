@@ -1,0 +1,136 @@
+"""The contract: documents, claims, their sources and the evidence that grounds them.
+
+Every engine (LLM or offline) produces an :class:`Analysis`; ``claimdesk analyze --format json``
+prints exactly its JSON dump. Field meanings are documented in the README.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date as Date
+from typing import Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Status = Literal["confirmed", "denied", "unverified"]
+VerdictStatus = Literal["confirmed", "denied", "unverified", "not_addressed"]
+SourceKind = Literal[
+    "named_official",
+    "named_person",
+    "organization",
+    "anonymous",
+    "media_report",
+    "document",
+    "outlet",
+]
+Stance = Literal["asserts", "confirms", "denies", "declines_comment", "not_confirmed"]
+
+STATUSES: tuple[Status, ...] = ("confirmed", "denied", "unverified")
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    "named_official",
+    "named_person",
+    "organization",
+    "anonymous",
+    "media_report",
+    "document",
+    "outlet",
+)
+STANCES: tuple[Stance, ...] = ("asserts", "confirms", "denies", "declines_comment", "not_confirmed")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Document(_Model):
+    """One article the user supplied. ``id`` is stable for the same text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: Date | None = None
+    outlet: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, **fields: object) -> Document:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        return cls.model_validate({"id": f"doc-{digest}", "text": text, **fields})
+
+
+class Evidence(_Model):
+    """A verbatim quote located by code: ``quote == document.text[start:end]``."""
+
+    document_id: str
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _span_matches_quote(self) -> Self:
+        if self.end - self.start != len(self.quote):
+            raise ValueError("evidence span length does not match the quote")
+        return self
+
+
+class Source(_Model):
+    """A party that speaks to a claim, with how it speaks and the quotes showing it."""
+
+    name: str
+    role: str | None = None
+    kind: SourceKind
+    stance: Stance
+    on_record: bool
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Claim(_Model):
+    """One check-worthy factual assertion with its status under the rubric."""
+
+    id: str
+    text: str
+    status: Status
+    status_reason: str
+    sources: list[Source] = Field(default_factory=list)
+    ungrounded: bool = False
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return [e for s in self.sources for e in s.evidence]
+
+
+class EngineInfo(_Model):
+    name: str
+    model: str
+    prompt_version: str
+
+
+class Usage(_Model):
+    """What an analysis cost: model calls, tokens, retries and what grounding threw away."""
+
+    model_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    retries: int = 0
+    reasks: int = 0
+    dropped_quotes: int = 0
+    wall_time_s: float = 0.0
+
+    def add(self, other: Usage) -> Usage:
+        data = {k: getattr(self, k) + getattr(other, k) for k in Usage.model_fields}
+        return Usage.model_validate(data)
+
+
+class Analysis(_Model):
+    documents: list[Document]
+    claims: list[Claim]
+    engine: EngineInfo
+    usage: Usage = Field(default_factory=Usage)
+
+    def by_status(self, status: Status) -> list[Claim]:
+        return [c for c in self.claims if c.status == status]
+
+    def document(self, document_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == document_id:
+                return doc
+        raise KeyError(document_id)

@@ -1,0 +1,117 @@
+"""Locate quotes in documents by code, so evidence provably exists in the text.
+
+A quote matches when it equals a stretch of the document after both are normalised the same way:
+runs of whitespace become one space, curly quotes and apostrophes become straight ones, and
+dashes become a hyphen. Offsets are always computed on the original text, so the stored quote is
+``text[start:end]`` exactly, whatever the model typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.claims import Document, Evidence
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
+_EDGE = " \t\r\n\"'"
+MIN_FRAGMENT = 12
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A normalised copy of a text and, for each of its characters, the original offset."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+
+def normalise(text: str) -> NormalisedText:
+    chars: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text.translate(_CHAR_MAP)):
+        if ch.isspace():
+            if in_space:
+                continue
+            ch, in_space = " ", True
+        else:
+            in_space = False
+        chars.append(ch)
+        offsets.append(i)
+    return NormalisedText("".join(chars), tuple(offsets))
+
+
+@lru_cache(maxsize=64)
+def _normalised(text: str) -> NormalisedText:
+    return normalise(text)
+
+
+def _clean(quote: str) -> str:
+    return normalise(quote.strip()).text.strip(_EDGE)
+
+
+def find_span(text: str, quote: str, start_at: int = 0) -> tuple[int, int] | None:
+    """The (start, end) of ``quote`` in ``text`` under normalisation, or None."""
+    needle = _clean(quote)
+    if not needle:
+        return None
+    hay = _normalised(text)
+    pos = hay.text.find(needle, _normalised_index(hay, start_at))
+    if pos < 0:
+        return None
+    return hay.offsets[pos], hay.offsets[pos + len(needle) - 1] + 1
+
+
+def _normalised_index(hay: NormalisedText, original: int) -> int:
+    if original <= 0:
+        return 0
+    for i, off in enumerate(hay.offsets):
+        if off >= original:
+            return i
+    return len(hay.offsets)
+
+
+def locate(document: Document, quote: str) -> Evidence | None:
+    """Evidence for ``quote`` in ``document``; a quote with ellipses keeps its longest part."""
+    span = find_span(document.text, quote)
+    if span is None:
+        parts = [p for p in _ELLIPSIS.split(quote) if len(_clean(p)) >= MIN_FRAGMENT]
+        spans = [s for s in (find_span(document.text, p) for p in parts) if s]
+        if not spans:
+            return None
+        span = max(spans, key=lambda s: s[1] - s[0])
+    start, end = span
+    return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)
+
+
+def evidence_at(document: Document, start: int, end: int) -> Evidence:
+    """Evidence for a span the caller already knows (the offline engine's own segmentation)."""
+    return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)

@@ -1,0 +1,74 @@
+"""The one model interface every engine implements: LLM adapters, the offline engine, the fake.
+
+A request names its task, carries the rendered chat messages, the pydantic type the answer must
+validate against, and the task's inputs as data (so an engine that does not read prompts, such
+as the offline one, gets the same information). A response is the raw answer text plus how the
+generation ended; validation, re-asking and grounding happen above this interface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel
+
+Task = Literal["extract", "check", "answer"]
+FinishReason = Literal["stop", "length", "content_filter", "refusal"]
+
+
+@dataclass(frozen=True)
+class Message:
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True)
+class ModelRequest:
+    task: Task
+    messages: tuple[Message, ...]
+    output_type: type[BaseModel]
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+    max_tokens: int | None = None
+
+    def with_followup(self, answer: str, correction: str) -> ModelRequest:
+        """The same request with the model's last answer and a correction appended."""
+        extra = (Message("assistant", answer), Message("user", correction))
+        return ModelRequest(
+            self.task, self.messages + extra, self.output_type, self.inputs, self.max_tokens
+        )
+
+
+@dataclass(frozen=True)
+class ModelResponse:
+    content: str
+    finish_reason: FinishReason = "stop"
+    refusal: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    retries: int = 0
+
+
+@runtime_checkable
+class Model(Protocol):
+    """An engine that answers structured requests."""
+
+    @property
+    def engine_name(self) -> str:
+        """Short engine family name: 'openai', 'offline', 'function'."""
+        ...
+
+    @property
+    def model_name(self) -> str:
+        """The model identifier as the engine knows it."""
+        ...
+
+    @property
+    def context_chars(self) -> int:
+        """How many characters of article text fit one request."""
+        ...
+
+    def complete(self, request: ModelRequest) -> ModelResponse: ...
+
+    async def acomplete(self, request: ModelRequest) -> ModelResponse: ...

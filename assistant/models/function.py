@@ -1,0 +1,67 @@
+"""A real implementation of the model interface whose answers come from a Python function.
+
+Tests script it to drive every logic path (re-asks, grounding, chunking, refusals) without a
+server; benchmarks use it to measure the assistant's own overhead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from assistant.models.base import ModelRequest, ModelResponse
+
+Answer = ModelResponse | str | dict[str, Any]
+AnswerFunction = Callable[[ModelRequest], Answer]
+
+
+def _as_response(answer: Answer) -> ModelResponse:
+    if isinstance(answer, ModelResponse):
+        return answer
+    if isinstance(answer, dict):
+        return ModelResponse(content=json.dumps(answer))
+    return ModelResponse(content=answer)
+
+
+class FunctionModel:
+    """Answers each request with ``function(request)``; records every request it saw."""
+
+    def __init__(
+        self, function: AnswerFunction, *, name: str = "function", context_chars: int = 24_000
+    ) -> None:
+        self._function = function
+        self._name = name
+        self._context_chars = context_chars
+        self.requests: list[ModelRequest] = []
+
+    @property
+    def engine_name(self) -> str:
+        return "function"
+
+    @property
+    def model_name(self) -> str:
+        return self._name
+
+    @property
+    def context_chars(self) -> int:
+        return self._context_chars
+
+    def complete(self, request: ModelRequest) -> ModelResponse:
+        self.requests.append(request)
+        return _as_response(self._function(request))
+
+    async def acomplete(self, request: ModelRequest) -> ModelResponse:
+        return self.complete(request)
+
+
+def scripted(answers: Iterable[Answer], **options: Any) -> FunctionModel:
+    """A FunctionModel that gives the answers in order, one per request."""
+    queue = list(answers)
+
+    def next_answer(request: ModelRequest) -> Answer:
+        if not queue:
+            raise AssertionError(f"scripted model ran out of answers at a {request.task} request")
+        return queue.pop(0)
+
+    return FunctionModel(next_answer, name="scripted", **options)

@@ -1,0 +1,58 @@
+"""What a model must return for each task: the wire-format types its answers validate against.
+
+These are deliberately flat and strict (every property required, no extra keys, no defaults) so
+the same JSON schema works in OpenAI strict ``json_schema`` mode and in ``json_object`` mode with
+the schema in the prompt. Quotes are plain strings here; code locates them (see grounding.py).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.claims import SourceKind, Stance, Status, VerdictStatus
+
+
+class _Output(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceOutput(_Output):
+    name: str
+    role: str | None
+    kind: SourceKind
+    stance: Stance
+    on_record: bool
+    quotes: list[str]
+
+
+class ClaimOutput(_Output):
+    text: str
+    status: Status
+    status_reason: str
+    sources: list[SourceOutput]
+
+
+class ExtractionOutput(_Output):
+    """Answer to an ``extract`` request: every check-worthy claim in the passage."""
+
+    claims: list[ClaimOutput]
+
+
+class VerdictOutput(_Output):
+    """Answer to a ``check`` request: the status of one user-typed claim."""
+
+    status: VerdictStatus
+    reason: str
+    sources: list[SourceOutput]
+
+
+class CitationOutput(_Output):
+    claim_id: str | None
+    quote: str
+
+
+class AnswerOutput(_Output):
+    """Answer to an ``answer`` request: a chat reply with the citations behind it."""
+
+    text: str
+    citations: list[CitationOutput]
