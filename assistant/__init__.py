@@ -1,0 +1,21 @@
+"""claimdesk: find check-worthy claims in news documents and tag them confirmed, denied or
+unverified as the reporting supports them, with sourcing and verbatim evidence."""
+
+from assistant._assistant import Assistant
+from assistant.claims import Analysis, Claim, Document, EngineInfo, Evidence, Source, Usage
+from assistant.errors import ClaimdeskError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "Assistant",
+    "Claim",
+    "ClaimdeskError",
+    "Document",
+    "EngineInfo",
+    "Evidence",
+    "Source",
+    "Usage",
+    "__version__",
+]

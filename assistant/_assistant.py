@@ -1,0 +1,70 @@
+"""The SDK entry point: ``Assistant(model=...).analyze(...)``."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+
+from assistant import config, prompts
+from assistant.analysis import combine, document_steps
+from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
+from assistant.documents import as_documents
+from assistant.models.base import Model
+from assistant.runner import arun, run
+
+Documents = str | Document | list[Document] | list[str]
+
+
+class Assistant:
+    """Analyse news documents with one engine (an LLM server or the offline rules)."""
+
+    def __init__(
+        self,
+        model: str | Model | None = None,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+    ) -> None:
+        if isinstance(model, str) or model is None:
+            self.choice = config.choose(model)
+            self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
+        else:
+            self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
+            self.model = model
+
+    @property
+    def engine(self) -> EngineInfo:
+        return EngineInfo(
+            name=self.model.engine_name,
+            model=self.model.model_name,
+            prompt_version=prompts.prompt_version(),
+        )
+
+    def _analysis(
+        self,
+        documents: list[Document],
+        per_document: Sequence[list[Claim]],
+        usage: Usage,
+        started: float,
+    ) -> Analysis:
+        usage.wall_time_s = round(time.perf_counter() - started, 4)
+        return Analysis(
+            documents=documents, claims=combine(per_document), engine=self.engine, usage=usage
+        )
+
+    def analyze(self, documents: Documents) -> Analysis:
+        """Every check-worthy claim in the documents, with status, sources and evidence."""
+        docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
+        budget = self.model.context_chars
+        per_document = [run(document_steps(d, budget, usage), self.model, usage) for d in docs]
+        return self._analysis(docs, per_document, usage, started)
+
+    async def aanalyze(self, documents: Documents) -> Analysis:
+        """Async twin of :meth:`analyze`; documents are analysed concurrently."""
+        docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
+        budget = self.model.context_chars
+        per_document = await asyncio.gather(
+            *(arun(document_steps(d, budget, usage), self.model, usage) for d in docs)
+        )
+        return self._analysis(docs, per_document, usage, started)

@@ -1,0 +1,115 @@
+"""Analyse documents: split, ask the model for claims, ground every quote, merge.
+
+Written once as generators of model requests (see runner.py) so the sync and async APIs share it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from assistant import prompts
+from assistant.chunking import Chunk, chunk
+from assistant.claims import Claim, Document, Evidence, Source, Usage
+from assistant.grounding import evidence_at, find_span, locate
+from assistant.merging import merge_claims
+from assistant.models.base import Message, ModelRequest
+from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
+from assistant.runner import Steps
+from assistant.structured import structured
+
+
+def output_schema(output_type: type[ExtractionOutput]) -> str:
+    return json.dumps(output_type.model_json_schema(), separators=(",", ":"))
+
+
+def extraction_request(document: Document, part: Chunk, number: int, count: int) -> ModelRequest:
+    texts = [document.text[p.start : p.end] for p in part.paragraphs]
+    inputs = {
+        "document_id": document.id,
+        "title": document.title,
+        "paragraphs": texts,
+        "part_number": number,
+        "part_count": count,
+    }
+    system = prompts.render("extract_system", schema=output_schema(ExtractionOutput))
+    user = prompts.render("extract_user", **inputs)
+    messages = (Message("system", system), Message("user", user))
+    return ModelRequest(
+        "extract",
+        messages,
+        ExtractionOutput,
+        {**inputs, "offset": part.start, "text": document.text},
+    )
+
+
+def _quotes(output: ExtractionOutput) -> list[str]:
+    return [q for c in output.claims for s in c.sources for q in s.quotes]
+
+
+def _missing(document: Document, output: ExtractionOutput) -> list[str]:
+    return [q for q in _quotes(output) if locate(document, q) is None]
+
+
+def _source(document: Document, out: SourceOutput, part: Chunk, usage: Usage) -> Source:
+    evidence = []
+    for quote in out.quotes:
+        found = _locate_near(document, quote, part)
+        if found is None:
+            usage.dropped_quotes += 1
+        elif found not in evidence:
+            evidence.append(found)
+    return Source(
+        name=out.name,
+        role=out.role,
+        kind=out.kind,
+        stance=out.stance,
+        on_record=out.on_record,
+        evidence=evidence,
+    )
+
+
+def _locate_near(document: Document, quote: str, part: Chunk) -> Evidence | None:
+    span = find_span(document.text, quote, start_at=part.start)
+    if span is None:
+        return locate(document, quote)
+    return evidence_at(document, *span)
+
+
+def _claim(document: Document, out: ClaimOutput, part: Chunk, usage: Usage) -> Claim:
+    sources = [_source(document, s, part, usage) for s in out.sources]
+    return Claim(
+        id="",
+        text=out.text,
+        status=out.status,
+        status_reason=out.status_reason,
+        sources=sources,
+        ungrounded=not any(s.evidence for s in sources),
+    )
+
+
+def part_steps(
+    document: Document, part: Chunk, number: int, count: int, usage: Usage
+) -> Steps[list[Claim]]:
+    request = extraction_request(document, part, number, count)
+    output, asked, answer = yield from structured(request, ExtractionOutput, usage)
+    missing = _missing(document, output)
+    if missing:
+        usage.reasks += 1
+        followup = asked.with_followup(answer, prompts.render("reask_quotes", quotes=missing))
+        output, _, _ = yield from structured(followup, ExtractionOutput, usage)
+    return [_claim(document, c, part, usage) for c in output.claims]
+
+
+def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[Claim]]:
+    parts = chunk(document.text, budget)
+    claims: list[Claim] = []
+    for number, part in enumerate(parts, start=1):
+        claims += yield from part_steps(document, part, number, len(parts), usage)
+    return merge_claims(claims)
+
+
+def combine(per_document: Sequence[list[Claim]]) -> list[Claim]:
+    """Merge claims across documents and number them c1, c2, ... in reading order."""
+    merged = merge_claims([c for claims in per_document for c in claims])
+    return [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(merged, start=1)]

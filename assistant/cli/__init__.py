@@ -1,0 +1,1 @@
+"""The ``claimdesk`` command: a thin shell over the library, one module per command."""

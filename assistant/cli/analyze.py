@@ -1,0 +1,37 @@
+"""``claimdesk analyze FILE...``: claims, statuses and sourcing for one or more articles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from assistant import rendering
+from assistant.cli.options import add_model_options, assistant_from, load_documents, write_output
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "analyze",
+        help="list every check-worthy claim with status and sourcing",
+        description="List every check-worthy claim in the articles, tagged confirmed, denied or "
+        "unverified as the reporting supports it, with sources and verbatim quotes.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
+    add_model_options(parser)
+    parser.add_argument("--format", "-f", choices=["table", "json", "markdown"], default="table")
+    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    documents = load_documents(args.files)
+    analysis = assistant_from(args).analyze(documents)
+    if args.format == "json":
+        text = analysis.model_dump_json(indent=2)
+    elif args.format == "markdown":
+        text = rendering.markdown(analysis)
+    else:
+        text = rendering.table(analysis, color=args.output is None and sys.stdout.isatty())
+    write_output(text, args.output)
+    return 0

@@ -1,0 +1,53 @@
+"""Entry point: parse arguments, dispatch to one command module, turn errors into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from assistant import __version__
+from assistant.cli import analyze
+from assistant.errors import ClaimdeskError, ConfigurationError, InputError
+
+# Each command module has add_parser(subparsers) and run(args) -> int.
+COMMANDS = [analyze]
+
+EXIT_INPUT = 2
+EXIT_FAILURE = 1
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="claimdesk",
+        description="Find check-worthy claims in news articles and tag them confirmed, denied or "
+        "unverified as the reporting supports them.",
+    )
+    root.add_argument("--version", action="version", version=f"claimdesk {__version__}")
+    subparsers = root.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser().print_help()
+        return EXIT_INPUT
+    try:
+        return handler(args)
+    except (InputError, ConfigurationError) as exc:
+        print(f"claimdesk: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except ClaimdeskError as exc:
+        print(f"claimdesk: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("claimdesk: interrupted", file=sys.stderr)
+        return 130
+
+
+def entry() -> None:
+    sys.exit(main())

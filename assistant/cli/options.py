@@ -1,0 +1,54 @@
+"""Options shared by several commands: model selection, documents, output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assistant import Assistant
+from assistant.claims import Document
+from assistant.documents import parse_document, read_document
+from assistant.errors import InputError
+
+
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", "-m", help="'offline' or 'openai:NAME' (env CLAIMDESK_MODEL)")
+    parser.add_argument("--base-url", help="OpenAI-compatible server URL (env OPENAI_BASE_URL)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
+
+
+def assistant_from(args: argparse.Namespace) -> Assistant:
+    assistant = Assistant(args.model, base_url=args.base_url)
+    if assistant.choice.origin == "default" and not args.quiet:
+        print(
+            "claimdesk: no model configured; using the offline engine "
+            "(rule-based, nothing leaves this machine). Set --model or CLAIMDESK_MODEL.",
+            file=sys.stderr,
+        )
+    return assistant
+
+
+def load_documents(paths: list[str]) -> list[Document]:
+    if not paths:
+        raise InputError("give one or more files, or - for standard input")
+    documents = []
+    for path in paths:
+        if path == "-":
+            documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>"))
+        else:
+            document = read_document(path)
+            if document.title is None:
+                document = document.model_copy(update={"title": Path(path).name})
+            documents.append(document)
+    return documents
+
+
+def write_output(text: str, path: str | None) -> None:
+    if path is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        Path(path).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write output ({exc.strerror})", path=path) from exc

@@ -1,0 +1,48 @@
+"""Which model to use: argument, then environment variable, then default.
+
+``--model`` / ``Assistant(model=...)`` > ``CLAIMDESK_MODEL`` > ``openai:<DEFAULT_OPENAI_MODEL>``
+when ``OPENAI_API_KEY`` or ``OPENAI_BASE_URL`` is set > ``offline``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.errors import UnknownModelError
+from assistant.models.base import Model
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    spec: str
+    origin: str  # "argument", "CLAIMDESK_MODEL", "OPENAI_API_KEY/OPENAI_BASE_URL", "default"
+
+
+def choose(model: str | None = None, env: Mapping[str, str] | None = None) -> ModelChoice:
+    env = os.environ if env is None else env
+    if model:
+        return ModelChoice(model, "argument")
+    if env.get("CLAIMDESK_MODEL"):
+        return ModelChoice(env["CLAIMDESK_MODEL"], "CLAIMDESK_MODEL")
+    if env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL"):
+        return ModelChoice(f"openai:{DEFAULT_OPENAI_MODEL}", "OPENAI_API_KEY/OPENAI_BASE_URL")
+    return ModelChoice(OFFLINE, "default")
+
+
+def build(spec: str, *, base_url: str | None = None, api_key: str | None = None) -> Model:
+    """The engine for a model string: ``offline`` or ``openai:NAME``."""
+    if spec == OFFLINE:
+        from assistant.offline.engine import OfflineModel
+
+        return OfflineModel()
+    provider, _, name = spec.partition(":")
+    if provider == "openai" and name:
+        from assistant.models.openai import OpenAIModel
+
+        return OpenAIModel(name, base_url=base_url, api_key=api_key)
+    raise UnknownModelError(spec)

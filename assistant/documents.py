@@ -1,0 +1,82 @@
+"""Read documents the user gives: files or stdin, with optional YAML front matter."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.claims import Document
+from assistant.errors import InputError
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FIELDS = ("title", "date", "outlet")
+
+
+def _front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"{where}: front matter is not valid YAML ({exc})", path=where) from exc
+    if not isinstance(meta, dict):
+        raise InputError(f"{where}: front matter must be 'key: value' lines", path=where)
+    return {k: meta[k] for k in _FIELDS if meta.get(k) is not None}, text[match.end() :]
+
+
+def _as_date(value: Any, where: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD", path=where) from exc
+
+
+def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
+    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input."""
+    if b"\0" in raw:
+        raise InputError(f"{where}: looks like a binary file, not text", path=where)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text (byte {exc.start})", path=where) from exc
+    meta, body = _front_matter(text, where)
+    meta.update({k: v for k, v in overrides.items() if v is not None})
+    if not body.strip():
+        raise InputError(f"{where}: the document is empty", path=where)
+    meta["date"] = _as_date(meta.get("date"), where)
+    meta.setdefault("title", None)
+    return Document.from_text(
+        body, **{k: (str(v) if k != "date" and v is not None else v) for k, v in meta.items()}
+    )
+
+
+def read_document(path: str | Path, **overrides: Any) -> Document:
+    where = str(path)
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{where}: no such file", path=where)
+    if file.is_dir():
+        raise InputError(f"{where}: is a directory, not a text file", path=where)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{where}: cannot be read ({exc.strerror})", path=where) from exc
+    return parse_document(raw, where, **overrides)
+
+
+def as_documents(data: str | Document | list[Document] | list[str]) -> list[Document]:
+    """Normalise what SDK callers pass: a text, a Document, or a list of either."""
+    items = data if isinstance(data, list) else [data]
+    documents = [
+        d if isinstance(d, Document) else parse_document(d.encode(), "text") for d in items
+    ]
+    if not documents:
+        raise InputError("no documents given")
+    return documents

@@ -1,0 +1,59 @@
+"""Merge restatements of one claim (from parts of a document, or from several documents)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant import status
+from assistant.claims import Claim, Evidence, Source
+from assistant.textsim import similarity
+
+SAME_CLAIM = 0.6
+
+
+def _merge_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> list[Evidence]:
+    seen = {(e.document_id, e.start, e.end) for e in a}
+    return [*a, *(e for e in b if (e.document_id, e.start, e.end) not in seen)]
+
+
+def merge_sources(sources: Sequence[Source]) -> list[Source]:
+    """One entry per (party, stance); their evidence united."""
+    merged: dict[tuple[str, str], Source] = {}
+    for source in sources:
+        key = (source.name.casefold(), source.stance)
+        if key in merged:
+            kept = merged[key]
+            evidence = _merge_evidence(kept.evidence, source.evidence)
+            merged[key] = kept.model_copy(update={"evidence": evidence})
+        else:
+            merged[key] = source
+    return list(merged.values())
+
+
+def _combine(a: Claim, b: Claim) -> Claim:
+    sources = merge_sources([*a.sources, *b.sources])
+    ungrounded = not any(s.evidence for s in sources)
+    if a.status == b.status:
+        return a.model_copy(update={"sources": sources, "ungrounded": ungrounded})
+    new_status, reason = status.resolve(sources)
+    return a.model_copy(
+        update={
+            "sources": sources,
+            "status": new_status,
+            "status_reason": reason,
+            "ungrounded": ungrounded,
+        }
+    )
+
+
+def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """Fold each claim into the first earlier claim that says the same thing."""
+    merged: list[Claim] = []
+    for claim in claims:
+        for i, kept in enumerate(merged):
+            if similarity(kept.text, claim.text) >= SAME_CLAIM:
+                merged[i] = _combine(kept, claim)
+                break
+        else:
+            merged.append(claim)
+    return merged

@@ -1,0 +1,62 @@
+"""Prompt templates: one Jinja environment, a missing variable is an error, a version hash.
+
+Templates live in the repository's ``prompts/`` folder, shipped as the ``assistant._prompts``
+package. ``PROMPT_VERSION`` hashes every template file, so any wording change shows up in every
+Analysis and invalidates eval caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+_REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+
+
+def _root() -> Traversable:
+    """``prompts/`` of a source checkout, else the copy installed as ``assistant._prompts``."""
+    if _REPO_PROMPTS.is_dir():
+        return _REPO_PROMPTS
+    return resources.files("assistant._prompts")
+
+
+def _template_files() -> dict[str, str]:
+    root = _root()
+    return {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in root.iterdir()
+        if entry.name.endswith(".j2")
+    }
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.DictLoader(_template_files()),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def prompt_version() -> str:
+    digest = hashlib.sha256()
+    for name, text in sorted(_template_files().items()):
+        digest.update(name.encode())
+        digest.update(b"\0")
+        digest.update(text.encode())
+    return digest.hexdigest()[:12]
+
+
+def render(name: str, **variables: Any) -> str:
+    """Render ``prompts/<name>.j2``; raises jinja2.UndefinedError on a missing variable."""
+    return environment().get_template(f"{name}.j2").render(**variables).strip()

@@ -1,0 +1,91 @@
+"""Show an Analysis to a person: a coloured terminal table or Markdown."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from assistant.claims import Analysis, Claim, Source
+
+STATUS_STYLE = {
+    "confirmed": "bold green",
+    "denied": "bold red",
+    "unverified": "bold yellow",
+    "not_addressed": "dim",
+}
+
+
+def source_line(source: Source) -> str:
+    record = "on record" if source.on_record else "anonymous"
+    role = f", {source.role}" if source.role else ""
+    return f"{source.name}{role} [{source.kind}, {source.stance}, {record}]"
+
+
+def _status_text(claim: Claim) -> Text:
+    text = Text(claim.status, style=STATUS_STYLE[claim.status])
+    if claim.ungrounded:
+        text.append("\nUNGROUNDED", style="bold magenta")
+    return text
+
+
+def _sources_text(claim: Claim) -> Text:
+    text = Text()
+    for source in claim.sources:
+        text.append(source_line(source) + "\n", style="bold")
+        for evidence in source.evidence:
+            text.append(f'  "{evidence.quote}"\n', style="italic")
+        if not source.evidence:
+            text.append("  (no quote found in the text)\n", style="magenta")
+    return text
+
+
+def table(analysis: Analysis, *, color: bool, width: int | None = None) -> str:
+    grid = Table(show_lines=True, expand=True)
+    grid.add_column("id", no_wrap=True)
+    grid.add_column("claim", ratio=3)
+    grid.add_column("status", no_wrap=True)
+    grid.add_column("sources and evidence", ratio=4)
+    for claim in analysis.claims:
+        grid.add_row(
+            claim.id,
+            f"{claim.text}\n\n{claim.status_reason}",
+            _status_text(claim),
+            _sources_text(claim),
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 120)
+    console.print(grid)
+    console.print(summary(analysis))
+    return buffer.getvalue()
+
+
+def summary(analysis: Analysis) -> str:
+    counts = {s: len(analysis.by_status(s)) for s in ("confirmed", "denied", "unverified")}
+    ungrounded = sum(c.ungrounded for c in analysis.claims)
+    engine = analysis.engine
+    parts = ", ".join(f"{n} {s}" for s, n in counts.items())
+    return (
+        f"{len(analysis.claims)} claims ({parts}; {ungrounded} ungrounded) in "
+        f"{len(analysis.documents)} document(s); engine {engine.name}:{engine.model}, "
+        f"prompt {engine.prompt_version}"
+    )
+
+
+def markdown(analysis: Analysis) -> str:
+    lines = ["# Claims", "", summary(analysis), ""]
+    for claim in analysis.claims:
+        flag = " (UNGROUNDED)" if claim.ungrounded else ""
+        lines += [
+            f"## {claim.id}: {claim.text}",
+            "",
+            f"**{claim.status}**{flag}: {claim.status_reason}",
+            "",
+        ]
+        for source in claim.sources:
+            lines.append(f"- {source_line(source)}")
+            lines += [f"  > {e.quote}" for e in source.evidence]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""The rubric's status precedence, applied to a claim's sources by code.
+
+Used wherever a status must be derived rather than read from a model: the offline engine, and
+claims merged from several parts or documents whose statuses disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.claims import Source, Status
+
+# Parties whose own word can deny or confirm: they speak for themselves or with authority.
+STANDING_KINDS = frozenset({"named_official", "organization", "document", "named_person"})
+SUPPORTING = frozenset({"asserts", "confirms"})
+
+
+def _label(source: Source) -> str:
+    return f"{source.name} ({source.kind.replace('_', ' ')})"
+
+
+def _standing(sources: Sequence[Source], stances: frozenset[str]) -> list[Source]:
+    return [s for s in sources if s.kind in STANDING_KINDS and s.on_record and s.stance in stances]
+
+
+def resolve(sources: Sequence[Source]) -> tuple[Status, str]:
+    """Status and a one-sentence reason naming the decisive sources."""
+    deniers = _standing(sources, frozenset({"denies"}))
+    backers = _standing(sources, frozenset({"confirms"})) + _standing(
+        sources, SUPPORTING - {"confirms"}
+    )
+    outlet = [s for s in sources if s.kind == "outlet" and s.stance in SUPPORTING]
+    doubters = [s for s in sources if s.stance in {"not_confirmed", "declines_comment"}]
+    if deniers and not any(b.stance == "confirms" for b in backers):
+        return "denied", f"Denied on the record by {_names(deniers)}{_origin(sources)}."
+    if backers and (not doubters or len(_distinct(backers)) >= 2 or deniers):
+        return "confirmed", f"Affirmed on the record by {_names(backers)}."
+    if outlet and not doubters:
+        return "confirmed", "Reported by the outlet in its own voice as established fact."
+    return "unverified", _unverified_reason(sources, doubters)
+
+
+def _distinct(sources: Sequence[Source]) -> set[str]:
+    return {s.name.casefold() for s in sources}
+
+
+def _names(sources: Sequence[Source]) -> str:
+    seen: dict[str, Source] = {}
+    for source in sources:
+        seen.setdefault(source.name.casefold(), source)
+    labels = [_label(s) for s in seen.values()]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _origin(sources: Sequence[Source]) -> str:
+    asserting = [
+        s for s in sources if s.stance == "asserts" and s.kind in {"anonymous", "media_report"}
+    ]
+    return f"; the claim rests on {_names(asserting)}" if asserting else ""
+
+
+def _unverified_reason(sources: Sequence[Source], doubters: Sequence[Source]) -> str:
+    asserting = [s for s in sources if s.stance in SUPPORTING]
+    basis = f"Rests on {_names(asserting)}" if asserting else "No party with standing affirms it"
+    if doubters:
+        return f"{basis}; {_names(doubters)} has not confirmed it."
+    return f"{basis}; no on-record confirmation."

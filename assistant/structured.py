@@ -1,0 +1,66 @@
+"""Ask for structured output: validate the answer, re-ask with the error, never default a verdict."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from assistant import prompts
+from assistant.claims import Usage
+from assistant.errors import (
+    ContentFilterError,
+    InvalidOutputError,
+    RefusalError,
+    TruncatedOutputError,
+)
+from assistant.models.base import ModelRequest, ModelResponse
+from assistant.runner import Steps
+
+O = TypeVar("O", bound=BaseModel)
+MAX_REASKS = 2
+
+
+def _check_finish(response: ModelResponse) -> None:
+    if response.refusal or response.finish_reason == "refusal":
+        raise RefusalError(response.refusal or "no reason given")
+    if response.finish_reason == "length":
+        raise TruncatedOutputError(
+            "the model hit its output token limit before finishing; "
+            "raise max_tokens or analyse shorter documents"
+        )
+    if response.finish_reason == "content_filter":
+        raise ContentFilterError("the server's content filter stopped the answer")
+
+
+def _short(error: ValidationError) -> str:
+    lines = [f"{'.'.join(map(str, e['loc'])) or 'answer'}: {e['msg']}" for e in error.errors()[:8]]
+    return "; ".join(lines)
+
+
+def structured(
+    request: ModelRequest, output_type: type[O], usage: Usage
+) -> Steps[tuple[O, ModelRequest, str]]:
+    """Yield the request (and re-asks) until the answer validates as ``output_type``.
+
+    Returns the parsed output, the request that produced it and the raw answer text, so a caller
+    can re-ask about the content (for example quotes that are not in the document).
+    """
+    error = ""
+    for attempt in range(MAX_REASKS + 1):
+        response = yield request
+        _check_finish(response)
+        try:
+            return output_type.model_validate_json(response.content), request, response.content
+        except ValidationError as invalid:
+            error = _short(invalid)
+        if attempt < MAX_REASKS:
+            usage.reasks += 1
+            request = request.with_followup(
+                response.content, prompts.render("reask_invalid", error=error)
+            )
+    raise InvalidOutputError(
+        f"the model's answer stayed invalid after {MAX_REASKS} re-asks: {error}",
+        attempts=MAX_REASKS + 1,
+        last_error=error,
+    )
