@@ -39,7 +39,12 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
         "extract",
         messages,
         ExtractionOutput,
-        {**inputs, "offset": part.start, "text": document.text},
+        {
+            **inputs,
+            "offset": part.start,
+            "spans": [(p.start, p.end) for p in part.paragraphs],
+            "text": document.text,
+        },
     )
 
 

@@ -1,10 +1,55 @@
-"""Placeholder until the offline engine lands (issue 3)."""
+"""The offline engine: rule-based, no network, no key. A full implementation of the model
+interface: it answers the same requests as an LLM with the same JSON, built by rules instead.
+
+Each task lives in its own module: extraction.py (claims in a document), checking.py (one typed
+claim against documents), answering.py (chat questions over an analysis).
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from assistant.errors import ConfigurationError
+from assistant.models.base import ModelRequest, ModelResponse
+
+TaskFunction = Callable[[Mapping[str, Any]], dict[str, Any]]
+
+
+def _task(name: str) -> TaskFunction:
+    if name == "extract":
+        from assistant.offline.extraction import extract
+
+        return extract
+    if name == "check":
+        from assistant.offline.checking import check
+
+        return check
+    if name == "answer":
+        from assistant.offline.answering import answer
+
+        return answer
+    raise ConfigurationError(f"the offline engine has no task {name!r}")
 
 
 class OfflineModel:
-    def __init__(self) -> None:
-        raise ConfigurationError("the offline engine is not built yet", setting="CLAIMDESK_MODEL")
+    """Rules in place of a model; answers instantly and sends nothing anywhere."""
+
+    @property
+    def engine_name(self) -> str:
+        return "offline"
+
+    @property
+    def model_name(self) -> str:
+        return "rules"
+
+    @property
+    def context_chars(self) -> int:
+        return 1_000_000
+
+    def complete(self, request: ModelRequest) -> ModelResponse:
+        return ModelResponse(content=json.dumps(_task(request.task)(request.inputs)))
+
+    async def acomplete(self, request: ModelRequest) -> ModelResponse:
+        return self.complete(request)
