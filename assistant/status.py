@@ -63,5 +63,6 @@ def _unverified_reason(sources: Sequence[Source], doubters: Sequence[Source]) ->
     asserting = [s for s in sources if s.stance in SUPPORTING]
     basis = f"Rests on {_names(asserting)}" if asserting else "No party with standing affirms it"
     if doubters:
-        return f"{basis}; {_names(doubters)} has not confirmed it."
+        verb = "have" if len(_distinct(doubters)) > 1 else "has"
+        return f"{basis}; {_names(doubters)} {verb} not confirmed it."
     return f"{basis}; no on-record confirmation."

@@ -1,12 +1,238 @@
-"""Offline extract task (not built yet)."""
+"""Offline extract task: claims, sources and statuses by rules, in the LLM's output format.
+
+Pipeline per paragraph: skip headings and boilerplate; split into sentences; find attributions
+(attribution.py); resolve each speaker to a party (sourcing.py); then, sentence by sentence:
+
+- an assertion (``X said that Y``, a quote) becomes a claim Y with X as its source;
+- a denial of others' claims (``X denied claims that Y``) becomes claim Y, denied by X;
+- a denial, "not confirmed" or "declined to comment" that points back (``these reports``,
+  ``the report``, or nothing at all) attaches to the claim it refers to instead;
+- a sentence with no attribution is the outlet's own voice and becomes a claim when it reports
+  a checkable fact (claims_rules.py).
+
+Statuses come from the rubric's precedence over the collected sources (assistant/status.py).
+Evidence quotes are whole sentences of the text, so grounding finds them verbatim.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.errors import ConfigurationError
+from assistant import status
+from assistant.chunking import paragraphs
+from assistant.claims import Source, Stance
+from assistant.offline import claims_rules as rules
+from assistant.offline.attribution import Attribution, attribute
+from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
+from assistant.offline.sourcing import OUTLET, Party, SpeakerMemory, classify, split_neither
+
+REPORT_WORDS = frozenset({"report", "reports", "media", "story", "stories", "reporting"})
+MEDIA_REPORTS = Party("media reports", None, "media_report", True)
+
+
+@dataclass
+class DraftSource:
+    party: Party
+    stance: Stance
+    quote: str
+
+
+@dataclass
+class DraftClaim:
+    """A claim being built: its text, who speaks to it, and whether others reported it."""
+
+    text: str
+    sources: list[DraftSource] = field(default_factory=list)
+    reported: bool = False
+
+    def add(self, parties: Sequence[Party], stance: Stance, quote: str) -> None:
+        for party in parties:
+            self.sources.append(DraftSource(party, stance, quote))
+        if any(p.kind in {"media_report", "anonymous"} for p in parties):
+            self.reported = True
+
+
+def _merged_sources(draft: DraftClaim) -> list[dict[str, Any]]:
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for src in draft.sources:
+        key = (src.party.name.casefold(), src.stance)
+        entry = merged.setdefault(
+            key,
+            {
+                "name": src.party.name,
+                "role": src.party.role,
+                "kind": src.party.kind,
+                "stance": src.stance,
+                "on_record": src.party.on_record,
+                "quotes": [],
+            },
+        )
+        if src.quote not in entry["quotes"]:
+            entry["quotes"].append(src.quote)
+    return list(merged.values())
+
+
+def claim_output(draft: DraftClaim) -> dict[str, Any]:
+    """The claim as an ExtractionOutput item, its status resolved by the rubric's precedence."""
+    sources = _merged_sources(draft)
+    as_sources = [Source(**{k: v for k, v in s.items() if k != "quotes"}) for s in sources]
+    claim_status, reason = status.resolve(as_sources)
+    return {"text": draft.text, "status": claim_status, "status_reason": reason, "sources": sources}
+
+
+class Extractor:
+    """Builds claims from one document's paragraphs, sentence by sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.claims: list[DraftClaim] = []
+        self.memory = SpeakerMemory()
+
+    def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
+        for span in spans:
+            line = self.text[span.start : span.end]
+            if is_heading(line) or is_boilerplate(line):
+                continue
+            for sentence in sentences(self.text, span.start, span.end):
+                self.sentence(sentence)
+        return [c for c in self.claims if c.sources]
+
+    def sentence(self, span: Span) -> None:
+        quote = self.text[span.start : span.end]
+        found = attribute(self.text, span)
+        if not found:
+            if rules.is_outlet_claim(quote):
+                self._new(rules.claim_text(quote), [OUTLET], "asserts", quote)
+            return
+        for attribution in found:
+            self.attribution(attribution, quote)
+
+    def _parties(self, attribution: Attribution) -> list[Party]:
+        if not attribution.speaker:
+            return [OUTLET]
+        names = split_neither(attribution.speaker)
+        parties = [self.memory.resolve(n, attribution.role) for n in names]
+        found = [p for p in parties if p is not None]
+        for party in found:
+            self.memory.remember(party)
+        return found
+
+    def attribution(self, attribution: Attribution, quote: str) -> None:
+        parties = self._parties(attribution)
+        if attribution.exhortation or not parties:
+            return
+        if attribution.stance in {"not_confirmed", "declines_comment"}:
+            self._withheld(attribution, parties, quote)
+        elif attribution.stance == "denies":
+            self._denial(attribution, parties, quote)
+        else:
+            self._assertion(attribution, parties, quote)
+
+    def _new(
+        self,
+        text: str,
+        parties: Sequence[Party],
+        stance: Stance,
+        quote: str,
+        reported: bool = False,
+    ) -> DraftClaim:
+        claim = DraftClaim(text, reported=reported)
+        claim.add(parties, stance, quote)
+        self.claims.append(claim)
+        return claim
+
+    def _target(self, hint: str) -> DraftClaim | None:
+        """The claim a back-reference points to: the latest reported one for "these reports"."""
+        if rules.refers_to_report(hint):
+            for claim in reversed(self.claims):
+                if claim.reported:
+                    return claim
+        return self.claims[-1] if self.claims else None
+
+    def _withheld(self, att: Attribution, parties: list[Party], quote: str) -> None:
+        """ "has yet to comment", "declined to comment", "could not be verified"."""
+        content = att.content
+        if not att.speaker:  # the outlet: "<claim> could not be verified"
+            target = self._target(content or quote) if rules.leans_on_pronoun(content) else None
+            if target is None and rules.is_assertion(content):
+                self._new(rules.claim_text(content), parties, att.stance, quote, reported=True)
+                return
+        target = self._target(content or quote)
+        if target is not None:
+            target.add(parties, att.stance, quote)
+
+    def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
+        content = att.content
+        if att.hearsay or (rules.is_assertion(content) and not rules.refers_to_report(content)):
+            text = rules.claim_text(content)
+            self._new(text, parties, "denies", quote, reported=att.hearsay)
+            return
+        target = self._target(content or quote)
+        if target is None:
+            return
+        target.add(parties, "denies", quote)
+        if REPORT_WORDS & {w.lower() for w in rules.words(content)}:
+            target.add([MEDIA_REPORTS], "asserts", quote)
+
+    def _assertion(self, att: Attribution, parties: list[Party], quote: str) -> None:
+        cited = [classify(name) for name in att.cited]
+        if self._elaborates(att, parties, cited, quote):
+            return
+        text = self._assertion_text(att, parties[0])
+        if text is None:
+            return
+        claim = self._new(text, parties, att.stance, quote, reported=att.hearsay)
+        if cited:
+            claim.add(cited, "asserts", quote)
+
+    def _assertion_text(self, att: Attribution, party: Party) -> str | None:
+        if att.statement:
+            speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
+            return rules.claim_text(f"{speaker} {att.cue} {att.content}")
+        content = rules.with_subject(att.content, party.name)
+        if not rules.is_assertion(content) or rules.leans_on_pronoun(content):
+            return None
+        if att.direct and rules.has_first_person(content):
+            return rules.attributed(party.name, att.cue, content)
+        return rules.claim_text(content)
+
+    def _elaborates(
+        self, att: Attribution, parties: list[Party], cited: list[Party], quote: str
+    ) -> bool:
+        """ "The report also mentioned ...": more from a report already quoted, same claim."""
+        party = parties[0]
+        definite = att.speaker.lower().startswith(("the ", "this ", "that "))
+        if party.kind != "media_report" or not definite:
+            return False
+        target = self._target("the report")
+        if target is None or not target.reported:
+            return False
+        target.add(parties, "asserts", quote)
+        if cited:
+            target.add(cited, "asserts", quote)
+        detail = att.content.translate(rules._QUOTE_MARKS).strip().rstrip(".")
+        target.text = rules.claim_text(
+            f"{target.text.rstrip('.')}; {att.speaker.lower()} {att.cue} {detail}"
+        )
+        return True
+
+
+def _spans(inputs: Mapping[str, Any]) -> tuple[str, list[Span]]:
+    text = inputs.get("text")
+    if isinstance(text, str) and inputs.get("spans") is not None:
+        return text, [Span(int(s), int(e)) for s, e in inputs["spans"]]
+    joined = "\n".join(inputs.get("paragraphs") or [])
+    return joined, paragraphs(joined)
 
 
 def extract(inputs: Mapping[str, Any]) -> dict[str, Any]:
-    raise ConfigurationError("the offline engine cannot extract yet", setting="CLAIMDESK_MODEL")
+    """Every check-worthy claim in the passage, as an ``ExtractionOutput``-shaped dict.
+
+    ``inputs`` are the extract request's inputs: ``text`` (the full document) and ``spans``
+    (this part's paragraphs as (start, end) offsets); ``paragraphs`` alone also works.
+    """
+    text, spans = _spans(inputs)
+    drafts = Extractor(text).run(spans)
+    return {"claims": [claim_output(d) for d in drafts]}

@@ -1,0 +1,406 @@
+"""Who said what: speaker, cue and content of each attribution in a sentence.
+
+Handles direct quotes (``"...," she said`` / ``X said, "..."``), indirect speech (``X said that
+...``, ``X told Y ...``, ``X denied claims that ...``), ``according to X``, ``citing X``,
+participles that reuse the sentence's subject (``..., asserting that ...``), trailing and inverted
+attributions (``..., the government said Sunday`` / ``..., said Jane Doe, a spokeswoman``) and the
+outlet's own "could not be verified". Speakers are returned as written (pronouns included); the
+caller resolves them (see sourcing.py).
+
+All matching runs on a "masked" copy of the sentence: curly quotes made straight, and the inside
+of every quotation replaced by ``x``, so words and commas inside a quote never look like
+attribution. Offsets are shared with the original text, so every span is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.offline import lexicons as lex
+from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
+
+ACCORDING = "according to"
+CITING = "citing"
+CALLED = ("called", "calling", "described", "describing", "branded", "branding", "termed")
+MAX_SPEAKER_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One act of speech found in a sentence; spans are offsets into the full text.
+
+    ``speaker`` is the phrase as written ("FO Spokesperson Mumtaz Zahra Baloch", "she", "" for
+    the outlet's own voice), ``role`` an appositive role ("a spokesman for the firm").
+    ``content`` is what is attributed, without the cue's "that"; ``hearsay`` marks content
+    introduced as others' claims ("denied claims that ..."). ``statement`` marks a noun-phrase
+    object ("reaffirmed Beijing's support"): the claim is the statement itself. ``cited`` are
+    sources the speaker cites ("citing five officials").
+    """
+
+    speaker: str
+    role: str | None
+    cue: str
+    stance: lex.CueStance
+    content: str
+    sentence: Span
+    direct: bool = False
+    hearsay: bool = False
+    statement: bool = False
+    exhortation: bool = False
+    cited: tuple[str, ...] = field(default=())
+
+
+def _cue_table() -> dict[str, lex.CueStance]:
+    table: dict[str, lex.CueStance] = {}
+    for stance, phrases in lex.CUES.items():
+        for phrase in phrases:
+            table[phrase] = stance
+    for phrase in lex.OUTLET_NOT_CONFIRMED:
+        table[phrase] = "not_confirmed"
+    return table
+
+
+CUE_STANCE = _cue_table()
+_SPECIAL = (ACCORDING, CITING, *CALLED, *lex.EXHORTATION_VERBS)
+_ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
+_CUE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _ALL_CUES) + r")\b", re.IGNORECASE)
+_HEARSAY = re.compile(
+    r"^(?:the\s+|these\s+|those\s+)?(?:media\s+|news\s+)?(?:claims?|reports?|allegations?|"
+    r"suggestions?|rumou?rs?|speculations?|accusations?)\s+that\s+",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r"^\s*[,:]?\s*(?:that\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'.-]*")
+_NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
+_CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
+
+
+def _is_participle(cue: str) -> bool:
+    return cue.split()[0].endswith("ing")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_verb(word: str) -> bool:
+    low = word.lower()
+    if low in lex.AUXILIARIES:
+        return True
+    return word.islower() and low.endswith("ed") and low not in lex.TITLES
+
+
+def _looks_like_speaker(phrase: str) -> bool:
+    words = _words(phrase)
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False
+    if words[0].lower() in lex.ADVERBIAL_OPENERS or any(_is_verb(w) for w in words):
+        return False
+    lowered = {w.lower().removesuffix("'s") for w in words}
+    nouns = (
+        lex.ANONYMOUS_HEADS
+        | lex.ORGANIZATION_NOUNS
+        | lex.REPORT_NOUNS
+        | lex.DOCUMENT_NOUNS
+        | lex.TITLES
+        | lex.PERSONAL_PRONOUNS
+        | lex.GROUP_PRONOUNS
+    )
+    return any(w[0].isupper() for w in words) or bool(lowered & nouns)
+
+
+def _strip_trailing_adverbs(pre: str) -> str:
+    words = pre.rstrip().split(" ")
+    while words and words[-1].lower() in lex.SPEAKER_ADVERBS:
+        words.pop()
+    return " ".join(words).rstrip()
+
+
+def _after_last_verb(chunk: str) -> str:
+    """The noun phrase closing ``chunk``: words after its last verb or clause conjunction."""
+    words = chunk.split()
+    cut = 0
+    for i, word in enumerate(words):
+        bare = word.strip(",;:\"'()").lower()
+        if _is_verb(word.strip(",;:\"'()")) or (bare in lex.CONJUNCTIONS and bare != "and"):
+            cut = i + 1
+    if cut == 0 and words and words[0].lower() in {"and", "but", "or"}:
+        cut = 1
+    return " ".join(words[cut:])
+
+
+def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
+    """Speaker phrase (and appositive role) ending a stretch of masked text, or ("", None)."""
+    pre = _strip_trailing_adverbs(_CITING.sub(" ", masked_pre))
+    if '"' in pre:
+        pre = pre[pre.rfind('"') + 1 :]
+    chunks = [c.strip() for c in pre.split(",")]
+    chunks = [c for c in chunks if c]
+    while len(chunks) > 1 and chunks[-1].split()[0].lower() in lex.ADVERBIAL_OPENERS:
+        chunks.pop()
+    if not chunks:
+        return "", None
+    last = chunks[-1]
+    if last.lower() in {"who", "which"} and len(chunks) > 1:
+        last = chunks[-2]
+        chunks = chunks[:-1]
+    role = None
+    first = last.split()[0].lower()
+    if first in {"a", "an", "the"} and len(chunks) > 1 and _has_title(last):
+        role, last = last, chunks[-2]
+    speaker = _after_last_verb(last)
+    return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
+
+
+def _has_title(phrase: str) -> bool:
+    return any(w.lower() in lex.TITLES for w in _words(phrase))
+
+
+def _subject(masked: str) -> str:
+    """The sentence's subject: the leading noun phrase of its first non-adverbial chunk."""
+    for chunk in masked.split(","):
+        words = chunk.split()
+        if not words or words[0].lower() in lex.ADVERBIAL_OPENERS:
+            continue
+        if words[0].lower().endswith("ing"):
+            continue
+        taken = words[:1]
+        for word in words[1:]:
+            bare = word.strip("\"'()")
+            if _is_verb(bare) or bare.lower() in CUE_STANCE or bare.lower() in lex.CONJUNCTIONS:
+                break
+            taken.append(word)
+        phrase = " ".join(taken)
+        return phrase if _looks_like_speaker(phrase) else ""
+    return ""
+
+
+def _only_time_words(text: str) -> bool:
+    return all(w.lower() in lex.TIME_WORDS for w in _words(text))
+
+
+def _object_of_told(post: str) -> str:
+    """Content after "told": drop the addressee ("told Reuters", "told reporters on Monday")."""
+    match = re.search(r"\bthat\b", post[:80], re.IGNORECASE)
+    if match:
+        return post[match.end() :]
+    words = post.split(" ")
+    i = 0
+    while i < len(words) and i < 4 and (words[i][:1].isupper() or words[i].lower() in _HEARERS):
+        i += 1
+    return " ".join(words[i:])
+
+
+_HEARERS = frozenset(
+    "reporters journalists the a an media press lawmakers parliament him her them us me".split()
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str  # the full document text
+    span: Span
+    masked: str  # the sentence, straight quotes, quotations masked
+    plain: str  # the sentence, straight quotes
+
+    def original(self, start: int, end: int) -> str:
+        return self.text[self.span.start + start : self.span.start + end]
+
+
+def _prepare(text: str, span: Span) -> _Sentence:
+    quotes = quotations(text, span.start, span.end)
+    straight = plain(text[span.start : span.end])
+    return _Sentence(text, span, mask_quotations(straight, quotes, span.start), straight)
+
+
+def _clean_content(text: str) -> str:
+    return text.strip().strip(",;:").strip()
+
+
+def _content_end(s: _Sentence, matches: list[re.Match[str]], index: int) -> int:
+    """Content of cue ``index`` runs to the next clause with its own cue or to the end.
+
+    The next clause starts at ", adding ..." (a participle) or at ", and the ministry said".
+    """
+    for later in matches[index + 1 :]:
+        before = s.masked[: later.start()].rstrip()
+        if _is_participle(later.group().lower()):
+            if s.plain[: len(before)].endswith((",", ',"', ",'")):
+                return len(before) - 1 if before.endswith(",") else len(before)
+            continue
+        comma = before.rfind(",")
+        if comma > matches[index].end() and _speaker_before(before[comma:])[0]:
+            return comma
+    return len(s.masked)
+
+
+_CITED = re.compile(r'\bciting\s+("[^"]*"|[^,"]+?(?=,|\.?$))', re.IGNORECASE)
+
+
+def _cited(s: _Sentence) -> tuple[str, ...]:
+    names = []
+    for match in _CITED.finditer(s.masked):
+        raw = s.original(match.start(1), match.end(1))
+        names.append(raw.strip().strip("\"'\u201c\u201d,").strip())
+    return tuple(n for n in names if n)
+
+
+def _according(s: _Sentence, match: re.Match[str]) -> Attribution | None:
+    rest = s.masked[match.end() :]
+    comma = rest.find(",")
+    if match.start() == 0 and comma > 0:
+        speaker = s.original(match.end(), match.end() + comma)
+        content = s.original(match.end() + comma + 1, len(s.masked))
+    elif match.start() > 0:
+        end = len(rest) if comma < 0 else comma
+        speaker = s.original(match.end(), match.end() + end)
+        content = s.original(0, match.start())
+    else:
+        return None
+    speaker = speaker.strip().rstrip(".")
+    if not _looks_like_speaker(speaker):
+        return None
+    return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
+
+
+def _dismissive(s: _Sentence, match: re.Match[str]) -> bool:
+    window = s.plain[match.end() : match.end() + 80].lower()
+    return any(w in lex.DISMISSIVE_WORDS for w in re.findall(r"[a-z]+", window))
+
+
+def _one(s: _Sentence, matches: list[re.Match[str]], i: int, prior: str) -> Attribution | None:
+    match = matches[i]
+    cue = match.group().lower()
+    if cue == ACCORDING:
+        return _according(s, match)
+    if cue == CITING or match.start() == 0:
+        return None
+    stance = CUE_STANCE.get(cue, "asserts")
+    if cue in CALLED:
+        if not _dismissive(s, match):
+            return None
+        stance = "denies"
+    return _speech(s, matches, i, stance, prior)
+
+
+def _speech(
+    s: _Sentence, matches: list[re.Match[str]], i: int, stance: lex.CueStance, prior: str
+) -> Attribution | None:
+    match = matches[i]
+    cue = match.group().lower()
+    end = _content_end(s, matches, i)
+    pre = s.masked[: match.start()]
+    post_masked = s.masked[match.end() : end]
+    post = s.original(match.end(), end)
+    if cue in lex.OUTLET_NOT_CONFIRMED:
+        return Attribution(
+            "", None, cue, stance, _clean_content(s.original(0, match.start())), s.span
+        )
+    role = None
+    if _is_participle(cue):
+        speaker = prior or _subject(s.masked)
+    else:
+        speaker, role = _speaker_before(pre)
+    trailing = _only_time_words(post_masked)
+    if trailing and speaker:
+        content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()
+        content_text = content_text.rstrip(",").strip()
+        return _build(s, speaker, role, cue, stance, content_text, direct=content_text[:1] in '"“')
+    if not speaker and pre.rstrip().endswith(","):
+        return _inverted(s, cue, stance, pre, post_masked, match.end())
+    if not speaker:
+        return None
+    return _forward(s, speaker, role, cue, stance, post)
+
+
+def _inverted(
+    s: _Sentence, cue: str, stance: lex.CueStance, pre: str, post_masked: str, at: int
+) -> Attribution | None:
+    """``"...," said Jane Doe, a spokeswoman`` : the speaker follows the cue."""
+    parts = [p.strip() for p in post_masked.strip().rstrip(".").split(",")]
+    if not parts or not _looks_like_speaker(parts[0]) or not parts[0][:1].isupper():
+        return None
+    offset = at + post_masked.find(parts[0])
+    speaker = s.original(offset, offset + len(parts[0]))
+    role = parts[1] if len(parts) > 1 and parts[1] else None
+    if role is not None:
+        role_at = s.masked.find(role, offset + len(parts[0]))
+        role = s.original(role_at, role_at + len(role))
+    content = s.original(0, len(pre.rstrip())).rstrip(",").strip()
+    return _build(s, speaker, role, cue, stance, content, direct=content[:1] in '"“')
+
+
+def _forward(
+    s: _Sentence, speaker: str, role: str | None, cue: str, stance: lex.CueStance, post: str
+) -> Attribution | None:
+    """``X said (that) ...``: the content follows the cue."""
+    body = _object_of_told(post) if cue in {"told", "tells"} else post
+    has_that = re.match(r"^\s*[,:]?\s*that\b", body, re.IGNORECASE) is not None
+    body = _THAT.sub("", body, count=1)
+    quoted = body.lstrip()[:1] in '"“”'
+    if cue in lex.NEEDS_CLAUSE and not (has_that or quoted or '"' in plain(body)):
+        return None
+    hearsay = _HEARSAY.match(body)
+    if hearsay:
+        body = body[hearsay.end() :]
+    statement = cue in lex.STATEMENT_CUES and not has_that and not quoted
+    return _build(
+        s,
+        speaker,
+        role,
+        cue,
+        stance,
+        _clean_content(body),
+        direct=quoted,
+        hearsay=hearsay is not None,
+        statement=statement,
+    )
+
+
+def _speaker_text(s: _Sentence, masked_phrase: str) -> str:
+    at = s.masked.find(masked_phrase)
+    return s.original(at, at + len(masked_phrase)) if at >= 0 else masked_phrase
+
+
+def _build(
+    s: _Sentence,
+    speaker: str,
+    role: str | None,
+    cue: str,
+    stance: lex.CueStance,
+    content: str,
+    **flags: bool,
+) -> Attribution:
+    exhortation = cue in lex.EXHORTATION_VERBS
+    if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
+        stance, flags = "not_confirmed", {**flags, "statement": False}
+    return Attribution(
+        speaker=_speaker_text(s, speaker).strip().strip(",").strip(),
+        role=role.strip() if role else None,
+        cue=cue,
+        stance=stance,
+        content=content,
+        sentence=s.span,
+        exhortation=exhortation,
+        cited=_cited(s),
+        **flags,
+    )
+
+
+def attribute(text: str, sentence: Span) -> list[Attribution]:
+    """Every attribution in one sentence of ``text`` (in reading order)."""
+    s = _prepare(text, sentence)
+    matches = list(_CUE.finditer(s.masked))
+    found: list[Attribution] = []
+    for i in range(len(matches)):
+        prior = found[-1].speaker if found else ""
+        attribution = _one(s, matches, i, prior)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def attributions(text: str) -> list[Attribution]:
+    """Every attribution in ``text``, sentence by sentence."""
+    return [a for span in sentences(text) for a in attribute(text, span)]

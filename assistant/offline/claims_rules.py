@@ -1,0 +1,121 @@
+"""What counts as a claim, and how its text is written.
+
+A claim is a checkable factual assertion: not a question, prediction, wish, opinion or piece of
+advice, not a fragment that leans on a pronoun it cannot resolve, and (in the outlet's own voice)
+something with a concrete anchor: a number, a named actor or an event verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.offline import lexicons as lex
+
+MIN_CONTENT_WORDS = 4
+MIN_OUTLET_WORDS = 6
+MAX_CLAIM_CHARS = 400
+_WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
+_QUOTE_MARKS = str.maketrans({"\u201c": "", "\u201d": "", '"': ""})
+_LEADING_PRONOUNS = frozenset(
+    """he she they it this these those we i you his her their its our my your there""".split()
+)
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "you", "your"})
+_ANAPHOR = re.compile(
+    r"\b(?:the|these|those|this|such)\s+(?:\w+\s+){0,2}?(?:"
+    + "|".join(sorted(lex.REPORT_ANAPHORS))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in words(text)]
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
+
+
+def is_prediction_or_opinion(text: str) -> bool:
+    """Modal verbs (will, would, could, should...) or opinion markers ("I think")."""
+    low = _lower_words(text)
+    joined = " ".join(low)
+    if any(w in lex.MODALS for w in low):
+        return True
+    return any(marker in joined for marker in lex.OPINION_MARKERS)
+
+
+def is_exhortation(text: str) -> bool:
+    """Advice or demands: "We advise media to ...", "Please ...", "Let us ..."."""
+    joined = " ".join(_lower_words(text))
+    return joined.startswith(lex.EXHORTATION_OPENERS)
+
+
+def leans_on_pronoun(text: str) -> bool:
+    low = _lower_words(text)
+    return bool(low) and low[0] in _LEADING_PRONOUNS
+
+
+def has_first_person(text: str) -> bool:
+    return any(w in _FIRST_PERSON for w in _lower_words(text))
+
+
+def refers_to_report(text: str) -> bool:
+    """Anaphora pointing back at a reported claim: "these talks", "the report", "such claims"."""
+    return _ANAPHOR.search(text) is not None
+
+
+def is_assertion(content: str) -> bool:
+    """Attributed content that can stand as a claim (before pronoun resolution)."""
+    if len(words(content)) < MIN_CONTENT_WORDS or is_question(content):
+        return False
+    return not (is_prediction_or_opinion(content) or is_exhortation(content))
+
+
+def _anchored(sentence: str) -> bool:
+    tokens = words(sentence)
+    low = [t.lower() for t in tokens]
+    if any(t[:1].isdigit() for t in tokens) or any(w in lex.NUMBER_WORDS for w in low):
+        return True
+    if any(w in lex.EVENT_WORDS for w in low):
+        return True
+    return sum(1 for t in tokens[1:] if t[:1].isupper()) >= 1
+
+
+def is_outlet_claim(sentence: str) -> bool:
+    """A sentence in the outlet's own voice that reports a checkable fact."""
+    if len(words(sentence)) < MIN_OUTLET_WORDS or leans_on_pronoun(sentence):
+        return False
+    if has_first_person(sentence) or not is_assertion(sentence):
+        return False
+    return _anchored(sentence)
+
+
+def claim_text(content: str) -> str:
+    """Tidy attributed content into a standalone sentence: no quote marks, capitalised, a stop."""
+    text = " ".join(content.translate(_QUOTE_MARKS).split()).strip(" ,;:")
+    if len(text) > MAX_CLAIM_CHARS:
+        text = text[:MAX_CLAIM_CHARS].rsplit(" ", 1)[0] + " ..."
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def with_subject(content: str, name: str) -> str:
+    """Replace a leading "he"/"she" in ``content`` with the speaker's name."""
+    first = words(content)[:1]
+    if first and first[0].lower() in {"he", "she"}:
+        at = content.find(first[0])
+        return name + content[at + len(first[0]) :]
+    return content
+
+
+def attributed(name: str, cue: str, content: str) -> str:
+    """ "Mumtaz Zahra Baloch said Pakistan will ..." for content that needs its speaker."""
+    verb = "said" if cue.endswith("ing") else cue
+    return claim_text(f"{name} {verb} {content.translate(_QUOTE_MARKS).strip(' ,')}")

@@ -1,0 +1,263 @@
+"""The offline engine's word lists: the rules' data, kept apart from the code that applies them.
+
+Everything here is lower-case English and deliberately general: nothing is keyed to one article.
+Other offline tasks (checking, answering) import these lists too, so keep names stable.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    """Comma-separated phrases (they may contain spaces) as a tuple."""
+    return tuple(" ".join(p.split()) for p in text.split(",") if p.strip())
+
+
+CueStance = Literal["asserts", "confirms", "denies", "declines_comment", "not_confirmed"]
+
+# Abbreviations whose final period does not end a sentence (compared without the period).
+ABBREVIATIONS: Final = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt cmdr adm maj cpl gov sen rep rev fr st jr sr
+    inc ltd co corp llc plc bros dept univ assn est approx vs etc no nos vol fig art sec ch
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g n.y l.a ft mt pp ave blvd rd hon pres supt insp
+    atty gov't govt""".split()
+)
+
+# Speech verbs by the stance they give their speaker. Forms are listed out (no stemming needed).
+CUES: Final[dict[CueStance, tuple[str, ...]]] = {
+    "asserts": _phrases(
+        """said, says, say, told, tells, added, adds, stated, states, stressed, stresses,
+    emphasized, emphasised, emphasizes, emphasises, noted, notes, explained, explains,
+    argued, argues, claimed, claims, insisted, insists, asserted, asserts, wrote, writes,
+    announced, announces, reported, reports, clarified, clarifies, reiterated, reiterates,
+    maintained, maintains, alleged, alleges, mentioned, mentions, revealed, reveals,
+    disclosed, discloses, assured, assures, highlighted, highlights, pointed out, points
+    out, underscored, underscores, suggested, suggests, testified, observed, remarked,
+    declared, declares, accused, accuses, saying, adding, stressing, emphasizing,
+    emphasising, noting, explaining, arguing, claiming, insisting, asserting, writing,
+    announcing, clarifying, reiterating, maintaining, alleging, mentioning, revealing,
+    highlighting, pointing out, underscoring, suggesting, declaring, accusing"""
+    ),
+    "confirms": _phrases(
+        """confirmed, confirms, acknowledged, acknowledges, admitted, admits, reaffirmed,
+    reaffirms, verified, verifies, corroborated, conceded, concedes, confirming,
+    acknowledging, admitting, reaffirming, conceding"""
+    ),
+    "denies": _phrases(
+        """denied, denies, deny, rejected, rejects, dismissed, dismisses, refuted, refutes,
+    disputed, disputes, rebuffed, contradicted, contradicts, debunked, denying, rejecting,
+    dismissing, refuting, disputing"""
+    ),
+    "declines_comment": _phrases(
+        """declined to comment, declines to comment, refused to comment, refuses to comment,
+    declined to confirm, refused to confirm, declined to discuss, would not comment, did not
+    respond to requests for comment, did not respond to a request for comment, did not
+    immediately respond to a request for comment, did not immediately respond to requests
+    for comment, did not return requests for comment, did not return calls, declined to
+    elaborate, declined to be interviewed, could not be reached for comment, was not
+    available for comment, were not available for comment, was not immediately available for
+    comment, were not immediately available for comment"""
+    ),
+    "not_confirmed": _phrases(
+        """has not confirmed, have not confirmed, had not confirmed, did not confirm, has not
+    officially confirmed, have not officially confirmed, has yet to comment, have yet to
+    comment, has yet to confirm, have yet to confirm, has yet to respond, have yet to
+    respond, has not commented, have not commented, has not responded, have not responded,
+    has neither confirmed nor denied, have neither confirmed nor denied, neither confirmed
+    nor denied, could not confirm, could not immediately confirm, was unable to confirm,
+    were unable to confirm, would not confirm, has not verified, have not verified"""
+    ),
+}
+
+# Verbs that only make sense when followed by "that ..." or a quotation; without one they are
+# not speech ("added to the list", "reports surfaced").
+NEEDS_CLAUSE: Final = frozenset(
+    """added adds adding suggested suggests suggesting noted notes noting mentioned mentions
+    mentioning maintained maintains maintaining observed claims reports reported stated states
+    highlighted highlights highlighting underscored underscores underscoring revealed reveals
+    revealing disclosed discloses pointed points declared claimed claim claiming""".split()
+)
+
+# Cues whose object is a noun phrase ("reaffirmed Beijing's support"): the claim is the statement.
+STATEMENT_CUES: Final = frozenset(
+    """announced announces reaffirmed reaffirms confirmed confirms acknowledged acknowledges
+    reiterated reiterates""".split()
+)
+
+# Passive forms in the outlet's own voice: the outlet itself has not confirmed.
+OUTLET_NOT_CONFIRMED: Final = _phrases(
+    """could not be independently verified, could not be independently confirmed, could not be
+    verified, could not be confirmed, has not been independently verified, has not been
+    verified, has not been confirmed, have not been independently verified, have not been
+    verified, have not been confirmed, was not immediately verified, could not immediately
+    be verified, could not immediately be confirmed"""
+)
+
+# "X called the reports speculation": words that turn "called"/"described as" into a denial.
+DISMISSIVE_WORDS: Final = frozenset(
+    """speculation speculations speculative baseless false fake untrue rumour rumours rumor
+    rumors nonsense fabricated fabrication fabrications propaganda misleading lies lie
+    unfounded groundless absurd ridiculous fiction hoax incorrect inaccurate wrong""".split()
+)
+
+# Cues that introduce advice or demands: what follows is not a factual assertion.
+EXHORTATION_VERBS: Final = frozenset(
+    _phrases(
+        """advised, advises, urged, urges, called on, calls on, called upon, appealed, appeals,
+        asked, asks, encouraged, encourages, recommended, recommends, warned, warns, demanded,
+        demands, requested, requests, invited, invites, cautioned, cautions, implored, pleaded,
+        begged, instructed, directed"""
+    )
+)
+EXHORTATION_OPENERS: Final = _phrases(
+    """we advise, we urge, we call on, we appeal, we ask, we request, we encourage, i urge, i
+    ask, i call on, let us, let's, please"""
+)
+
+# Words that make content a prediction, a wish or an opinion rather than a checkable fact.
+MODALS: Final = frozenset(
+    """will would could might may shall should must ought won't wouldn't shouldn't can't""".split()
+)
+OPINION_MARKERS: Final = _phrases(
+    """i think, i believe, i feel, in my opinion, in my view, we believe, we think, i hope, we
+    hope, it is important, it's important, i'm sure, i am sure"""
+)
+
+# Heads of speaker phrases that denote unnamed people.
+ANONYMOUS_HEADS: Final = frozenset(
+    """source sources official officials insider insiders person people persons diplomat
+    diplomats aide aides officer officers employee employees staffer staffers resident
+    residents witness witnesses analyst analysts expert experts executive executives member
+    members individual individuals investigator investigators someone""".split()
+)
+ANONYMOUS_MARKERS: Final = _phrases(
+    """familiar with, asked not to be named, declined to be named, not authorized, not
+    authorised, condition of anonymity, spoke anonymously, unnamed, anonymous, close to the,
+    who requested anonymity, briefed on, with knowledge of"""
+)
+
+# Media: generic report nouns and outlet names (lower case, matched on word boundaries).
+REPORT_NOUNS: Final = frozenset(
+    """report reports reporting media newspaper newspapers paper tabloid broadcaster
+    broadcasters channel outlet outlets magazine agency wire website blog daily weekly
+    news""".split()
+)
+OUTLETS: Final = _phrases(
+    """reuters, associated press, the ap, afp, agence france-presse, bloomberg, bbc, cnn, fox
+    news, nbc, abc news, cbs, msnbc, npr, new york times, washington post, wall street
+    journal, the guardian, financial times, the times, the telegraph, daily mail, the sun,
+    the independent, al jazeera, xinhua, tass, ria novosti, dawn, the hindu, times of india,
+    der spiegel, le monde, politico, axios, buzzfeed, tmz, the verge, techcrunch, usa today,
+    los angeles times, new york post, daily beast, huffington post, vice, sky news, itv,
+    channel 4, france 24, deutsche welle, yonhap, kyodo, nikkei, south china morning post,
+    global times, people's daily, state media, state television, state tv, local media, the
+    mirror, the express, metro, mashable, gawker, the daily, cbc, abc, rt"""
+)
+
+# Written things that speak: documents.
+DOCUMENT_NOUNS: Final = frozenset(
+    """proposal letter letters filing filings memo memorandum document documents statement
+    study survey lawsuit complaint indictment affidavit record records dataset data figures
+    transcript court papers release report's communique email emails order ruling
+    verdict judgment judgement resolution bill decree notice""".split()
+)
+
+# Bodies that speak as themselves.
+ORGANIZATION_NOUNS: Final = frozenset(
+    """office ministry ministries department departments government governments police army
+    military company companies firm corporation agency commission council committee party
+    embassy consulate court administration authority authorities board union bank
+    university institute organization organisation foundation group navy airforce
+    cabinet parliament congress senate legislature secretariat spokesman's presidency
+    prosecutors prosecution house kremlin pentagon fbi cia nato un who fo isi inc ltd llc
+    corp co plc team club league federation association""".split()
+)
+
+# Titles and offices: a named person carrying one speaks as an official.
+TITLES: Final = frozenset(
+    """spokesperson spokesman spokeswoman minister president prime secretary senator governor
+    mayor ambassador envoy chief director commissioner chairman chairwoman chair ceo cfo
+    coo founder official general colonel inspector sheriff superintendent judge prosecutor
+    attorney representative rep sen gov mp lawmaker congressman congresswoman head leader
+    deputy adviser advisor officer captain lieutenant sergeant commander king queen prince
+    princess pope premier chancellor manager executive counsel lawyer administrator
+    president-elect vice speaker treasurer auditor marshal admiral major coach
+    spokesperson's dr professor""".split()
+)
+
+PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS: Final = frozenset({"they", "it", "we", "i"})
+ROLE_NOUNS: Final = TITLES | frozenset({"official", "source", "lawyer", "company"})
+
+# Words that start an adverbial chunk, which cannot be a speaker ("On Monday, ...").
+ADVERBIAL_OPENERS: Final = frozenset(
+    """on in at during after before earlier later last this next however meanwhile also but
+    yet still moreover furthermore separately then now today yesterday tomorrow since while
+    when although though despite amid according for from by with without over under""".split()
+)
+# Adverbs that may sit between a speaker and the cue ("the report also mentioned").
+SPEAKER_ADVERBS: Final = frozenset(
+    """also later earlier previously repeatedly again further reportedly recently initially
+    then officially publicly privately separately explicitly firmly strongly flatly
+    categorically swiftly quickly immediately emphatically however has have had""".split()
+)
+# Time words that may follow a cue ("the government said Sunday").
+TIME_WORDS: Final = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    on earlier later last this week month year morning evening afternoon night in a
+    statement interview briefing recently""".split()
+)
+AUXILIARIES: Final = frozenset(
+    """is are was were be been has have had do does did will would can could should may
+    might must shall""".split()
+)
+CONJUNCTIONS: Final = frozenset(
+    """and but while as because after when since although though that which where so or
+    if""".split()
+)
+
+# Anaphora pointing back at a reported claim ("these talks", "the report").
+REPORT_ANAPHORS: Final = frozenset(
+    """report reports claim claims allegation allegations story stories rumour rumours rumor
+    rumors speculation speculations talks suggestion suggestions account accounts reporting
+    assertion assertions accusation accusations news""".split()
+)
+DEMONSTRATIVES: Final = frozenset({"the", "these", "those", "this", "that", "such", "it", "them"})
+
+# Lines that are page furniture, never claims (matched case-insensitively at a line's start).
+BOILERPLATE_PATTERNS: Final = (
+    r"^follow\s+(us\b|@|.{1,60}?\bon\s+(google|twitter|facebook|instagram|x\b|youtube|"
+    r"linkedin|telegram|whats ?app|tiktok|threads))",
+    r"^(subscribe|sign up|click here|tap here|read more|read also|also read|see also|"
+    r"related:|related stories|related articles|advertisement|sponsored content|copyright|"
+    r"all rights reserved|reporting by|editing by|additional reporting by|write to|"
+    r"like us on|join us on|join our|download the|share this|share on)\b",
+    r"^(photo|image|video|picture|graphic|file photo|posted|updated|published|source)\s*[:|]",
+    r"^\W*(\u00a9|\(c\))",
+)
+# A line mentioning a social network or newsletter together with a call to action.
+SOCIAL_NETWORKS: Final = (
+    r"\b(google news|facebook|twitter|instagram|youtube|whats ?app|tiktok|telegram|"
+    r"newsletter|linkedin)\b"
+)
+CALLS_TO_ACTION: Final = r"\b(follow|subscribe|sign up|join|like us|latest updates|stay updated)\b"
+# "By Jane Doe" or "By Jane Doe, Reuters": a byline, when the line is this short.
+BYLINE: Final = r"^by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)+\s*([,|].*)?$"
+BYLINE_MAX_WORDS = 8
+
+# Event verbs: sentences in the outlet's voice with one of these report something that happened.
+EVENT_WORDS: Final = frozenset(
+    """killed kill kills died dead death deaths injured wounded arrested detained charged
+    convicted sentenced attacked attack attacks bombed blast explosion exploded crashed
+    crash fired shot seized captured launched signed approved passed voted elected resigned
+    appointed fined sued won lost rose fell dropped increased decreased reported announced
+    claimed targeted struck destroyed damaged collapsed evacuated met visited released
+    opened closed banned raided invaded fled escaped discovered found""".split()
+)
+NUMBER_WORDS: Final = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve dozen dozens hundred
+    hundreds thousand thousands million millions billion billions percent first second
+    third""".split()
+)

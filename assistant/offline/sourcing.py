@@ -1,0 +1,165 @@
+"""Who a speaker is: name, role, kind and whether on the record, from the phrase as written.
+
+``classify`` reads one phrase with the lexicons (titles, organisation nouns, anonymous heads,
+report and document nouns). ``SpeakerMemory`` keeps the named parties seen so far in a document
+so pronouns ("she"), surnames ("Baloch") and role nouns ("the spokesperson") resolve to the last
+matching named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.claims import SourceKind
+from assistant.offline import lexicons as lex
+
+OUTLET_NAME = "the outlet"
+_WORD = re.compile(r"[A-Za-z][\w'\u2019.&-]*")
+_OUTLETS = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in lex.OUTLETS) + r")\b")
+_NEITHER = re.compile(r"^\s*neither\s+(.+?)\s+nor\s+(.+?)\s*$", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Party:
+    """A source as the rubric describes it (without stance and evidence)."""
+
+    name: str
+    role: str | None
+    kind: SourceKind
+    on_record: bool
+
+
+OUTLET = Party(OUTLET_NAME, None, "outlet", True)
+
+
+def _bare(word: str) -> str:
+    return word.lower().replace("\u2019", "'").removesuffix("'s").strip(".()")
+
+
+def _words(phrase: str) -> list[str]:
+    return _WORD.findall(phrase)
+
+
+def _has(phrase: str, nouns: frozenset[str]) -> bool:
+    return any(_bare(w) in nouns for w in _words(phrase))
+
+
+def _name_after_title(words: list[str]) -> tuple[str, str] | None:
+    """("Mumtaz Zahra Baloch", "FO Spokesperson") from "FO Spokesperson Mumtaz Zahra Baloch"."""
+    titled = [i for i, w in enumerate(words) if _bare(w) in lex.TITLES]
+    if not titled:
+        return None
+    last = titled[-1]
+    name = words[last + 1 :]
+    if name and all(w[:1].isupper() for w in name):
+        return " ".join(name), " ".join(words[: last + 1])
+    return None
+
+
+def is_personal_name(phrase: str) -> bool:
+    """Two or more capitalised words and nothing that marks a body, report or document."""
+    words = [w for w in _words(phrase) if _bare(w) not in _DETERMINERS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    nouns = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | lex.TITLES
+    return not _has(phrase, nouns) and not _OUTLETS.search(phrase.lower())
+
+
+def _anonymous(phrase: str) -> bool:
+    low = phrase.lower()
+    if any(marker in low for marker in lex.ANONYMOUS_MARKERS):
+        return True
+    words = _words(phrase)
+    return bool(words) and _bare(words[-1]) in lex.ANONYMOUS_HEADS
+
+
+def classify(phrase: str, role: str | None = None) -> Party:
+    """The party a speaker phrase names, judged from the phrase alone."""
+    name = phrase.strip().strip(",").strip()
+    words = _words(name)
+    titled = _name_after_title(words)
+    if titled is not None:
+        return Party(titled[0], role or titled[1], "named_official", True)
+    if role and is_personal_name(name):
+        kind: SourceKind = "named_official" if _has(role, lex.TITLES) else "named_person"
+        return Party(name, role, kind, True)
+    low = name.lower()
+    if _OUTLETS.search(low) or _has(name, lex.REPORT_NOUNS):
+        return Party(name, role, "media_report", True)
+    if _anonymous(name):
+        return Party(name, role, "anonymous", False)
+    if _has(name, lex.DOCUMENT_NOUNS):
+        return Party(name, role, "document", True)
+    if _has(name, lex.ORGANIZATION_NOUNS) or _has(name, lex.TITLES):
+        return Party(name, role, "organization", True)
+    if is_personal_name(name):
+        return Party(name, role, "named_person", True)
+    return Party(name, role, "organization", True)
+
+
+def split_neither(phrase: str) -> list[str]:
+    """["Islamabad", "Beijing"] from "Neither Islamabad nor Beijing"; else [phrase]."""
+    match = _NEITHER.match(phrase)
+    return [match.group(1), match.group(2)] if match else [phrase]
+
+
+def _is_role_reference(words: list[str]) -> str | None:
+    """ "the spokesperson" -> "spokesperson": a definite role noun without a name."""
+    if len(words) == 2 and words[0].lower() == "the" and _bare(words[1]) in lex.ROLE_NOUNS:
+        return _bare(words[1])
+    return None
+
+
+@dataclass
+class SpeakerMemory:
+    """Named parties seen so far in one document, most recent last."""
+
+    parties: list[Party] = field(default_factory=list)
+
+    def remember(self, party: Party) -> None:
+        if party.kind in {"named_official", "named_person", "organization"}:
+            self.parties = [p for p in self.parties if p.name != party.name] + [party]
+
+    def _people(self) -> list[Party]:
+        return [p for p in self.parties if p.kind in {"named_official", "named_person"}]
+
+    def _by_token(self, token: str) -> Party | None:
+        for party in reversed(self._people()):
+            if token.lower() in {w.lower() for w in _words(party.name)}:
+                return party
+        return None
+
+    def _by_role(self, noun: str) -> Party | None:
+        people = self._people()
+        for party in reversed(people):
+            if party.role and noun in {_bare(w) for w in _words(party.role)}:
+                return party
+        return None
+
+    def resolve(self, phrase: str, role: str | None = None) -> Party | None:
+        """The party ``phrase`` names in context; None for an unresolvable pronoun."""
+        words = _words(phrase)
+        if not words:
+            return None
+        low = words[0].lower()
+        if len(words) == 1 and low in lex.PERSONAL_PRONOUNS:
+            people = self._people()
+            return people[-1] if people else None
+        if len(words) == 1 and low in lex.GROUP_PRONOUNS:
+            others = [p for p in self.parties if p.kind == "organization"]
+            return others[-1] if others and low in {"it", "they"} else None
+        noun = _is_role_reference(words)
+        if noun is not None:
+            found = self._by_role(noun)
+            if found is not None:
+                return found
+        if len(words) == 1 and words[0][:1].isupper() and role is None:
+            found = self._by_token(words[0])
+            if found is not None:
+                return found
+        for party in self._people():
+            if party.name == phrase.strip() and role is None:
+                return party
+        return classify(phrase, role)
