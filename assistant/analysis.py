@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import cache
 
 from assistant import prompts
 from assistant.chunking import Chunk, chunk
@@ -19,6 +20,7 @@ from assistant.runner import Steps
 from assistant.structured import structured
 
 
+@cache
 def output_schema(output_type: type[ExtractionOutput]) -> str:
     return json.dumps(output_type.model_json_schema(), separators=(",", ":"))
 

@@ -9,6 +9,7 @@ dashes become a hyphen. Offsets are always computed on the original text, so the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +44,7 @@ _CHAR_MAP = str.maketrans(
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 _EDGE = " \t\r\n\"'"
 MIN_FRAGMENT = 12
+_SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,18 @@ class NormalisedText:
 
 
 def normalise(text: str) -> NormalisedText:
-    chars: list[str] = []
+    mapped = text.translate(_CHAR_MAP)
+    pieces: list[str] = []
     offsets: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text.translate(_CHAR_MAP)):
-        if ch.isspace():
-            if in_space:
-                continue
-            ch, in_space = " ", True
-        else:
-            in_space = False
-        chars.append(ch)
-        offsets.append(i)
-    return NormalisedText("".join(chars), tuple(offsets))
+    pos = 0
+    for run in _SPACE_RUN.finditer(mapped):
+        pieces += (mapped[pos : run.start()], " ")
+        offsets += range(pos, run.start())
+        offsets.append(run.start())
+        pos = run.end()
+    pieces.append(mapped[pos:])
+    offsets += range(pos, len(mapped))
+    return NormalisedText("".join(pieces), tuple(offsets))
 
 
 @lru_cache(maxsize=64)
@@ -75,7 +76,8 @@ def _normalised(text: str) -> NormalisedText:
 
 
 def _clean(quote: str) -> str:
-    return normalise(quote.strip()).text.strip(_EDGE)
+    # The same text normalise() produces, without the offsets (a quote needs none).
+    return _SPACE_RUN.sub(" ", quote.strip().translate(_CHAR_MAP)).strip(_EDGE)
 
 
 def find_span(text: str, quote: str, start_at: int = 0) -> tuple[int, int] | None:
@@ -91,12 +93,8 @@ def find_span(text: str, quote: str, start_at: int = 0) -> tuple[int, int] | Non
 
 
 def _normalised_index(hay: NormalisedText, original: int) -> int:
-    if original <= 0:
-        return 0
-    for i, off in enumerate(hay.offsets):
-        if off >= original:
-            return i
-    return len(hay.offsets)
+    """Index of the first normalised character at or after ``original`` in the source text."""
+    return bisect_left(hay.offsets, original) if original > 0 else 0
 
 
 def locate(document: Document, quote: str) -> Evidence | None:

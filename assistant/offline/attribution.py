@@ -64,7 +64,45 @@ def _cue_table() -> dict[str, lex.CueStance]:
 CUE_STANCE = _cue_table()
 _SPECIAL = (ACCORDING, CITING, *CALLED, *lex.EXHORTATION_VERBS)
 _ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
-_CUE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _ALL_CUES) + r")\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def _cues_by_first_word() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for cue in _ALL_CUES:  # longest first, so the longest phrase wins
+        table.setdefault(cue.split()[0], []).append(cue)
+    return {word: tuple(cues) for word, cues in table.items()}
+
+
+_CUES_BY_FIRST_WORD = _cues_by_first_word()
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue phrase found in a sentence: offsets into the sentence, text lower-cased."""
+
+    start: int
+    end: int
+    cue: str
+
+
+def find_cues(sentence: str) -> list[CueMatch]:
+    """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
+    low = sentence.lower()
+    found: list[CueMatch] = []
+    resume = 0
+    for token in _TOKEN.finditer(low):
+        if token.start() < resume or (token.start() > 0 and low[token.start() - 1].isalnum()):
+            continue
+        for cue in _CUES_BY_FIRST_WORD.get(token.group(), ()):
+            end = token.start() + len(cue)
+            if low.startswith(cue, token.start()) and not low[end : end + 1].isalnum():
+                found.append(CueMatch(token.start(), end, cue))
+                resume = end
+                break
+    return found
+
+
 _HEARSAY = re.compile(
     r"^(?:the\s+|these\s+|those\s+)?(?:media\s+|news\s+)?(?:claims?|reports?|allegations?|"
     r"suggestions?|rumou?rs?|speculations?|accusations?)\s+that\s+",
@@ -218,19 +256,19 @@ def _clean_content(text: str) -> str:
     return text.strip().strip(",;:").strip()
 
 
-def _content_end(s: _Sentence, matches: list[re.Match[str]], index: int) -> int:
+def _content_end(s: _Sentence, matches: list[CueMatch], index: int) -> int:
     """Content of cue ``index`` runs to the next clause with its own cue or to the end.
 
     The next clause starts at ", adding ..." (a participle) or at ", and the ministry said".
     """
     for later in matches[index + 1 :]:
-        before = s.masked[: later.start()].rstrip()
-        if _is_participle(later.group().lower()):
+        before = s.masked[: later.start].rstrip()
+        if _is_participle(later.cue):
             if s.plain[: len(before)].endswith((",", ',"', ",'")):
                 return len(before) - 1 if before.endswith(",") else len(before)
             continue
         comma = before.rfind(",")
-        if comma > matches[index].end() and _speaker_before(before[comma:])[0]:
+        if comma > matches[index].end and _speaker_before(before[comma:])[0]:
             return comma
     return len(s.masked)
 
@@ -246,16 +284,16 @@ def _cited(s: _Sentence) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
-def _according(s: _Sentence, match: re.Match[str]) -> Attribution | None:
-    rest = s.masked[match.end() :]
+def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
+    rest = s.masked[match.end :]
     comma = rest.find(",")
-    if match.start() == 0 and comma > 0:
-        speaker = s.original(match.end(), match.end() + comma)
-        content = s.original(match.end() + comma + 1, len(s.masked))
-    elif match.start() > 0:
+    if match.start == 0 and comma > 0:
+        speaker = s.original(match.end, match.end + comma)
+        content = s.original(match.end + comma + 1, len(s.masked))
+    elif match.start > 0:
         end = len(rest) if comma < 0 else comma
-        speaker = s.original(match.end(), match.end() + end)
-        content = s.original(0, match.start())
+        speaker = s.original(match.end, match.end + end)
+        content = s.original(0, match.start)
     else:
         return None
     speaker = speaker.strip().rstrip(".")
@@ -264,17 +302,17 @@ def _according(s: _Sentence, match: re.Match[str]) -> Attribution | None:
     return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
 
 
-def _dismissive(s: _Sentence, match: re.Match[str]) -> bool:
-    window = s.plain[match.end() : match.end() + 80].lower()
+def _dismissive(s: _Sentence, match: CueMatch) -> bool:
+    window = s.plain[match.end : match.end + 80].lower()
     return any(w in lex.DISMISSIVE_WORDS for w in re.findall(r"[a-z]+", window))
 
 
-def _one(s: _Sentence, matches: list[re.Match[str]], i: int, prior: str) -> Attribution | None:
+def _one(s: _Sentence, matches: list[CueMatch], i: int, prior: str) -> Attribution | None:
     match = matches[i]
-    cue = match.group().lower()
+    cue = match.cue
     if cue == ACCORDING:
         return _according(s, match)
-    if cue == CITING or match.start() == 0:
+    if cue == CITING or match.start == 0:
         return None
     stance = CUE_STANCE.get(cue, "asserts")
     if cue in CALLED:
@@ -285,17 +323,17 @@ def _one(s: _Sentence, matches: list[re.Match[str]], i: int, prior: str) -> Attr
 
 
 def _speech(
-    s: _Sentence, matches: list[re.Match[str]], i: int, stance: lex.CueStance, prior: str
+    s: _Sentence, matches: list[CueMatch], i: int, stance: lex.CueStance, prior: str
 ) -> Attribution | None:
     match = matches[i]
-    cue = match.group().lower()
+    cue = match.cue
     end = _content_end(s, matches, i)
-    pre = s.masked[: match.start()]
-    post_masked = s.masked[match.end() : end]
-    post = s.original(match.end(), end)
+    pre = s.masked[: match.start]
+    post_masked = s.masked[match.end : end]
+    post = s.original(match.end, end)
     if cue in lex.OUTLET_NOT_CONFIRMED:
         return Attribution(
-            "", None, cue, stance, _clean_content(s.original(0, match.start())), s.span
+            "", None, cue, stance, _clean_content(s.original(0, match.start)), s.span
         )
     role = None
     if _is_participle(cue):
@@ -308,7 +346,7 @@ def _speech(
         content_text = content_text.rstrip(",").strip()
         return _build(s, speaker, role, cue, stance, content_text, direct=content_text[:1] in '"“')
     if not speaker and pre.rstrip().endswith(","):
-        return _inverted(s, cue, stance, pre, post_masked, match.end())
+        return _inverted(s, cue, stance, pre, post_masked, match.end)
     if not speaker:
         return None
     return _forward(s, speaker, role, cue, stance, post)
@@ -391,7 +429,7 @@ def _build(
 def attribute(text: str, sentence: Span) -> list[Attribution]:
     """Every attribution in one sentence of ``text`` (in reading order)."""
     s = _prepare(text, sentence)
-    matches = list(_CUE.finditer(s.masked))
+    matches = find_cues(s.masked)
     found: list[Attribution] = []
     for i in range(len(matches)):
         prior = found[-1].speaker if found else ""

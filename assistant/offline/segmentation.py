@@ -36,6 +36,7 @@ __all__ = [
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)$")
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 _LINE = re.compile(r"[^\n]+")
 _BOILERPLATE = tuple(re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS)
 _SOCIAL = re.compile(SOCIAL_NETWORKS, re.IGNORECASE)
@@ -71,12 +72,11 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     stop = len(text) if end is None else end
     spans: list[Span] = []
     opened: int | None = None
-    for i in range(start, stop):
-        ch = text[i]
+    for mark in _QUOTE_MARK.finditer(text, start, stop):
+        i, ch = mark.start(), mark.group()
         if ch == "\u201c" or (ch == '"' and opened is None):
-            if opened is None or ch == "\u201c":
-                opened = i
-        elif (ch == "\u201d" or ch == '"') and opened is not None:
+            opened = i
+        elif opened is not None:
             spans.append(Span(opened, i + 1))
             opened = None
     return spans
