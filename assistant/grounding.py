@@ -93,8 +93,7 @@ def find_span(text: str, quote: str, start_at: int = 0) -> tuple[int, int] | Non
 
 
 def _normalised_index(hay: NormalisedText, original: int) -> int:
-    """Index of the first normalised character at or after ``original`` in the source text."""
-    return bisect_left(hay.offsets, original) if original > 0 else 0
+    return bisect_left(hay.offsets, original)
 
 
 def locate(document: Document, quote: str) -> Evidence | None:
