@@ -62,6 +62,7 @@ def _cue_table() -> dict[str, lex.CueStance]:
 
 
 CUE_STANCE = _cue_table()
+_CUE_WORDS = frozenset(c for c in CUE_STANCE if " " not in c)
 _SPECIAL = (ACCORDING, CITING, *CALLED, *lex.EXHORTATION_VERBS)
 _ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
 _TOKEN = re.compile(r"[a-z]+")
@@ -110,6 +111,11 @@ _HEARSAY = re.compile(
 )
 _THAT = re.compile(r"^\s*[,:]?\s*(?:that\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'.-]*")
+_PARTICIPLE_LEAD = re.compile(
+    r"(?:,\s*(?:while|and|before|after|by)?|,\"|\s(?:while|before|after))$"
+)
+_LATE_THAT = re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,6}?)that\s+", re.IGNORECASE)
+_AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
 _CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
 
@@ -133,9 +139,13 @@ def _looks_like_speaker(phrase: str) -> bool:
     words = _words(phrase)
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return False
+    head = words[0].lower().replace("\u2019", "'").split("'")[0]
+    if len(words) > 1 and head in lex.PERSONAL_PRONOUNS | lex.GROUP_PRONOUNS | {"you"}:
+        return False
     if words[0].lower() in lex.ADVERBIAL_OPENERS or any(_is_verb(w) for w in words):
         return False
     lowered = {w.lower().removesuffix("'s") for w in words}
+    head = words[-1].lower().removesuffix("'s")
     nouns = (
         lex.ANONYMOUS_HEADS
         | lex.ORGANIZATION_NOUNS
@@ -145,7 +155,15 @@ def _looks_like_speaker(phrase: str) -> bool:
         | lex.PERSONAL_PRONOUNS
         | lex.GROUP_PRONOUNS
     )
-    return any(w[0].isupper() for w in words) or bool(lowered & nouns)
+    if head in nouns:
+        return True
+    opener = words[0][0].isupper() or words[0].lower() in _QUANTIFIERS
+    return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
+
+
+_QUANTIFIERS = lex.NUMBER_WORDS | frozenset(
+    "the a an some several many most few two three four five six seven eight nine ten".split()
+)
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
@@ -161,10 +179,14 @@ def _after_last_verb(chunk: str) -> str:
     cut = 0
     for i, word in enumerate(words):
         bare = word.strip(",;:\"'()").lower()
-        if _is_verb(word.strip(",;:\"'()")) or (bare in lex.CONJUNCTIONS and bare != "and"):
+        verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
+        if verb or (bare in lex.CONJUNCTIONS and bare != "and"):
             cut = i + 1
     if cut == 0 and words and words[0].lower() in {"and", "but", "or"}:
         cut = 1
+    if cut:  # "officials said Tuesday they" -> "they"
+        while cut < len(words) - 1 and words[cut].lower() in lex.TIME_WORDS:
+            cut += 1
     return " ".join(words[cut:])
 
 
@@ -264,8 +286,9 @@ def _content_end(s: _Sentence, matches: list[CueMatch], index: int) -> int:
     for later in matches[index + 1 :]:
         before = s.masked[: later.start].rstrip()
         if _is_participle(later.cue):
-            if s.plain[: len(before)].endswith((",", ',"', ",'")):
-                return len(before) - 1 if before.endswith(",") else len(before)
+            lead = _PARTICIPLE_LEAD.search(s.plain[: len(before)])
+            if lead:
+                return lead.start()
             continue
         comma = before.rfind(",")
         if comma > matches[index].end and _speaker_before(before[comma:])[0]:
@@ -335,11 +358,20 @@ def _speech(
         return Attribution(
             "", None, cue, stance, _clean_content(s.original(0, match.start)), s.span
         )
+    as_clause = _AS_CLAUSE.match(pre)
+    if as_clause and post_masked.lstrip().startswith(","):
+        speaker = s.original(as_clause.end(), len(pre.rstrip()))
+        return _build(s, speaker, None, cue, stance, _clean_content(post))
     role = None
     if _is_participle(cue):
         speaker = prior or _subject(s.masked)
     else:
         speaker, role = _speaker_before(pre)
+        if prior and speaker.lower() in lex.GROUP_PRONOUNS | lex.PERSONAL_PRONOUNS:
+            speaker = prior
+    leading = _leading_quote(s, pre)
+    if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
+        return _build(s, speaker, role, cue, stance, leading, direct=True)
     trailing = _only_time_words(post_masked)
     if trailing and speaker:
         content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()
@@ -352,12 +384,20 @@ def _speech(
     return _forward(s, speaker, role, cue, stance, post)
 
 
+def _leading_quote(s: _Sentence, pre: str) -> str:
+    """The quotation opening the sentence when the speaker follows it ("..." she said)."""
+    if not pre.startswith('"'):
+        return ""
+    close = pre.find('"', 1)
+    return _clean_content(s.original(1, close)) if close > 0 else ""
+
+
 def _inverted(
     s: _Sentence, cue: str, stance: lex.CueStance, pre: str, post_masked: str, at: int
 ) -> Attribution | None:
     """``"...," said Jane Doe, a spokeswoman`` : the speaker follows the cue."""
     parts = [p.strip() for p in post_masked.strip().rstrip(".").split(",")]
-    if not parts or not _looks_like_speaker(parts[0]) or not parts[0][:1].isupper():
+    if not parts or not _looks_like_speaker(parts[0]) or cue not in lex.SAY_CUES:
         return None
     offset = at + post_masked.find(parts[0])
     speaker = s.original(offset, offset + len(parts[0]))
@@ -374,6 +414,9 @@ def _forward(
 ) -> Attribution | None:
     """``X said (that) ...``: the content follows the cue."""
     body = _object_of_told(post) if cue in {"told", "tells"} else post
+    late = _LATE_THAT.match(body)
+    if late and not any(_is_verb(w) or w.lower() in _CUE_WORDS for w in late.group(1).split()):
+        body = body[late.end() - len("that ") :]  # "said in a statement that ..."
     has_that = re.match(r"^\s*[,:]?\s*that\b", body, re.IGNORECASE) is not None
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
@@ -442,3 +485,8 @@ def attribute(text: str, sentence: Span) -> list[Attribution]:
 def attributions(text: str) -> list[Attribution]:
     """Every attribution in ``text``, sentence by sentence."""
     return [a for span in sentences(text) for a in attribute(text, span)]
+
+
+def says_something(sentence: str) -> bool:
+    """Whether ``sentence`` has a plain verb of saying, parsed or not ("..., says one man")."""
+    return any(m.cue in lex.SAY_CUES for m in find_cues(plain(sentence)))

@@ -17,7 +17,8 @@ MAX_CLAIM_CHARS = 400
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 _QUOTE_MARKS = str.maketrans({"\u201c": "", "\u201d": "", '"': ""})
 _LEADING_PRONOUNS = frozenset(
-    """he she they it this these those we i you his her their its our my your there""".split()
+    """he she they it this these those we i you his her their its our my your there here
+    here's there's that's it's""".split()
 )
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "you", "your"})
 _ANAPHOR = re.compile(

@@ -24,7 +24,7 @@ from assistant import status
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
-from assistant.offline.attribution import Attribution, attribute
+from assistant.offline.attribution import Attribution, attribute, says_something
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
 from assistant.offline.sourcing import OUTLET, Party, SpeakerMemory, classify, split_neither
 
@@ -103,7 +103,7 @@ class Extractor:
         quote = self.text[span.start : span.end]
         found = attribute(self.text, span)
         if not found:
-            if rules.is_outlet_claim(quote):
+            if rules.is_outlet_claim(quote) and not says_something(quote):
                 self._new(rules.claim_text(quote), [OUTLET], "asserts", quote)
             return
         for attribution in found:

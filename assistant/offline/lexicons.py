@@ -71,6 +71,14 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     ),
 }
 
+# Plain verbs of saying: a sentence with one is never in the outlet's own voice.
+SAY_CUES: Final = frozenset(
+    _phrases(
+        """said, says, say, told, tells, according to, stated, states, wrote, writes, added,
+        adds, explained, explains, insisted, insists, argued, argues, reported, reports"""
+    )
+)
+
 # Verbs that only make sense when followed by "that ..." or a quotation; without one they are
 # not speech ("added to the list", "reports surfaced").
 NEEDS_CLAUSE: Final = frozenset(
@@ -113,7 +121,7 @@ EXHORTATION_VERBS: Final = frozenset(
 )
 EXHORTATION_OPENERS: Final = _phrases(
     """we advise, we urge, we call on, we appeal, we ask, we request, we encourage, i urge, i
-    ask, i call on, let us, let's, please"""
+    ask, i call on, let us, let's, please, don't, do not, never"""
 )
 
 # Words that make content a prediction, a wish or an opinion rather than a checkable fact.
@@ -121,8 +129,9 @@ MODALS: Final = frozenset(
     """will would could might may shall should must ought won't wouldn't shouldn't can't""".split()
 )
 OPINION_MARKERS: Final = _phrases(
-    """i think, i believe, i feel, in my opinion, in my view, we believe, we think, i hope, we
-    hope, it is important, it's important, i'm sure, i am sure"""
+    """likely to, expected to, is set to, are set to, plans to, hopes to, aims to, i think,
+    i believe, i feel, in my opinion, in my view, we believe, we think, i hope, we hope,
+    it is important, it's important, i'm sure, i am sure"""
 )
 
 # Heads of speaker phrases that denote unnamed people.
@@ -130,7 +139,10 @@ ANONYMOUS_HEADS: Final = frozenset(
     """source sources official officials insider insiders person people persons diplomat
     diplomats aide aides officer officers employee employees staffer staffers resident
     residents witness witnesses analyst analysts expert experts executive executives member
-    members individual individuals investigator investigators someone""".split()
+    members individual individuals investigator investigators someone activists activist
+    protesters doctors doctor scientists scientist researchers researcher critics supporters
+    neighbors neighbours friends friend relatives relative locals observers campaigners
+    lawyers eyewitnesses eyewitness users commentators man woman men women""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, declined to be named, not authorized, not
@@ -172,7 +184,10 @@ ORGANIZATION_NOUNS: Final = frozenset(
     university institute organization organisation foundation group navy airforce
     cabinet parliament congress senate legislature secretariat spokesman's presidency
     prosecutors prosecution house kremlin pentagon fbi cia nato un who fo isi inc ltd llc
-    corp co plc team club league federation association""".split()
+    corp co plc team club league federation association command center centre service
+    services force forces guard corps observatory network coalition alliance movement charity
+    society hospital school college church council's airline airport station
+    police's""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.
@@ -236,6 +251,7 @@ BOILERPLATE_PATTERNS: Final = (
     r"like us on|join us on|join our|download the|share this|share on)\b",
     r"^(photo|image|video|picture|graphic|file photo|posted|updated|published|source)\s*[:|]",
     r"^\W*(\u00a9|\(c\))",
+    r"\bcontributed (reporting )?to this (report|story|article)\.?$",
 )
 # A line mentioning a social network or newsletter together with a call to action.
 SOCIAL_NETWORKS: Final = (

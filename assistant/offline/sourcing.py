@@ -63,6 +63,8 @@ def is_personal_name(phrase: str) -> bool:
     words = [w for w in _words(phrase) if _bare(w) not in _DETERMINERS]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
+    if _bare(words[0]) in lex.NUMBER_WORDS:
+        return False
     nouns = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | lex.TITLES
     return not _has(phrase, nouns) and not _OUTLETS.search(phrase.lower())
 
