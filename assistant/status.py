@@ -59,10 +59,22 @@ def _origin(sources: Sequence[Source]) -> str:
     return f"; the claim rests on {_names(asserting)}" if asserting else ""
 
 
+def _withheld(doubters: Sequence[Source]) -> str:
+    """ "the ministry declined to comment and X has not confirmed it"."""
+    parts = []
+    declined = [s for s in doubters if s.stance == "declines_comment"]
+    silent = [s for s in doubters if s.stance != "declines_comment"]
+    if silent:
+        verb = "have" if len(_distinct(silent)) > 1 else "has"
+        parts.append(f"{_names(silent)} {verb} not confirmed it")
+    if declined:
+        parts.append(f"{_names(declined)} declined to comment")
+    return " and ".join(parts)
+
+
 def _unverified_reason(sources: Sequence[Source], doubters: Sequence[Source]) -> str:
     asserting = [s for s in sources if s.stance in SUPPORTING]
     basis = f"Rests on {_names(asserting)}" if asserting else "No party with standing affirms it"
     if doubters:
-        verb = "have" if len(_distinct(doubters)) > 1 else "has"
-        return f"{basis}; {_names(doubters)} {verb} not confirmed it."
+        return f"{basis}; {_withheld(doubters)}."
     return f"{basis}; no on-record confirmation."

@@ -14,12 +14,10 @@ import pytest
 from assistant import Assistant
 from assistant.claims import Analysis
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
-
-@pytest.fixture(scope="module")
-def bodies() -> list[str]:
-    path = DATA / "fnc1" / "train_bodies.csv"
+@pytest.fixture
+def bodies(shared_data: Path) -> list[str]:
+    path = shared_data / "fnc1" / "train_bodies.csv"
     if not path.exists():
         pytest.skip(f"{path} not present")
     csv.field_size_limit(10_000_000)

@@ -33,7 +33,8 @@ class Attribution:
     ``speaker`` is the phrase as written ("FO Spokesperson Mumtaz Zahra Baloch", "she", "" for
     the outlet's own voice), ``role`` an appositive role ("a spokesman for the firm").
     ``content`` is what is attributed, without the cue's "that"; ``hearsay`` marks content
-    introduced as others' claims ("denied claims that ..."). ``statement`` marks a noun-phrase
+    introduced as others' claims ("denied claims that ..."), ``clause`` content introduced by
+    "that" or a quotation (not a bare noun phrase). ``statement`` marks a noun-phrase
     object ("reaffirmed Beijing's support"): the claim is the statement itself. ``cited`` are
     sources the speaker cites ("citing five officials").
     """
@@ -46,6 +47,7 @@ class Attribution:
     sentence: Span
     direct: bool = False
     hearsay: bool = False
+    clause: bool = False
     statement: bool = False
     exhortation: bool = False
     cited: tuple[str, ...] = field(default=())
@@ -115,6 +117,14 @@ _PARTICIPLE_LEAD = re.compile(
     r"(?:,\s*(?:while|and|before|after|by)?|,\"|\s(?:while|before|after))$"
 )
 _LATE_THAT = re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,6}?)that\s+", re.IGNORECASE)
+_SHARED_SUBJECT = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|in|early|late)\s+(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|evening|"
+    r"night|afternoon|a statement)(?:\s+(?:morning|evening|night|afternoon))?$"
+    r"|\s+(?:yesterday|today|tonight|earlier|later|previously)$",
+    re.IGNORECASE,
+)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
 _CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
@@ -157,7 +167,7 @@ def _looks_like_speaker(phrase: str) -> bool:
     )
     if head in nouns:
         return True
-    opener = words[0][0].isupper() or words[0].lower() in _QUANTIFIERS
+    opener = words[0][0].isupper() or words[0].lower() in _QUANTIFIERS | nouns
     return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
 
 
@@ -170,7 +180,7 @@ def _strip_trailing_adverbs(pre: str) -> str:
     words = pre.rstrip().split(" ")
     while words and words[-1].lower() in lex.SPEAKER_ADVERBS:
         words.pop()
-    return " ".join(words).rstrip()
+    return _TRAILING_TIME.sub("", " ".join(words).rstrip())
 
 
 def _after_last_verb(chunk: str) -> str:
@@ -207,10 +217,17 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         chunks = chunks[:-1]
     role = None
     first = last.split()[0].lower()
-    if first in {"a", "an", "the"} and len(chunks) > 1 and _has_title(last):
+    if first in {"a", "an", "the"} and len(chunks) > 1 and _appositive(chunks[-2], last):
         role, last = last, chunks[-2]
     speaker = _after_last_verb(last)
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
+
+
+def _appositive(name: str, role: str) -> bool:
+    """ "Jane Doe, a geologist at ...": a capitalised name followed by a descriptive phrase."""
+    words = _words(name)
+    capitalised = bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
+    return _has_title(role) or capitalised
 
 
 def _has_title(phrase: str) -> bool:
@@ -237,7 +254,7 @@ def _subject(masked: str) -> str:
 
 
 def _only_time_words(text: str) -> bool:
-    return all(w.lower() in lex.TIME_WORDS for w in _words(text))
+    return all(w.lower().rstrip(".") in lex.TIME_WORDS for w in _words(text))
 
 
 def _object_of_told(post: str) -> str:
@@ -290,6 +307,9 @@ def _content_end(s: _Sentence, matches: list[CueMatch], index: int) -> int:
             if lead:
                 return lead.start()
             continue
+        shared = _SHARED_SUBJECT.search(before)
+        if shared and shared.start() > matches[index].end:
+            return shared.start()
         comma = before.rfind(",")
         if comma > matches[index].end and _speaker_before(before[comma:])[0]:
             return comma
@@ -369,6 +389,8 @@ def _speech(
         speaker, role = _speaker_before(pre)
         if prior and speaker.lower() in lex.GROUP_PRONOUNS | lex.PERSONAL_PRONOUNS:
             speaker = prior
+        if prior and _SHARED_SUBJECT.search(pre):
+            speaker = prior  # "X acknowledged ... but said ..."
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
         return _build(s, speaker, role, cue, stance, leading, direct=True)
@@ -377,7 +399,7 @@ def _speech(
         content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()
         content_text = content_text.rstrip(",").strip()
         return _build(s, speaker, role, cue, stance, content_text, direct=content_text[:1] in '"“')
-    if not speaker and pre.rstrip().endswith(","):
+    if not speaker and s.plain[: len(pre)].rstrip().endswith((",", ',"')):
         return _inverted(s, cue, stance, pre, post_masked, match.end)
     if not speaker:
         return None
@@ -405,8 +427,9 @@ def _inverted(
     if role is not None:
         role_at = s.masked.find(role, offset + len(parts[0]))
         role = s.original(role_at, role_at + len(role))
-    content = s.original(0, len(pre.rstrip())).rstrip(",").strip()
-    return _build(s, speaker, role, cue, stance, content, direct=content[:1] in '"“')
+    leading = _leading_quote(s, pre) if pre.rstrip().endswith('"') else ""
+    content = leading or s.original(0, len(pre.rstrip())).rstrip(",").strip()
+    return _build(s, speaker, role, cue, stance, content, direct=bool(leading))
 
 
 def _forward(
@@ -435,6 +458,7 @@ def _forward(
         _clean_content(body),
         direct=quoted,
         hearsay=hearsay is not None,
+        clause=has_that or quoted or hearsay is not None,
         statement=statement,
     )
 
@@ -477,8 +501,11 @@ def attribute(text: str, sentence: Span) -> list[Attribution]:
     for i in range(len(matches)):
         prior = found[-1].speaker if found else ""
         attribution = _one(s, matches, i, prior)
-        if attribution is not None:
-            found.append(attribution)
+        if attribution is None:
+            continue
+        if attribution.cue == ACCORDING:
+            return [attribution]  # everything else in the sentence is what X said
+        found.append(attribution)
     return found
 
 

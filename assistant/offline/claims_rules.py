@@ -17,9 +17,11 @@ MAX_CLAIM_CHARS = 400
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 _QUOTE_MARKS = str.maketrans({"\u201c": "", "\u201d": "", '"': ""})
 _LEADING_PRONOUNS = frozenset(
-    """he she they it this these those we i you his her their its our my your there here
+    """he she they it this these those that we i you his her their its our my your there here
     here's there's that's it's""".split()
 )
+_PERSONAL = frozenset({"he", "she"})
+ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "you", "your"})
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such)\s+(?:\w+\s+){0,2}?(?:"
@@ -43,9 +45,10 @@ def is_question(text: str) -> bool:
 
 def is_prediction_or_opinion(text: str) -> bool:
     """Modal verbs (will, would, could, should...) or opinion markers ("I think")."""
-    low = _lower_words(text)
-    joined = " ".join(low)
-    if any(w in lex.MODALS for w in low):
+    tokens = words(text)
+    joined = " ".join(t.lower() for t in tokens)
+    # Capitalised mid-sentence "May" is the month, not a modal.
+    if any(t.lower() in lex.MODALS and (t.islower() or i == 0) for i, t in enumerate(tokens)):
         return True
     return any(marker in joined for marker in lex.OPINION_MARKERS)
 
@@ -107,16 +110,26 @@ def claim_text(content: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def with_subject(content: str, name: str) -> str:
-    """Replace a leading "he"/"she" in ``content`` with the speaker's name."""
+def with_subject(content: str, name: str, pronouns: frozenset[str] = _PERSONAL) -> str:
+    """Replace a leading pronoun (by default "he"/"she") in ``content`` with ``name``."""
     first = words(content)[:1]
-    if first and first[0].lower() in {"he", "she"}:
+    if first and first[0].lower() in pronouns:
         at = content.find(first[0])
         return name + content[at + len(first[0]) :]
     return content
 
 
 def attributed(name: str, cue: str, content: str) -> str:
-    """ "Mumtaz Zahra Baloch said Pakistan will ..." for content that needs its speaker."""
+    """Content that needs its speaker: "Mumtaz Zahra Baloch said we will ..."."""
     verb = "said" if cue.endswith("ing") else cue
-    return claim_text(f"{name} {verb} {content.translate(_QUOTE_MARKS).strip(' ,')}")
+    body = content.translate(_QUOTE_MARKS).strip(" ,")
+    first = words(body)[:1]
+    if first and first[0].lower() in _FIRST_PERSON and first[0] != "I":
+        body = body[0].lower() + body[1:]
+    return claim_text(f"{name} {verb} {body}")
+
+
+def is_dismissal(content: str) -> bool:
+    """A quote that dismisses what came before: "That is simply false", "This is nonsense"."""
+    low = _lower_words(content)
+    return leans_on_pronoun(content) and any(w in lex.DISMISSIVE_WORDS for w in low)

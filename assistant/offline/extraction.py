@@ -17,7 +17,7 @@ Evidence quotes are whole sentences of the text, so grounding finds them verbati
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant import status
@@ -164,8 +164,8 @@ class Extractor:
             target.add(parties, att.stance, quote)
 
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
-        content = att.content
-        if att.hearsay or (rules.is_assertion(content) and not rules.refers_to_report(content)):
+        content = _resolved(att.content, parties[0])
+        if att.hearsay or (att.clause and rules.is_assertion(content)):
             text = rules.claim_text(content)
             self._new(text, parties, "denies", quote, reported=att.hearsay)
             return
@@ -177,7 +177,12 @@ class Extractor:
             target.add([MEDIA_REPORTS], "asserts", quote)
 
     def _assertion(self, att: Attribution, parties: list[Party], quote: str) -> None:
-        cited = [classify(name) for name in att.cited]
+        if rules.is_dismissal(att.content):
+            target = self._target(att.content)
+            if target is not None:
+                target.add(parties, "denies", quote)
+            return
+        cited = [_second_hand(classify(name), parties[0]) for name in att.cited]
         if self._elaborates(att, parties, cited, quote):
             return
         text = self._assertion_text(att, parties[0])
@@ -191,12 +196,12 @@ class Extractor:
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
-        content = rules.with_subject(att.content, party.name)
-        if not rules.is_assertion(content) or rules.leans_on_pronoun(content):
+        content = _resolved(att.content, party)
+        if not rules.is_assertion(content):
             return None
         if att.direct and rules.has_first_person(content):
             return rules.attributed(party.name, att.cue, content)
-        return rules.claim_text(content)
+        return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
 
     def _elaborates(
         self, att: Attribution, parties: list[Party], cited: list[Party], quote: str
@@ -217,6 +222,20 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} {att.cue} {detail}"
         )
         return True
+
+
+def _resolved(content: str, party: Party) -> str:
+    """Content with a leading pronoun replaced by the speaker it stands for, where cheap."""
+    if party.kind == "organization":
+        return rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
+    return rules.with_subject(content, party.name)
+
+
+def _second_hand(cited: Party, speaker: Party) -> Party:
+    """A source known only through a media report is not on the record in these documents."""
+    if speaker.kind == "media_report" and cited.on_record:
+        return replace(cited, on_record=False)
+    return cited
 
 
 def _spans(inputs: Mapping[str, Any]) -> tuple[str, list[Span]]:

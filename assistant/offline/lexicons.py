@@ -187,7 +187,8 @@ ORGANIZATION_NOUNS: Final = frozenset(
     corp co plc team club league federation association command center centre service
     services force forces guard corps observatory network coalition alliance movement charity
     society hospital school college church council's airline airport station
-    police's""".split()
+    police's air airways airlines city state country town county province region municipality
+    village""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.
@@ -199,7 +200,7 @@ TITLES: Final = frozenset(
     deputy adviser advisor officer captain lieutenant sergeant commander king queen prince
     princess pope premier chancellor manager executive counsel lawyer administrator
     president-elect vice speaker treasurer auditor marshal admiral major coach
-    spokesperson's dr professor""".split()
+    spokesperson's councillor councilor councilman councilwoman alderman""".split()
 )
 
 PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
@@ -237,7 +238,8 @@ CONJUNCTIONS: Final = frozenset(
 REPORT_ANAPHORS: Final = frozenset(
     """report reports claim claims allegation allegations story stories rumour rumours rumor
     rumors speculation speculations talks suggestion suggestions account accounts reporting
-    assertion assertions accusation accusations news""".split()
+    assertion assertions accusation accusations news letter letters video videos footage
+    document documents photo photos image images email emails criticism""".split()
 )
 DEMONSTRATIVES: Final = frozenset({"the", "these", "those", "this", "that", "such", "it", "them"})
 
@@ -260,7 +262,7 @@ SOCIAL_NETWORKS: Final = (
 )
 CALLS_TO_ACTION: Final = r"\b(follow|subscribe|sign up|join|like us|latest updates|stay updated)\b"
 # "By Jane Doe" or "By Jane Doe, Reuters": a byline, when the line is this short.
-BYLINE: Final = r"^by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)+\s*([,|].*)?$"
+BYLINE: Final = r"^[Bb]y\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)+\s*([,|].*)?$"
 BYLINE_MAX_WORDS = 8
 
 # Event verbs: sentences in the outlet's voice with one of these report something that happened.

@@ -1,0 +1,108 @@
+"""The offline engine's building blocks: sentences, quotations, headings, attributions."""
+
+from __future__ import annotations
+
+from assistant.offline.attribution import attribute, attributions, find_cues
+from assistant.offline.segmentation import (
+    is_boilerplate,
+    is_heading,
+    quotations,
+    sentences,
+)
+from assistant.offline.sourcing import SpeakerMemory, classify
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Dr. Ann Lee of the U.S. Army met John F. Kennedy Jr. at 5 p.m. Monday. Then she left."
+    assert texts(text) == [
+        "Dr. Ann Lee of the U.S. Army met John F. Kennedy Jr. at 5 p.m. Monday.",
+        "Then she left.",
+    ]
+
+
+def test_quotes_spanning_sentences_stay_in_one_sentence() -> None:
+    text = '\u201cWe are ready. We will win,\u201d she said. "It works. Really," he said. Done.'
+    assert texts(text) == [
+        "\u201cWe are ready. We will win,\u201d she said.",
+        '"It works. Really," he said.',
+        "Done.",
+    ]
+
+
+def test_sentence_ending_inside_a_closing_quote_splits_after_it() -> None:
+    text = "She called it \u201cspeculation.\u201d The ministry agreed."
+    assert texts(text) == ["She called it \u201cspeculation.\u201d", "The ministry agreed."]
+
+
+def test_sentences_never_cross_lines_and_spans_are_exact() -> None:
+    text = "  First line here.\nSecond line. Third one.  \n"
+    spans = sentences(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "First line here.",
+        "Second line.",
+        "Third one.",
+    ]
+
+
+def test_quotations_pair_curly_and_straight_marks() -> None:
+    text = 'He said \u201cyes\u201d and "no", then "open'
+    assert [text[q.start : q.end] for q in quotations(text)] == ["\u201cyes\u201d", '"no"']
+
+
+def test_headings_and_boilerplate() -> None:
+    assert is_heading("Trump and Biden Meet, Pledge Smooth Transition of Power")
+    assert not is_heading("The talks ended on Monday.")
+    assert is_boilerplate("Follow Day News on Google News, Instagram and TikTok for latest updates")
+    assert is_boilerplate("By Jane Doe, Reuters")
+    assert not is_boilerplate("Share prices fell 5 percent on Monday.")
+    assert not is_boilerplate("By Monday, the army had withdrawn from the town.")
+
+
+def test_cues_match_whole_words_and_prefer_longest_phrases() -> None:
+    found = find_cues("the ministry has yet to comment and unsaid things remain")
+    assert [c.cue for c in found] == ["has yet to comment"]
+
+
+def test_direct_quote_with_trailing_speaker() -> None:
+    text = '"Output fell 40 percent," the company said on Monday.'
+    [found] = attribute(text, sentences(text)[0])
+    assert (found.speaker, found.cue, found.content, found.direct) == (
+        "the company",
+        "said",
+        "Output fell 40 percent",
+        True,
+    )
+
+
+def test_indirect_speech_denial_and_according_to() -> None:
+    text = (
+        "The ministry on Friday denied reports that troops crossed the border. "
+        "Prices rose 3 percent, according to people familiar with the matter. "
+        '"The data is final," said Jane Roe, a spokeswoman for the bank.'
+    )
+    denial, according, inverted = attributions(text)
+    assert (denial.speaker, denial.stance, denial.hearsay) == ("The ministry", "denies", True)
+    assert denial.content == "troops crossed the border."
+    assert (according.speaker, according.content) == (
+        "people familiar with the matter",
+        "Prices rose 3 percent",
+    )
+    assert (inverted.speaker, inverted.role) == ("Jane Roe", "a spokeswoman for the bank")
+    assert (inverted.content, inverted.direct) == ("The data is final", True)
+
+
+def test_speaker_kinds_and_pronoun_resolution() -> None:
+    assert classify("FO Spokesperson Mumtaz Zahra Baloch").kind == "named_official"
+    assert classify("officials who asked not to be named").kind == "anonymous"
+    assert classify("a report by Reuters").kind == "media_report"
+    assert classify("the proposal").kind == "document"
+    assert classify("the Foreign Office").kind == "organization"
+    assert classify("Jane Roe").kind == "named_person"
+    memory = SpeakerMemory()
+    memory.remember(classify("FO Spokesperson Mumtaz Zahra Baloch"))
+    assert memory.resolve("she") == memory.resolve("Baloch") == memory.resolve("the spokesperson")
+    assert memory.resolve("she") is not None and memory.resolve("she").name == "Mumtaz Zahra Baloch"
