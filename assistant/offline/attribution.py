@@ -152,7 +152,11 @@ def _looks_like_speaker(phrase: str) -> bool:
     head = words[0].lower().replace("\u2019", "'").split("'")[0]
     if len(words) > 1 and head in lex.PERSONAL_PRONOUNS | lex.GROUP_PRONOUNS | {"you"}:
         return False
-    if words[0].lower() in lex.ADVERBIAL_OPENERS or any(_is_verb(w) for w in words):
+    if words[0].lower() in lex.ADVERBIAL_OPENERS | _RELATIVES or any(_is_verb(w) for w in words):
+        return False
+    if any(w.lower() in lex.NOT_IN_SPEAKERS for w in words):
+        return False
+    if words[-1].lower().endswith(("'s", "\u2019s")) or words[-1].lower() in lex.CONJUNCTIONS:
         return False
     lowered = {w.lower().removesuffix("'s") for w in words}
     head = words[-1].lower().removesuffix("'s")
@@ -165,22 +169,27 @@ def _looks_like_speaker(phrase: str) -> bool:
         | lex.PERSONAL_PRONOUNS
         | lex.GROUP_PRONOUNS
     )
+    opener = words[0][0].isupper() or words[0].lower() in _OPENERS | nouns
     if head in nouns:
-        return True
-    opener = words[0][0].isupper() or words[0].lower() in _QUANTIFIERS | nouns
+        return opener or words[0].lower() in lex.SPEAKER_MODIFIERS
     return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
 
 
-_QUANTIFIERS = lex.NUMBER_WORDS | frozenset(
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "to", "of", "prior", "than"})
+_OPENERS = lex.NUMBER_WORDS | frozenset(
     "the a an some several many most few two three four five six seven eight nine ten".split()
 )
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
     words = pre.rstrip().split(" ")
-    while words and words[-1].lower() in lex.SPEAKER_ADVERBS:
+    while words and (words[-1].lower() in lex.SPEAKER_ADVERBS or _is_adverb(words[-1])):
         words.pop()
     return _TRAILING_TIME.sub("", " ".join(words).rstrip())
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
 
 
 def _after_last_verb(chunk: str) -> str:
@@ -205,7 +214,7 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     pre = _strip_trailing_adverbs(_CITING.sub(" ", masked_pre))
     if '"' in pre:
         pre = pre[pre.rfind('"') + 1 :]
-    chunks = [c.strip() for c in pre.split(",")]
+    chunks = [c.strip() for c in pre.rsplit(":", 1)[-1].split(",")]
     chunks = [c for c in chunks if c]
     while len(chunks) > 1 and chunks[-1].split()[0].lower() in lex.ADVERBIAL_OPENERS:
         chunks.pop()

@@ -88,7 +88,7 @@ class Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.claims: list[DraftClaim] = []
-        self.memory = SpeakerMemory()
+        self.memory = SpeakerMemory(text)
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
         for span in spans:

@@ -153,8 +153,10 @@ ANONYMOUS_MARKERS: Final = _phrases(
 # Media: generic report nouns and outlet names (lower case, matched on word boundaries).
 REPORT_NOUNS: Final = frozenset(
     """report reports reporting media newspaper newspapers paper tabloid broadcaster
-    broadcasters channel outlet outlets magazine agency wire website blog daily weekly
-    news""".split()
+    broadcasters channel outlet outlets magazine wire website blog daily weekly
+    news journal times herald tribune gazette telegraph chronicle tv television radio
+    mailonline variety examiner inquirer post sun beacon wrap mirror express star observer
+    standard globe register dispatch bulletin monitor""".split()
 )
 OUTLETS: Final = _phrases(
     """reuters, associated press, the ap, afp, agence france-presse, bloomberg, bbc, cnn, fox
@@ -200,7 +202,8 @@ TITLES: Final = frozenset(
     deputy adviser advisor officer captain lieutenant sergeant commander king queen prince
     princess pope premier chancellor manager executive counsel lawyer administrator
     president-elect vice speaker treasurer auditor marshal admiral major coach
-    spokesperson's councillor councilor councilman councilwoman alderman""".split()
+    spokesperson's councillor councilor councilman councilwoman alderman publicist agent aide
+    economist""".split()
 )
 
 PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
@@ -213,11 +216,25 @@ ADVERBIAL_OPENERS: Final = frozenset(
     yet still moreover furthermore separately then now today yesterday tomorrow since while
     when although though despite amid according for from by with without over under""".split()
 )
+# Function words that never sit inside a speaker phrase ("six victims during an assault").
+NOT_IN_SPEAKERS: Final = frozenset(
+    """during than after before when while because if since until into thus far about
+    what where so you you're i'm we're they're""".split()
+)
+# Lower-case words that may open a speaker phrase ending in a speaker noun ("senior officials").
+SPEAKER_MODIFIERS: Final = frozenset(
+    """senior top former current local federal state regional national foreign military
+    security government police company industry party defense defence health intelligence
+    diplomatic administration white unnamed anonymous other independent US u.s. western
+    european american british chinese russian israeli palestinian""".split()
+)
+
 # Adverbs that may sit between a speaker and the cue ("the report also mentioned").
 SPEAKER_ADVERBS: Final = frozenset(
     """also later earlier previously repeatedly again further reportedly recently initially
     then officially publicly privately separately explicitly firmly strongly flatly
-    categorically swiftly quickly immediately emphatically however has have had""".split()
+    categorically swiftly quickly immediately emphatically however has have had too first
+    thus far now""".split()
 )
 # Time words that may follow a cue ("the government said Sunday").
 TIME_WORDS: Final = frozenset(

@@ -18,6 +18,12 @@ OUTLET_NAME = "the outlet"
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.&-]*")
 _OUTLETS = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in lex.OUTLETS) + r")\b")
 _NEITHER = re.compile(r"^\s*neither\s+(.+?)\s+nor\s+(.+?)\s*$", re.IGNORECASE)
+_AGED = re.compile(r"^the\s+\d+-year-old$", re.IGNORECASE)
+_NOT_IN_NAMES = (
+    lex.ADVERBIAL_OPENERS
+    | lex.CONJUNCTIONS
+    | frozenset("neither nor the a an both either said says this that".split())
+)
 _DETERMINERS = frozenset({"the", "a", "an"})
 
 
@@ -116,9 +122,23 @@ def _is_role_reference(words: list[str]) -> str | None:
 
 @dataclass
 class SpeakerMemory:
-    """Named parties seen so far in one document, most recent last."""
+    """Named parties seen so far in one document (most recent last), and the document's text
+    for finding the full name behind a lone surname."""
 
+    text: str = ""
     parties: list[Party] = field(default_factory=list)
+
+    def _full_name(self, surname: str) -> Party | None:
+        """ "Johnson" -> "Prime Minister Boris Johnson" when the text names them so somewhere."""
+        token = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
+        pattern = rf"\b((?:{token} +){{1,4}}){re.escape(surname)}\b"
+        for match in re.finditer(pattern, self.text):
+            if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
+                continue
+            party = classify(match.group(0))
+            if party.kind in {"named_official", "named_person"}:
+                return party
+        return None
 
     def remember(self, party: Party) -> None:
         if party.kind in {"named_official", "named_person", "organization"}:
@@ -157,8 +177,11 @@ class SpeakerMemory:
             found = self._by_role(noun)
             if found is not None:
                 return found
+        if _AGED.match(phrase.strip()):  # "the 36-year-old"
+            people = self._people()
+            return people[-1] if people else None
         if len(words) == 1 and words[0][:1].isupper() and role is None:
-            found = self._by_token(words[0])
+            found = self._by_token(words[0]) or self._full_name(words[0])
             if found is not None:
                 return found
         for party in self._people():
