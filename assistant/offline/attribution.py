@@ -125,6 +125,8 @@ _TRAILING_TIME = re.compile(
     r"|\s+(?:yesterday|today|tonight|earlier|later|previously)$",
     re.IGNORECASE,
 )
+_DISMISSED_AS = re.compile(r"\s+as\s+[\"\u201c][^\"\u201d]*[\"\u201d]?\.?[\"\u201d]?$")
+_EXHORTED = re.compile(r"\b(?:to|for)\b", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
 _CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
@@ -169,9 +171,9 @@ def _looks_like_speaker(phrase: str) -> bool:
         | lex.PERSONAL_PRONOUNS
         | lex.GROUP_PRONOUNS
     )
+    if head in nouns:  # "provincial authorities", "senior officials"
+        return True
     opener = words[0][0].isupper() or words[0].lower() in _OPENERS | nouns
-    if head in nouns:
-        return opener or words[0].lower() in lex.SPEAKER_MODIFIERS
     return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
 
 
@@ -367,6 +369,8 @@ def _one(s: _Sentence, matches: list[CueMatch], i: int, prior: str) -> Attributi
     if cue == CITING or match.start == 0:
         return None
     stance = CUE_STANCE.get(cue, "asserts")
+    if cue in lex.EXHORTATION_VERBS and not _EXHORTED.search(s.masked, match.end, match.end + 45):
+        return None  # "the appeals court", "asked questions": no advice given
     if cue in CALLED:
         if not _dismissive(s, match):
             return None
@@ -456,7 +460,7 @@ def _forward(
         return None
     hearsay = _HEARSAY.match(body)
     if hearsay:
-        body = body[hearsay.end() :]
+        body = _DISMISSED_AS.sub("", body[hearsay.end() :])
     statement = cue in lex.STATEMENT_CUES and not has_that and not quoted
     return _build(
         s,

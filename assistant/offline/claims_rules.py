@@ -21,6 +21,7 @@ _LEADING_PRONOUNS = frozenset(
     here's there's that's it's""".split()
 )
 _PERSONAL = frozenset({"he", "she"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "you", "your"})
 _ANAPHOR = re.compile(
@@ -47,10 +48,21 @@ def is_prediction_or_opinion(text: str) -> bool:
     """Modal verbs (will, would, could, should...) or opinion markers ("I think")."""
     tokens = words(text)
     joined = " ".join(t.lower() for t in tokens)
-    # Capitalised mid-sentence "May" is the month, not a modal.
-    if any(t.lower() in lex.MODALS and (t.islower() or i == 0) for i, t in enumerate(tokens)):
-        return True
-    return any(marker in joined for marker in lex.OPINION_MARKERS)
+    return _main_clause_modal(tokens) or any(m in joined for m in lex.OPINION_MARKERS)
+
+
+def _main_clause_modal(tokens: list[str]) -> bool:
+    """A modal in the main clause: not inside a relative clause ("a rule that would have ..."),
+    not a counterfactual "would have", and not the month May."""
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low in _RELATIVE_PRONOUNS and i > 0:
+            return False
+        if low in lex.MODALS and (token.islower() or i == 0):
+            following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+            if not (low in {"would", "could"} and following == "have"):
+                return True
+    return False
 
 
 def is_exhortation(text: str) -> bool:
@@ -119,9 +131,9 @@ def with_subject(content: str, name: str, pronouns: frozenset[str] = _PERSONAL) 
     return content
 
 
-def attributed(name: str, cue: str, content: str) -> str:
+def attributed(name: str, content: str) -> str:
     """Content that needs its speaker: "Mumtaz Zahra Baloch said we will ..."."""
-    verb = "said" if cue.endswith("ing") else cue
+    verb = "said"
     body = content.translate(_QUOTE_MARKS).strip(" ,")
     first = words(body)[:1]
     if first and first[0].lower() in _FIRST_PERSON and first[0] != "I":

@@ -96,7 +96,8 @@ class Extractor:
             if is_heading(line) or is_boilerplate(line):
                 continue
             for sentence in sentences(self.text, span.start, span.end):
-                self.sentence(sentence)
+                if not is_boilerplate(self.text[sentence.start : sentence.end]):
+                    self.sentence(sentence)
         return [c for c in self.claims if c.sources]
 
     def sentence(self, span: Span) -> None:
@@ -200,7 +201,7 @@ class Extractor:
         if not rules.is_assertion(content):
             return None
         if att.direct and rules.has_first_person(content):
-            return rules.attributed(party.name, att.cue, content)
+            return rules.attributed(party.name, content)
         return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
 
     def _elaborates(

@@ -190,7 +190,7 @@ ORGANIZATION_NOUNS: Final = frozenset(
     services force forces guard corps observatory network coalition alliance movement charity
     society hospital school college church council's airline airport station
     police's air airways airlines city state country town county province region municipality
-    village""".split()
+    village bureau regulator panel tribunal""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.
@@ -221,14 +221,6 @@ NOT_IN_SPEAKERS: Final = frozenset(
     """during than after before when while because if since until into thus far about
     what where so you you're i'm we're they're""".split()
 )
-# Lower-case words that may open a speaker phrase ending in a speaker noun ("senior officials").
-SPEAKER_MODIFIERS: Final = frozenset(
-    """senior top former current local federal state regional national foreign military
-    security government police company industry party defense defence health intelligence
-    diplomatic administration white unnamed anonymous other independent US u.s. western
-    european american british chinese russian israeli palestinian""".split()
-)
-
 # Adverbs that may sit between a speaker and the cue ("the report also mentioned").
 SPEAKER_ADVERBS: Final = frozenset(
     """also later earlier previously repeatedly again further reportedly recently initially

@@ -66,7 +66,9 @@ def _name_after_title(words: list[str]) -> tuple[str, str] | None:
 
 def is_personal_name(phrase: str) -> bool:
     """Two or more capitalised words and nothing that marks a body, report or document."""
-    words = [w for w in _words(phrase) if _bare(w) not in _DETERMINERS]
+    if _bare(phrase.split()[0]) in _DETERMINERS:
+        return False  # "The Consumer Finance Bureau": names of people take no article
+    words = _words(phrase)
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     if _bare(words[0]) in lex.NUMBER_WORDS:
