@@ -238,3 +238,18 @@ def test_citing_is_second_hand_and_the_actor_confirms(airline: Analysis) -> None
     assert [(s.kind, s.on_record) for s in cited] == [("document", False)]
     assert sources(claim, "organization", "confirms")
     assert claim.status == "confirmed"
+
+
+def test_cli_default_is_offline_with_a_note_that_quiet_suppresses(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.cli.main import main
+
+    for name in ("CLAIMDESK_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["analyze", str(SEED)]) == 0
+    out, err = capsys.readouterr()
+    assert "offline engine" in err and "denied" in out and "unverified" in out
+    assert main(["analyze", str(SEED), "-q"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "Bisham" in out

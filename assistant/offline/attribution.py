@@ -156,7 +156,7 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False
     if words[0].lower() in lex.ADVERBIAL_OPENERS | _RELATIVES or any(_is_verb(w) for w in words):
         return False
-    if any(w.lower() in lex.NOT_IN_SPEAKERS for w in words):
+    if any(w.lower() in lex.NOT_IN_SPEAKERS for w in words) or any(c in phrase for c in ':"'):
         return False
     if words[-1].lower().endswith(("'s", "\u2019s")) or words[-1].lower() in lex.CONJUNCTIONS:
         return False
@@ -177,7 +177,9 @@ def _looks_like_speaker(phrase: str) -> bool:
     return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
 
 
-_RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "to", "of", "prior", "than"})
+_RELATIVES = frozenset(
+    {"who", "whom", "whose", "which", "that", "to", "of", "prior", "than", "as", "and", "but"}
+)
 _OPENERS = lex.NUMBER_WORDS | frozenset(
     "the a an some several many most few two three four five six seven eight nine ten".split()
 )
@@ -208,6 +210,8 @@ def _after_last_verb(chunk: str) -> str:
     if cut:  # "officials said Tuesday they" -> "they"
         while cut < len(words) - 1 and words[cut].lower() in lex.TIME_WORDS:
             cut += 1
+    if len(words) > 1 and words[-1].lower() in lex.PERSONAL_PRONOUNS | {"they"}:
+        cut = len(words) - 1  # "... reaches Rollinger she": an unparsed verb, then the speaker
     return " ".join(words[cut:])
 
 
@@ -273,7 +277,7 @@ def _object_of_told(post: str) -> str:
     match = re.search(r"\bthat\b", post[:80], re.IGNORECASE)
     if match:
         return post[match.end() :]
-    words = post.split(" ")
+    words = post.strip().split(" ")
     i = 0
     while i < len(words) and i < 4 and (words[i][:1].isupper() or words[i].lower() in _HEARERS):
         i += 1
@@ -491,6 +495,7 @@ def _build(
     **flags: bool,
 ) -> Attribution:
     exhortation = cue in lex.EXHORTATION_VERBS
+    speaker = _TRAILING_TIME.sub("", speaker.strip())
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, flags = "not_confirmed", {**flags, "statement": False}
     return Attribution(

@@ -21,6 +21,15 @@ _LEADING_PRONOUNS = frozenset(
     here's there's that's it's""".split()
 )
 _PERSONAL = frozenset({"he", "she"})
+_FRAGMENT_OPENERS = frozenset(
+    """him her them us me of to for with by about from into than as if unless whether when
+    because although though while and but or nor""".split()
+)
+_CANNOT_CONFIRM = re.compile(
+    r"\b(?:cannot|can't|can\u2019t|could not|couldn't|unable to|not able to) "
+    r"(?:independently |immediately )?(?:confirm|verify)",
+    re.IGNORECASE,
+)
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "you", "your"})
@@ -85,11 +94,27 @@ def refers_to_report(text: str) -> bool:
     return _ANAPHOR.search(text) is not None
 
 
+def is_fragment(content: str) -> bool:
+    """Content that cannot open a sentence: "him of being ...", "of killing ...", "bringing ..."
+    (the object of a verb the rules did not parse), or a conditional ("If genuine, ...")."""
+    first = words(content)[:1]
+    if not first:
+        return True
+    word = first[0].lower()
+    gerund = first[0].islower() and word.endswith("ing")  # not "Beijing"
+    return word in _FRAGMENT_OPENERS or word in lex.AUXILIARIES or gerund
+
+
 def is_assertion(content: str) -> bool:
     """Attributed content that can stand as a claim (before pronoun resolution)."""
-    if len(words(content)) < MIN_CONTENT_WORDS or is_question(content):
+    if len(words(content)) < MIN_CONTENT_WORDS or is_question(content) or is_fragment(content):
         return False
     return not (is_prediction_or_opinion(content) or is_exhortation(content))
+
+
+def withholds_confirmation(content: str) -> bool:
+    """A quote saying the speaker cannot confirm: "I cannot confirm those reports"."""
+    return _CANNOT_CONFIRM.search(content) is not None
 
 
 def _anchored(sentence: str) -> bool:

@@ -178,10 +178,11 @@ class Extractor:
             target.add([MEDIA_REPORTS], "asserts", quote)
 
     def _assertion(self, att: Attribution, parties: list[Party], quote: str) -> None:
-        if rules.is_dismissal(att.content):
+        if rules.is_dismissal(att.content) or rules.withholds_confirmation(att.content):
             target = self._target(att.content)
+            stance: Stance = "denies" if rules.is_dismissal(att.content) else "not_confirmed"
             if target is not None:
-                target.add(parties, "denies", quote)
+                target.add(parties, stance, quote)
             return
         cited = [_second_hand(classify(name), parties[0]) for name in att.cited]
         if self._elaborates(att, parties, cited, quote):
