@@ -127,6 +127,7 @@ _TRAILING_TIME = re.compile(
 )
 _DISMISSED_AS = re.compile(r"\s+as\s+[\"\u201c][^\"\u201d]*[\"\u201d]?\.?[\"\u201d]?$")
 _EXHORTED = re.compile(r"\b(?:to|for)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-\u2013\u2014]+\s*")
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
 _CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
@@ -495,7 +496,7 @@ def _build(
     **flags: bool,
 ) -> Attribution:
     exhortation = cue in lex.EXHORTATION_VERBS
-    speaker = _TRAILING_TIME.sub("", speaker.strip())
+    speaker = _DATELINE.sub("", _TRAILING_TIME.sub("", speaker.strip()))
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, flags = "not_confirmed", {**flags, "statement": False}
     return Attribution(

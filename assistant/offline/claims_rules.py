@@ -32,7 +32,15 @@ _CANNOT_CONFIRM = re.compile(
 )
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "you", "your"})
+_FIRST_PERSON = frozenset(
+    """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've
+    you'll""".split()
+)
+_COMMON_VERBS = frozenset(
+    """is are was were has have had says shows show showed took made gave went came got left
+    told said found put held became began kept ran saw sent set sold spent stood won wrote
+    knows know thinks think seems appears remains includes lies sits""".split()
+)
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such)\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(sorted(lex.REPORT_ANAPHORS))
@@ -127,9 +135,28 @@ def _anchored(sentence: str) -> bool:
     return sum(1 for t in tokens[1:] if t[:1].isupper()) >= 1
 
 
+def is_clause(text: str) -> bool:
+    """Whether ``text`` has a verb (roughly): an auxiliary, a past tense, an event verb."""
+    for token in words(text):
+        low = token.lower()
+        if low in lex.AUXILIARIES or low in lex.EVENT_WORDS:
+            return True
+        if token.islower() and (low.endswith("ed") or low in _COMMON_VERBS):
+            return True
+    return False
+
+
+def is_hedged(sentence: str) -> bool:
+    """The outlet reports without vouching: "reportedly", "is believed to", "appears to"."""
+    low = " ".join(_lower_words(sentence))
+    return any(re.search(rf"\b{re.escape(h)}\b", low) for h in lex.HEDGES)
+
+
 def is_outlet_claim(sentence: str) -> bool:
     """A sentence in the outlet's own voice that reports a checkable fact."""
     if len(words(sentence)) < MIN_OUTLET_WORDS or leans_on_pronoun(sentence):
+        return False
+    if not is_clause(sentence):
         return False
     if has_first_person(sentence) or not is_assertion(sentence):
         return False

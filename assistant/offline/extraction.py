@@ -105,7 +105,9 @@ class Extractor:
         found = attribute(self.text, span)
         if not found:
             if rules.is_outlet_claim(quote) and not says_something(quote):
-                self._new(rules.claim_text(quote), [OUTLET], "asserts", quote)
+                # A hedged sentence ("reportedly") is the outlet not vouching for it.
+                stance: Stance = "not_confirmed" if rules.is_hedged(quote) else "asserts"
+                self._new(rules.claim_text(quote), [OUTLET], stance, quote)
             return
         for attribution in found:
             self.attribution(attribution, quote)
@@ -157,7 +159,7 @@ class Extractor:
         content = att.content
         if not att.speaker:  # the outlet: "<claim> could not be verified"
             target = self._target(content or quote) if rules.leans_on_pronoun(content) else None
-            if target is None and rules.is_assertion(content):
+            if target is None and rules.is_assertion(content) and rules.is_clause(content):
                 self._new(rules.claim_text(content), parties, att.stance, quote, reported=True)
                 return
         target = self._target(content or quote)

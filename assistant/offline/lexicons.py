@@ -134,6 +134,15 @@ OPINION_MARKERS: Final = _phrases(
     it is important, it's important, i'm sure, i am sure"""
 )
 
+# Hedges: the outlet reports something without vouching for it (the claim stays unverified).
+HEDGES: Final = _phrases(
+    """reportedly, allegedly, purportedly, apparently, appears to, appear to, appeared to,
+    seems to, seem to, seemed to, is believed to, are believed to, was believed to, is thought
+    to, are thought to, is said to, are said to, was said to, is understood to, rumoured,
+    rumored, unconfirmed, it is assumed, it's assumed, it is claimed, may have, might have,
+    could have, supposedly"""
+)
+
 # Heads of speaker phrases that denote unnamed people.
 ANONYMOUS_HEADS: Final = frozenset(
     """source sources official officials insider insiders person people persons diplomat
