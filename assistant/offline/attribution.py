@@ -93,6 +93,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
     """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
     low = sentence.lower()
     found: list[CueMatch] = []
+    if _CUES_BY_FIRST_WORD.keys().isdisjoint(_TOKEN.findall(low)):
+        return found
     resume = 0
     for token in _TOKEN.finditer(low):
         if token.start() < resume or (token.start() > 0 and low[token.start() - 1].isalnum()):
