@@ -223,7 +223,7 @@ class Extractor:
             target.add(cited, "asserts", quote)
         detail = att.content.translate(rules._QUOTE_MARKS).strip().rstrip(".")
         target.text = rules.claim_text(
-            f"{target.text.rstrip('.')}; {att.speaker.lower()} {att.cue} {detail}"
+            f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
 
