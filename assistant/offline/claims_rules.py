@@ -31,6 +31,8 @@ _CANNOT_CONFIRM = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+_PLAN_MODALS = frozenset({"will", "would", "won't"})
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "cannot"})
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset(
     """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've
@@ -65,21 +67,28 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
 
 
-def is_prediction_or_opinion(text: str) -> bool:
-    """Modal verbs (will, would, could, should...) or opinion markers ("I think")."""
+def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
+    """Modal verbs (will, would, could, should...) or opinion markers ("I think").
+
+    With ``plans_ok``, "will"/"would" pass: a reported plan ("the firm will close the plant,
+    sources said") is a checkable claim, where a speaker's own pledge or warning is not.
+    """
     tokens = words(text)
     joined = " ".join(t.lower() for t in tokens)
-    return _main_clause_modal(tokens) or any(m in joined for m in lex.OPINION_MARKERS)
+    modals = lex.MODALS - _PLAN_MODALS if plans_ok else lex.MODALS
+    if _main_clause_modal(tokens, modals):
+        return True
+    return any(m in joined for m in lex.OPINION_MARKERS)
 
 
-def _main_clause_modal(tokens: list[str]) -> bool:
+def _main_clause_modal(tokens: list[str], modals: frozenset[str]) -> bool:
     """A modal in the main clause: not inside a relative clause ("a rule that would have ..."),
     not a counterfactual "would have", and not the month May."""
     for i, token in enumerate(tokens):
         low = token.lower()
         if low in _RELATIVE_PRONOUNS and i > 0:
             return False
-        if low in lex.MODALS and (token.islower() or i == 0):
+        if low in modals and (token.islower() or i == 0):
             following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
             if not (low in {"would", "could"} and following == "have"):
                 return True
@@ -117,11 +126,30 @@ def is_fragment(content: str) -> bool:
     return word in _FRAGMENT_OPENERS or word in lex.AUXILIARIES or gerund
 
 
-def is_assertion(content: str) -> bool:
-    """Attributed content that can stand as a claim (before pronoun resolution)."""
-    if len(words(content)) < MIN_CONTENT_WORDS or is_question(content) or is_fragment(content):
+def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False) -> bool:
+    """Content that can stand as a claim (before pronoun resolution). A whole ``sentence`` may
+    open with "By", "As", "After"; attributed content may not (it would be a fragment)."""
+    if len(words(content)) < MIN_CONTENT_WORDS or is_question(content):
         return False
-    return not (is_prediction_or_opinion(content) or is_exhortation(content))
+    if is_conditional(content) if sentence else is_fragment(content):
+        return False
+    return not (is_prediction_or_opinion(content, plans_ok) or is_exhortation(content))
+
+
+def is_conditional(text: str) -> bool:
+    first = _lower_words(text)[:1]
+    return bool(first) and first[0] in {"if", "unless", "whether"}
+
+
+def is_negated(text: str) -> bool:
+    """ "no offer", "is not closing", "never", "hasn't": the content denies something."""
+    return any(w in _NEGATIONS or w.endswith("n't") for w in _lower_words(text))
+
+
+def declines_in_quote(content: str) -> bool:
+    """ "The company does not comment on market rumours": declining, in the speaker's words."""
+    low = " ".join(_lower_words(content))
+    return any(phrase in low for phrase in lex.QUOTED_DECLINES)
 
 
 def withholds_confirmation(content: str) -> bool:
@@ -161,7 +189,7 @@ def is_outlet_claim(sentence: str) -> bool:
         return False
     if not is_clause(sentence):
         return False
-    if has_first_person(sentence) or not is_assertion(sentence):
+    if has_first_person(sentence) or not is_assertion(sentence, sentence=True):
         return False
     return _anchored(sentence)
 

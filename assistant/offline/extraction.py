@@ -17,7 +17,7 @@ Evidence quotes are whole sentences of the text, so grounding finds them verbati
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from assistant import status
@@ -25,33 +25,13 @@ from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
 from assistant.offline.attribution import Attribution, attribute, says_something
+from assistant.offline.drafts import DraftClaim
+from assistant.offline.linking import contradicted, latest_reported, referent
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
 from assistant.offline.sourcing import OUTLET, Party, SpeakerMemory, classify, split_neither
 
 REPORT_WORDS = frozenset({"report", "reports", "media", "story", "stories", "reporting"})
 MEDIA_REPORTS = Party("media reports", None, "media_report", True)
-
-
-@dataclass
-class DraftSource:
-    party: Party
-    stance: Stance
-    quote: str
-
-
-@dataclass
-class DraftClaim:
-    """A claim being built: its text, who speaks to it, and whether others reported it."""
-
-    text: str
-    sources: list[DraftSource] = field(default_factory=list)
-    reported: bool = False
-
-    def add(self, parties: Sequence[Party], stance: Stance, quote: str) -> None:
-        for party in parties:
-            self.sources.append(DraftSource(party, stance, quote))
-        if any(p.kind in {"media_report", "anonymous"} for p in parties):
-            self.reported = True
 
 
 def _merged_sources(draft: DraftClaim) -> list[dict[str, Any]]:
@@ -89,6 +69,7 @@ class Extractor:
         self.text = text
         self.claims: list[DraftClaim] = []
         self.memory = SpeakerMemory(text)
+        self.index = 0  # number of the sentence being read
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
         for span in spans:
@@ -96,6 +77,7 @@ class Extractor:
             if is_heading(line) or is_boilerplate(line):
                 continue
             for sentence in sentences(self.text, span.start, span.end):
+                self.index += 1
                 if not is_boilerplate(self.text[sentence.start : sentence.end]):
                     self.sentence(sentence)
         return [c for c in self.claims if c.sources]
@@ -103,14 +85,18 @@ class Extractor:
     def sentence(self, span: Span) -> None:
         quote = self.text[span.start : span.end]
         found = attribute(self.text, span)
-        if not found:
-            if rules.is_outlet_claim(quote) and not says_something(quote):
-                # A hedged sentence ("reportedly") is the outlet not vouching for it.
-                stance: Stance = "not_confirmed" if rules.is_hedged(quote) else "asserts"
-                self._new(rules.claim_text(quote), [OUTLET], stance, quote)
-            return
+        if not found and not says_something(quote):
+            self._outlet(quote, quote)
         for attribution in found:
+            if attribution.lead:
+                self._outlet(attribution.lead, quote)
             self.attribution(attribution, quote)
+
+    def _outlet(self, statement: str, quote: str) -> None:
+        """A statement in the outlet's own voice; hedged ("reportedly") means not vouched for."""
+        if rules.is_outlet_claim(statement):
+            stance: Stance = "not_confirmed" if rules.is_hedged(statement) else "asserts"
+            self._new(rules.claim_text(statement), [OUTLET], stance, quote)
 
     def _parties(self, attribution: Attribution) -> list[Party]:
         if not attribution.speaker:
@@ -141,67 +127,72 @@ class Extractor:
         quote: str,
         reported: bool = False,
     ) -> DraftClaim:
-        claim = DraftClaim(text, reported=reported)
+        claim = DraftClaim(text, sentence=self.index, reported=reported)
         claim.add(parties, stance, quote)
         self.claims.append(claim)
         return claim
 
-    def _target(self, hint: str) -> DraftClaim | None:
-        """The claim a back-reference points to: the latest reported one for "these reports"."""
-        if rules.refers_to_report(hint):
-            for claim in reversed(self.claims):
-                if claim.reported:
-                    return claim
-        return self.claims[-1] if self.claims else None
+    def _attach(self, hint: str, parties: Sequence[Party], stance: Stance, quote: str) -> bool:
+        target = referent(self.claims, hint, self.index)
+        if target is not None:
+            target.add(parties, stance, quote)
+        return target is not None
 
     def _withheld(self, att: Attribution, parties: list[Party], quote: str) -> None:
         """ "has yet to comment", "declined to comment", "could not be verified"."""
         content = att.content
-        if not att.speaker:  # the outlet: "<claim> could not be verified"
-            target = self._target(content or quote) if rules.leans_on_pronoun(content) else None
-            if target is None and rules.is_assertion(content) and rules.is_clause(content):
-                self._new(rules.claim_text(content), parties, att.stance, quote, reported=True)
-                return
-        target = self._target(content or quote)
-        if target is not None:
-            target.add(parties, att.stance, quote)
+        standalone = rules.is_assertion(content) and rules.is_clause(content)
+        if not att.speaker and standalone and not rules.leans_on_pronoun(content):
+            # the outlet: "<claim> could not be independently verified"
+            self._new(rules.claim_text(content), parties, att.stance, quote, reported=True)
+            return
+        self._attach(content or quote, parties, att.stance, quote)
 
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
         content = _resolved(att.content, parties[0])
-        if att.hearsay or (att.clause and rules.is_assertion(content)):
+        if att.hearsay or (att.clause and rules.is_assertion(content, plans_ok=True)):
             text = rules.claim_text(content)
             self._new(text, parties, "denies", quote, reported=att.hearsay)
             return
-        target = self._target(content or quote)
-        if target is None:
-            return
-        target.add(parties, "denies", quote)
-        if REPORT_WORDS & {w.lower() for w in rules.words(content)}:
-            target.add([MEDIA_REPORTS], "asserts", quote)
+        if self._attach(content or quote, parties, "denies", quote) and REPORT_WORDS & {
+            w.lower() for w in rules.words(content)
+        }:
+            self._attach(content or quote, [MEDIA_REPORTS], "asserts", quote)
+
+    def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
+        """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
+        content = att.content
+        if rules.is_dismissal(content):
+            return self._attach(content, parties, "denies", quote) or True
+        if rules.declines_in_quote(content):
+            return self._attach(content, parties, "declines_comment", quote) or True
+        if rules.withholds_confirmation(content):
+            return self._attach(content, parties, "not_confirmed", quote) or True
+        target = contradicted(self.claims, content) if _has_standing(parties[0]) else None
+        if target is not None:
+            target.add(parties, "denies", quote)
+        return target is not None
 
     def _assertion(self, att: Attribution, parties: list[Party], quote: str) -> None:
-        if rules.is_dismissal(att.content) or rules.withholds_confirmation(att.content):
-            target = self._target(att.content)
-            stance: Stance = "denies" if rules.is_dismissal(att.content) else "not_confirmed"
-            if target is not None:
-                target.add(parties, stance, quote)
+        if self._responds(att, parties, quote):
             return
         cited = [_second_hand(classify(name), parties[0]) for name in att.cited]
         if self._elaborates(att, parties, cited, quote):
             return
-        text = self._assertion_text(att, parties[0])
+        text = self._assertion_text(att, parties[0], bool(cited))
         if text is None:
             return
         claim = self._new(text, parties, att.stance, quote, reported=att.hearsay)
         if cited:
             claim.add(cited, "asserts", quote)
 
-    def _assertion_text(self, att: Attribution, party: Party) -> str | None:
+    def _assertion_text(self, att: Attribution, party: Party, cites: bool) -> str | None:
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
         content = _resolved(att.content, party)
-        if not rules.is_assertion(content):
+        reported = att.hearsay or cites or party.kind in {"media_report", "anonymous"}
+        if not rules.is_assertion(content, plans_ok=reported):
             return None
         if att.direct and rules.has_first_person(content):
             return rules.attributed(party.name, content)
@@ -211,12 +202,11 @@ class Extractor:
         self, att: Attribution, parties: list[Party], cited: list[Party], quote: str
     ) -> bool:
         """ "The report also mentioned ...": more from a report already quoted, same claim."""
-        party = parties[0]
         definite = att.speaker.lower().startswith(("the ", "this ", "that "))
-        if party.kind != "media_report" or not definite:
+        if parties[0].kind != "media_report" or not definite:
             return False
-        target = self._target("the report")
-        if target is None or not target.reported:
+        target = latest_reported(self.claims)
+        if target is None:
             return False
         target.add(parties, "asserts", quote)
         if cited:
@@ -226,6 +216,10 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+def _has_standing(party: Party) -> bool:
+    return party.on_record and party.kind in {"named_official", "named_person", "organization"}
 
 
 def _resolved(content: str, party: Party) -> str:

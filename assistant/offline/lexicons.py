@@ -58,7 +58,10 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     for comment, did not return requests for comment, did not return calls, declined to
     elaborate, declined to be interviewed, could not be reached for comment, was not
     available for comment, were not available for comment, was not immediately available for
-    comment, were not immediately available for comment"""
+    comment, were not immediately available for comment, did not return a message, did not
+    return messages, did not return a message seeking comment, did not return a call, did not
+    return a request for comment, did not return an email, did not reply, did not respond,
+    declined to say, would not say, declined interview requests, no comment"""
     ),
     "not_confirmed": _phrases(
         """has not confirmed, have not confirmed, had not confirmed, did not confirm, has not
@@ -67,15 +70,33 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     respond, has not commented, have not commented, has not responded, have not responded,
     has neither confirmed nor denied, have neither confirmed nor denied, neither confirmed
     nor denied, could not confirm, could not immediately confirm, was unable to confirm,
-    were unable to confirm, would not confirm, has not verified, have not verified"""
+    were unable to confirm, would not confirm, has not verified, have not verified, has not
+    been able to confirm, have not been able to confirm, has not been able to independently
+    confirm, have not been able to independently confirm, was not able to confirm, could not
+    independently confirm, was unable to independently confirm"""
     ),
 }
+
+# Subordinating conjunctions: in "..., after two outlets reported that ..." the speaker follows.
+SUBORDINATORS: Final = frozenset(
+    "after as when because while since although though before until once whereas".split()
+)
+# Things a party can deny (as opposed to "rejected an offer", "denied bail").
+DENIABLE_OBJECTS: Final = frozenset(
+    """wrongdoing involvement charges charge responsibility knowledge link links role guilt
+    existence it this that them any allegation accusation""".split()
+)
+# Quotes that decline to comment or say the speaker cannot confirm, by their own words.
+QUOTED_DECLINES: Final = _phrases(
+    """does not comment, do not comment, doesn't comment, don't comment, will not comment,
+    won't comment, no comment, not going to comment, cannot comment, can't comment"""
+)
 
 # Plain verbs of saying: a sentence with one is never in the outlet's own voice.
 SAY_CUES: Final = frozenset(
     _phrases(
         """said, says, say, told, tells, according to, stated, states, wrote, writes, added,
-        adds, explained, explains, insisted, insists, argued, argues, reported, reports"""
+        adds, explained, explains, insisted, insists, argued, argues"""
     )
 )
 
@@ -157,6 +178,15 @@ ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, declined to be named, not authorized, not
     authorised, condition of anonymity, spoke anonymously, unnamed, anonymous, close to the,
     who requested anonymity, briefed on, with knowledge of"""
+)
+
+# Plural heads that, after a named body, mean the body speaking: "county health officials".
+INSTITUTIONAL_HEADS: Final = frozenset({"officials", "authorities", "officers", "executives"})
+# "report" is a document, not the media, with these words: "the quarterly report".
+DOCUMENT_REPORT_MODIFIERS: Final = frozenset(
+    """quarterly annual earnings financial audit auditor's inspection official government
+    police autopsy coroner's court internal incident investigation commission committee
+    ministry department agency company's""".split()
 )
 
 # Media: generic report nouns and outlet names (lower case, matched on word boundaries).

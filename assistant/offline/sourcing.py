@@ -24,6 +24,9 @@ _NOT_IN_NAMES = (
     | lex.CONJUNCTIONS
     | frozenset("neither nor the a an both either said says this that".split())
 )
+_MEDIA_ONLY = lex.REPORT_NOUNS - {"report", "reports", "reporting"}
+_QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "both", "another"})
+_SPEAKS_FOR_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 
 
@@ -78,11 +81,42 @@ def is_personal_name(phrase: str) -> bool:
 
 
 def _anonymous(phrase: str) -> bool:
+    """Unnamed people: "sources", "two officials", "one of them", "a person familiar with".
+
+    Officials or authorities of a named body ("Eastfield County health officials", "police
+    officials") speak for that body on the record: an organization, not anonymous.
+    """
     low = phrase.lower()
     if any(marker in low for marker in lex.ANONYMOUS_MARKERS):
         return True
     words = _words(phrase)
-    return bool(words) and _bare(words[-1]) in lex.ANONYMOUS_HEADS
+    if not words:
+        return False
+    if _counted(words):
+        return not _has(phrase, _SPEAKS_FOR_BODY)
+    head = _bare(words[-1])
+    if head in lex.INSTITUTIONAL_HEADS and len(words) > 1 and _institution(words[:-1]):
+        return False
+    return head in lex.ANONYMOUS_HEADS
+
+
+def _counted(words: list[str]) -> bool:
+    """ "One manager", "two of them", "several residents": counted, unnamed individuals."""
+    first = _bare(words[0])
+    rest_named = any(w[:1].isupper() for w in words[1:])
+    return first in lex.NUMBER_WORDS | _QUANTIFIERS and not rest_named
+
+
+def _institution(words: list[str]) -> bool:
+    return any(w[:1].isupper() or _bare(w) in lex.ORGANIZATION_NOUNS for w in words)
+
+
+def _document_report(phrase: str) -> bool:
+    """ "the quarterly report", "the company's annual report": a document, not the media."""
+    low = phrase.lower().replace("\u2019", "'")
+    if "report" not in low or _OUTLETS.search(low) or _has(phrase, _MEDIA_ONLY):
+        return False
+    return _has(phrase, lex.DOCUMENT_REPORT_MODIFIERS) or "'s " in low
 
 
 def classify(phrase: str, role: str | None = None) -> Party:
@@ -96,6 +130,8 @@ def classify(phrase: str, role: str | None = None) -> Party:
         kind: SourceKind = "named_official" if _has(role, lex.TITLES) else "named_person"
         return Party(name, role, kind, True)
     low = name.lower()
+    if _document_report(name):
+        return Party(name, role, "document", True)
     if _OUTLETS.search(low) or _has(name, lex.REPORT_NOUNS):
         return Party(name, role, "media_report", True)
     if _anonymous(name):

@@ -1,0 +1,75 @@
+"""Which earlier claim a later sentence speaks to.
+
+"Neither side has confirmed these talks", "The company declined to comment", "That is simply
+false", "Ashford have received no offer for Okonkwo": such sentences add a source to a claim
+already made instead of making a new one. The rules, in order:
+
+1. a report anaphor ("these reports", "the talks", "such claims") points to the latest claim
+   that rests on reports or anonymous sources;
+2. otherwise the recent claim sharing the most content words with the sentence, when they share
+   enough;
+3. otherwise the latest claim, if it was made within the last few sentences.
+
+A negated statement by a party ("no offer was received") that restates a recent reported claim
+contradicts it: it is that party's denial.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.offline import claims_rules as rules
+from assistant.offline.drafts import DraftClaim
+from assistant.textsim import content_stems
+
+SEARCH_BACK = 8  # claims
+RECENT_SENTENCES = 3
+MIN_SHARED = 2
+MIN_CONTAINMENT = 0.3
+CONTRADICTION_SHARED = 3
+CONTRADICTION_CONTAINMENT = 0.5
+
+
+def overlap(a: str, b: str) -> tuple[int, float]:
+    """Shared content stems of two texts, and that count over the smaller text's stems."""
+    sa, sb = content_stems(a), content_stems(b)
+    shared = len(sa & sb)
+    smaller = min(len(sa), len(sb))
+    return shared, (shared / smaller if smaller else 0.0)
+
+
+def _best_overlap(
+    claims: Sequence[DraftClaim], text: str, min_shared: int, min_containment: float
+) -> DraftClaim | None:
+    scored = []
+    for claim in claims[-SEARCH_BACK:]:
+        shared, containment = overlap(claim.text, text)
+        if shared >= min_shared and containment >= min_containment:
+            scored.append((containment, claim))
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def latest_reported(claims: Sequence[DraftClaim]) -> DraftClaim | None:
+    return next((c for c in reversed(claims) if c.reported), None)
+
+
+def referent(claims: Sequence[DraftClaim], hint: str, sentence: int) -> DraftClaim | None:
+    """The claim that ``hint`` (the referring content or sentence) speaks to, or None."""
+    if rules.refers_to_report(hint):
+        found = latest_reported(claims)
+        if found is not None:
+            return found
+    found = _best_overlap(claims, hint, MIN_SHARED, MIN_CONTAINMENT)
+    if found is not None:
+        return found
+    if claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
+        return claims[-1]
+    return None
+
+
+def contradicted(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The recent reported claim that a negated ``content`` restates, or None."""
+    if not rules.is_negated(content):
+        return None
+    reported = [c for c in claims if c.reported]
+    return _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
