@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.offline import lexicons as lex
+from assistant.offline.claims_rules import is_clause
 from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
 
 ACCORDING = "according to"
@@ -137,6 +138,7 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
+_AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
 _CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
@@ -246,6 +248,8 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     first = last.split()[0].lower()
     if first in {"a", "an", "the"} and len(chunks) > 1 and _appositive(chunks[-2], last):
         role, last = last, chunks[-2]
+    elif len(chunks) > 1 and _prepositive_role(chunks[-2], last):
+        role = chunks[-2]  # "A Chatterbox spokesman, Felipe Arango, declined"
     speaker = _after_last_verb(last)
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
 
@@ -255,6 +259,11 @@ def _appositive(name: str, role: str) -> bool:
     words = _words(name)
     capitalised = bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
     return _has_title(role) or capitalised
+
+
+def _prepositive_role(role: str, name: str) -> bool:
+    determined = role.split()[0].lower() in {"a", "an", "the"}
+    return determined and _has_title(role) and _appositive(name, role)
 
 
 def _has_title(phrase: str) -> bool:
@@ -282,6 +291,18 @@ def _subject(masked: str) -> str:
 
 def _only_time_words(text: str) -> bool:
     return all(w.lower().rstrip(".") in lex.TIME_WORDS for w in _words(text))
+
+
+def _time_then_subordinate(post: str) -> bool:
+    """ "... its chief executive said on Monday, after posts claimed ...": still trailing."""
+    head, _, rest = post.partition(",")
+    first = rest.split()[:1]
+    return (
+        bool(head.strip())
+        and _only_time_words(head)
+        and bool(first)
+        and (first[0].lower() in lex.SUBORDINATORS)
+    )
 
 
 def _object_of_told(post: str) -> str:
@@ -319,6 +340,8 @@ def _prepare(text: str, span: Span) -> _Sentence:
 
 
 def _clean_content(text: str) -> str:
+    """Content trimmed; of "X and that Y" (two things said) the first is kept."""
+    text = _AND_THAT.split(text, maxsplit=1)[0]
     return text.strip().strip(",;:").strip()
 
 
@@ -413,7 +436,9 @@ def _speech(
         return _build(s, speaker, None, cue, stance, _clean_content(post))
     role = None
     if _is_participle(cue):
-        speaker = prior or _subject(s.masked)
+        speaker = _participle_subject(s, pre, prior)
+        if _reduced_relative(s, pre):  # "posts claiming X were shared": X ends before "were"
+            post = _before_main_verb(post)
     else:
         speaker, role = _speaker_before(pre)
         if prior and speaker.lower() in lex.GROUP_PRONOUNS | lex.PERSONAL_PRONOUNS:
@@ -423,7 +448,7 @@ def _speech(
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
         return _build(s, speaker, role, cue, stance, leading, direct=True)
-    trailing = _only_time_words(post_masked)
+    trailing = _only_time_words(post_masked) or _time_then_subordinate(post_masked)
     if trailing and speaker:
         content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()
         content_text = content_text.rstrip(",").strip()
@@ -435,6 +460,35 @@ def _speech(
     found = _forward(s, speaker, role, cue, stance, post)
     lead = _lead(s, pre) if found is not None and not _is_participle(cue) else ""
     return replace(found, lead=lead) if found is not None and lead else found
+
+
+def _participle_subject(s: _Sentence, pre: str, prior: str) -> str:
+    """Who a participle cue's speaker is: after a comma, the sentence's subject ("Baloch ...,
+    asserting that"); right after a noun, that noun ("posts claiming that ...")."""
+    if _reduced_relative(s, pre):
+        noun, _ = _speaker_before(pre)
+        if noun:
+            return noun
+    return prior or _subject(s.masked)
+
+
+def _reduced_relative(s: _Sentence, pre: str) -> bool:
+    return not s.plain[: len(pre)].rstrip().endswith((",", ',"'))
+
+
+_MAIN_VERBS = frozenset("was were is are has have had".split())
+
+
+def _before_main_verb(post: str) -> str:
+    """Cut at the sentence's own verb after the participle's clause has had its verb."""
+    words = post.split(" ")
+    seen_verb = False
+    for i, word in enumerate(words):
+        low = word.lower()
+        if seen_verb and low in _MAIN_VERBS:
+            return " ".join(words[:i])
+        seen_verb = seen_verb or low in lex.MODALS or low in lex.AUXILIARIES or _is_verb(word)
+    return post
 
 
 def _leading_quote(s: _Sentence, pre: str) -> str:
@@ -474,7 +528,8 @@ def _forward(
     has_that = re.match(r"^\s*[,:]?\s*that\b", body, re.IGNORECASE) is not None
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
-    if cue in lex.NEEDS_CLAUSE and not (has_that or quoted or '"' in plain(body)):
+    bare_clause = is_clause(" ".join(body.split()[:8]))
+    if cue in lex.NEEDS_CLAUSE and not (has_that or quoted or '"' in plain(body) or bare_clause):
         return None
     hearsay = _HEARSAY.match(body)
     if hearsay:

@@ -41,8 +41,8 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     highlighting, pointing out, underscoring, suggesting, declaring"""
     ),
     "confirms": _phrases(
-        """confirmed, confirms, acknowledged, acknowledges, admitted, admits, reaffirmed,
-    reaffirms, verified, verifies, corroborated, conceded, concedes, confirming,
+        """confirmed, confirms, did confirm, does confirm, acknowledged, acknowledges, admitted,
+    admits, reaffirmed, reaffirms, verified, verifies, corroborated, conceded, concedes, confirming,
     acknowledging, admitting, reaffirming, conceding"""
     ),
     "denies": _phrases(
@@ -195,7 +195,7 @@ REPORT_NOUNS: Final = frozenset(
     broadcasters channel outlet outlets magazine wire website blog daily weekly
     news journal times herald tribune gazette telegraph chronicle tv television radio
     mailonline variety examiner inquirer post sun beacon wrap mirror express star observer
-    standard globe register dispatch bulletin monitor""".split()
+    standard globe register dispatch bulletin monitor posts tweets rumors rumours""".split()
 )
 OUTLETS: Final = _phrases(
     """reuters, associated press, the ap, afp, agence france-presse, bloomberg, bbc, cnn, fox

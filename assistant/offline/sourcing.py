@@ -25,6 +25,7 @@ _NOT_IN_NAMES = (
     | frozenset("neither nor the a an both either said says this that".split())
 )
 _MEDIA_ONLY = lex.REPORT_NOUNS - {"report", "reports", "reporting"}
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "the"})
 _QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "both", "another"})
 _SPEAKS_FOR_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -94,6 +95,8 @@ def _anonymous(phrase: str) -> bool:
         return False
     if _counted(words):
         return not _has(phrase, _SPEAKS_FOR_BODY)
+    if _bare(words[0]) in _POSSESSIVES and _has(phrase, lex.TITLES - {"official"}):
+        return False  # "its chief executive", "the company's spokesman": on the record
     head = _bare(words[-1])
     if head in lex.INSTITUTIONAL_HEADS and len(words) > 1 and _institution(words[:-1]):
         return False
@@ -142,7 +145,27 @@ def classify(phrase: str, role: str | None = None) -> Party:
         return Party(name, role, "organization", True)
     if is_personal_name(name):
         return Party(name, role, "named_person", True)
+    embedded = _embedded_name(words)
+    if embedded is not None:
+        person, described = embedded
+        kind = "named_official" if _has(described, lex.TITLES) else "named_person"
+        return Party(person, role or described, kind, True)
     return Party(name, role, "organization", True)
+
+
+def _embedded_name(words: list[str]) -> tuple[str, str] | None:
+    """("Keiko Brandt", "Industry analyst ... of Signalbridge Research") from "Industry
+    analyst Keiko Brandt of Signalbridge Research": a personal name after a lower-case
+    descriptor, the rest of the phrase its role."""
+    for i in range(1, len(words) - 1):
+        if not words[i - 1].islower() or not words[i][:1].isupper():
+            continue
+        j = i
+        while j < len(words) and words[j][:1].isupper():
+            j += 1
+        if 2 <= j - i <= 4 and is_personal_name(" ".join(words[i:j])):
+            return " ".join(words[i:j]), " ".join(words[:i] + words[j:])
+    return None
 
 
 def split_neither(phrase: str) -> list[str]:
