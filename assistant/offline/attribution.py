@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.offline import lexicons as lex
-from assistant.offline.claims_rules import is_clause
 from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
 
 ACCORDING = "according to"
@@ -224,6 +223,10 @@ def _after_last_verb(chunk: str) -> str:
             cut += 1
     if len(words) > 1 and words[-1].lower() in lex.PERSONAL_PRONOUNS | {"they"}:
         cut = len(words) - 1  # "... reaches Rollinger she": an unparsed verb, then the speaker
+    if cut and cut < len(words) and words[cut].lower() in lex.ADVERBIAL_OPENERS:
+        agents = [i for i in range(cut, len(words)) if words[i].lower() == "by"]
+        if agents:  # "published on Wednesday by the newsletter X, which said"
+            cut = agents[-1] + 1
     return " ".join(words[cut:])
 
 
@@ -291,6 +294,30 @@ def _subject(masked: str) -> str:
 
 def _only_time_words(text: str) -> bool:
     return all(w.lower().rstrip(".") in lex.TIME_WORDS for w in _words(text))
+
+
+def _skippable(words: list[str]) -> bool:
+    """Words between a cue and its "that": a prepositional phrase, or no verb at all."""
+    if words and words[0].lower() in _PREPOSITIONS:
+        return True
+    return not any(_is_verb(w) or w.lower() in _CUE_WORDS for w in words)
+
+
+_FINITE = lex.AUXILIARIES | lex.MODALS
+_PREPOSITIONS = frozenset("in on at during via through after before to from by".split())
+
+
+def _prepositional(post: str) -> bool:
+    """ "..., the company said in its quarterly report.": a place or medium, not content."""
+    head = post.partition(",")[0]
+    words = head.split()
+    if not words or words[0].lower() not in _PREPOSITIONS or len(words) > 8:
+        return False
+    if '"' in head or any(w.lower() == "that" for w in words):
+        return False
+    return not any(_is_verb(w.strip(".")) for w in words) and (
+        not post.partition(",")[2].strip() or _time_then_subordinate(post)
+    )
 
 
 def _time_then_subordinate(post: str) -> bool:
@@ -448,7 +475,11 @@ def _speech(
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
         return _build(s, speaker, role, cue, stance, leading, direct=True)
-    trailing = _only_time_words(post_masked) or _time_then_subordinate(post_masked)
+    trailing = (
+        _only_time_words(post_masked)
+        or _time_then_subordinate(post_masked)
+        or _prepositional(post_masked)
+    )
     if trailing and speaker:
         content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()
         content_text = content_text.rstrip(",").strip()
@@ -523,12 +554,12 @@ def _forward(
     """``X said (that) ...``: the content follows the cue."""
     body = _object_of_told(post) if cue in {"told", "tells"} else post
     late = _LATE_THAT.match(body)
-    if late and not any(_is_verb(w) or w.lower() in _CUE_WORDS for w in late.group(1).split()):
-        body = body[late.end() - len("that ") :]  # "said in a statement that ..."
+    if late and _skippable(late.group(1).split()):
+        body = body[late.end() - len("that ") :]  # "said in a statement (released ...) that"
     has_that = re.match(r"^\s*[,:]?\s*that\b", body, re.IGNORECASE) is not None
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
-    bare_clause = is_clause(" ".join(body.split()[:8]))
+    bare_clause = any(w.lower() in _FINITE for w in body.split()[:8])
     if cue in lex.NEEDS_CLAUSE and not (has_that or quoted or '"' in plain(body) or bare_clause):
         return None
     hearsay = _HEARSAY.match(body)

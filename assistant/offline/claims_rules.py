@@ -45,7 +45,9 @@ _HEDGE = re.compile(
 _COMMON_VERBS = frozenset(
     """is are was were has have had says shows show showed took made gave went came got left
     told said found put held became began kept ran saw sent set sold spent stood won wrote
-    knows know thinks think seems appears remains includes lies sits""".split()
+    knows know thinks think seems appears remains includes sits employs makes owns operates
+    sells expects represents produces manufactures serves contains earns lost rose fell
+    grew""".split()
 )
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such)\s+(?:\w+\s+){0,2}?(?:"
@@ -219,7 +221,12 @@ def attributed(name: str, content: str) -> str:
     verb = "said"
     body = content.translate(_QUOTE_MARKS).strip(" ,")
     first = words(body)[:1]
-    if first and first[0].lower() in _FIRST_PERSON and first[0] != "I":
+    if (
+        first
+        and first[0].lower() in _FIRST_PERSON
+        and not first[0].startswith(("I'", "I\u2019"))
+        and first[0] != "I"
+    ):
         body = body[0].lower() + body[1:]
     return claim_text(f"{name} {verb} {body}")
 

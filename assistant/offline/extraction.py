@@ -149,7 +149,7 @@ class Extractor:
         self._attach(content or quote, parties, att.stance, quote)
 
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
-        content = _resolved(att.content, parties[0])
+        content = self._resolved(att.content, parties[0])
         if att.hearsay or (att.clause and rules.is_assertion(content, plans_ok=True)):
             text = rules.claim_text(content)
             self._new(text, parties, "denies", quote, reported=att.hearsay)
@@ -190,13 +190,22 @@ class Extractor:
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
-        content = _resolved(att.content, party)
+        content = self._resolved(att.content, party)
         reported = att.hearsay or cites or party.kind in {"media_report", "anonymous"}
         if not rules.is_assertion(content, plans_ok=reported):
             return None
         if att.direct and rules.has_first_person(content):
             return rules.attributed(party.name, content)
         return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
+
+    def _resolved(self, content: str, party: Party) -> str:
+        """Content with a leading pronoun replaced by whom it stands for, where cheap: the
+        speaker ("it" for an organization, "she" for a person), else the last person named."""
+        if party.kind == "organization":
+            content = rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
+        person = party if party.kind in {"named_official", "named_person"} else None
+        person = person or self.memory.resolve("she")
+        return rules.with_subject(content, person.name) if person else content
 
     def _elaborates(
         self, att: Attribution, parties: list[Party], cited: list[Party], quote: str
@@ -220,13 +229,6 @@ class Extractor:
 
 def _has_standing(party: Party) -> bool:
     return party.on_record and party.kind in {"named_official", "named_person", "organization"}
-
-
-def _resolved(content: str, party: Party) -> str:
-    """Content with a leading pronoun replaced by the speaker it stands for, where cheap."""
-    if party.kind == "organization":
-        return rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
-    return rules.with_subject(content, party.name)
 
 
 def _second_hand(cited: Party, speaker: Party) -> Party:

@@ -195,7 +195,8 @@ REPORT_NOUNS: Final = frozenset(
     broadcasters channel outlet outlets magazine wire website blog daily weekly
     news journal times herald tribune gazette telegraph chronicle tv television radio
     mailonline variety examiner inquirer post sun beacon wrap mirror express star observer
-    standard globe register dispatch bulletin monitor posts tweets rumors rumours""".split()
+    standard globe register dispatch bulletin monitor posts tweets rumors rumours newsletter
+    newsletters""".split()
 )
 OUTLETS: Final = _phrases(
     """reuters, associated press, the ap, afp, agence france-presse, bloomberg, bbc, cnn, fox
@@ -229,7 +230,9 @@ ORGANIZATION_NOUNS: Final = frozenset(
     services force forces guard corps observatory network coalition alliance movement charity
     society hospital school college church council's airline airport station
     police's air airways airlines city state country town county province region municipality
-    village bureau regulator panel tribunal""".split()
+    village bureau regulator panel tribunal research securities capital partners holdings labs
+    systems technologies foods motors logistics entertainment pharmaceuticals therapeutics
+    energy insurance ventures""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.
