@@ -121,7 +121,7 @@ _WORD = re.compile(r"[A-Za-z][\w'.-]*")
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,\s*(?:while|and|before|after|by)?|,\"|\s(?:while|before|after))$"
 )
-_LATE_THAT = re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,6}?)that\s+", re.IGNORECASE)
+_LATE_THAT = re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,10}?)that\s+", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
 _TRAILING_TIME = re.compile(
     r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|in|early|late)\s+(?:monday|tuesday|"
@@ -300,7 +300,8 @@ def _skippable(words: list[str]) -> bool:
     """Words between a cue and its "that": a prepositional phrase, or no verb at all."""
     if words and words[0].lower() in _PREPOSITIONS:
         return True
-    return not any(_is_verb(w) or w.lower() in _CUE_WORDS for w in words)
+    short = len(words) <= 6
+    return short and not any(_is_verb(w) or w.lower() in _CUE_WORDS for w in words)
 
 
 _FINITE = lex.AUXILIARIES | lex.MODALS

@@ -211,8 +211,10 @@ class Extractor:
         self, att: Attribution, parties: list[Party], cited: list[Party], quote: str
     ) -> bool:
         """ "The report also mentioned ...": more from a report already quoted, same claim."""
-        definite = att.speaker.lower().startswith(("the ", "this ", "that "))
-        if parties[0].kind != "media_report" or not definite:
+        words = att.speaker.split() or [""]
+        definite = words[0].lower() in {"the", "this", "that"} and len(words) <= 3
+        anaphoric = definite and not any(w[:1].isupper() for w in words[1:])
+        if parties[0].kind != "media_report" or not anaphoric:
             return False
         target = latest_reported(self.claims)
         if target is None:

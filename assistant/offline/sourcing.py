@@ -24,6 +24,7 @@ _NOT_IN_NAMES = (
     | lex.CONJUNCTIONS
     | frozenset("neither nor the a an both either said says this that".split())
 )
+_AFFILIATED = re.compile(r"^((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*)\s+((?:of|at|from|with)\s+.+)$")
 _MEDIA_ONLY = lex.REPORT_NOUNS - {"report", "reports", "reporting"}
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "the"})
 _QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "both", "another"})
@@ -145,6 +146,9 @@ def classify(phrase: str, role: str | None = None) -> Party:
         return Party(name, role, "organization", True)
     if is_personal_name(name):
         return Party(name, role, "named_person", True)
+    affiliated = _AFFILIATED.match(name)
+    if affiliated and is_personal_name(affiliated.group(1)):  # "Anita Desai of Crestline"
+        return Party(affiliated.group(1), role or affiliated.group(2), "named_person", True)
     embedded = _embedded_name(words)
     if embedded is not None:
         person, described = embedded
