@@ -305,6 +305,7 @@ def _skippable(words: list[str]) -> bool:
 
 
 _FINITE = lex.AUXILIARIES | lex.MODALS
+_WITHHELD = frozenset({"declines_comment", "not_confirmed"})
 _PREPOSITIONS = frozenset("in on at during via through after before to from by".split())
 
 
@@ -476,7 +477,7 @@ def _speech(
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
         return _build(s, speaker, role, cue, stance, leading, direct=True)
-    trailing = (
+    trailing = stance not in _WITHHELD and (
         _only_time_words(post_masked)
         or _time_then_subordinate(post_masked)
         or _prepositional(post_masked)

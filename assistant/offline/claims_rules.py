@@ -50,7 +50,7 @@ _COMMON_VERBS = frozenset(
     grew""".split()
 )
 _ANAPHOR = re.compile(
-    r"\b(?:the|these|those|this|such)\s+(?:\w+\s+){0,2}?(?:"
+    r"\b(?:the|these|those|this|such|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(sorted(lex.REPORT_ANAPHORS))
     + r")\b",
     re.IGNORECASE,

@@ -146,7 +146,7 @@ class Extractor:
             # the outlet: "<claim> could not be independently verified"
             self._new(rules.claim_text(content), parties, att.stance, quote, reported=True)
             return
-        self._attach(content or quote, parties, att.stance, quote)
+        self._attach(content, parties, att.stance, quote)
 
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
         content = self._resolved(att.content, parties[0])
@@ -154,16 +154,16 @@ class Extractor:
             text = rules.claim_text(content)
             self._new(text, parties, "denies", quote, reported=att.hearsay)
             return
-        if self._attach(content or quote, parties, "denies", quote) and REPORT_WORDS & {
+        if self._attach(content, parties, "denies", quote) and REPORT_WORDS & {
             w.lower() for w in rules.words(content)
         }:
-            self._attach(content or quote, [MEDIA_REPORTS], "asserts", quote)
+            self._attach(content, [MEDIA_REPORTS], "asserts", quote)
 
     def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
         """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
         content = att.content
-        if rules.is_dismissal(content):
-            return self._attach(content, parties, "denies", quote) or True
+        if rules.is_dismissal(content):  # "That is false": the pronoun is the back-reference
+            return self._attach("", parties, "denies", quote) or True
         if rules.declines_in_quote(content):
             return self._attach(content, parties, "declines_comment", quote) or True
         if rules.withholds_confirmation(content):

@@ -20,10 +20,18 @@ from collections.abc import Sequence
 
 from assistant.offline import claims_rules as rules
 from assistant.offline.drafts import DraftClaim
-from assistant.textsim import content_stems
+from assistant.textsim import content_stems, stem
 
 SEARCH_BACK = 8  # claims
 RECENT_SENTENCES = 3
+GENERIC_HINT_STEMS = 1  # "on the matter", "it": says nothing about what it refers to
+# Words of "declined to comment on the matter" that say nothing about which claim is meant.
+_GENERIC = frozenset(
+    stem(w)
+    for w in """comment comments request requests question questions matter matters issue
+    issues case statement message messages call calls email emails inquiry inquiries
+    repeated immediately publicly further detail details""".split()
+)
 MIN_SHARED = 2
 MIN_CONTAINMENT = 0.3
 CONTRADICTION_SHARED = 3
@@ -54,15 +62,22 @@ def latest_reported(claims: Sequence[DraftClaim]) -> DraftClaim | None:
 
 
 def referent(claims: Sequence[DraftClaim], hint: str, sentence: int) -> DraftClaim | None:
-    """The claim that ``hint`` (the referring content or sentence) speaks to, or None."""
-    if rules.refers_to_report(hint):
+    """The claim that ``hint`` (what the sentence says it is about) speaks to, or None.
+
+    A hint with its own subject matter ("declined to comment on internal discussions") must
+    share words with the claim; only a back-reference or an empty hint ("declined to comment")
+    falls back to the latest claim, and only when that claim is recent.
+    """
+    anaphor = rules.refers_to_report(hint)
+    if anaphor:
         found = latest_reported(claims)
         if found is not None:
             return found
     found = _best_overlap(claims, hint, MIN_SHARED, MIN_CONTAINMENT)
     if found is not None:
         return found
-    if claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
+    generic = anaphor or len(content_stems(hint) - _GENERIC) <= GENERIC_HINT_STEMS
+    if generic and claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
         return claims[-1]
     return None
 

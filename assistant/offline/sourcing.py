@@ -27,6 +27,7 @@ _NOT_IN_NAMES = (
 _AFFILIATED = re.compile(r"^((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*)\s+((?:of|at|from|with)\s+.+)$")
 _MEDIA_ONLY = lex.REPORT_NOUNS - {"report", "reports", "reporting"}
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "the"})
+_OF_THEM = frozenset({"them", "those", "us"})
 _QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "both", "another"})
 _SPEAKS_FOR_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -108,7 +109,8 @@ def _counted(words: list[str]) -> bool:
     """ "One manager", "two of them", "several residents": counted, unnamed individuals."""
     first = _bare(words[0])
     rest_named = any(w[:1].isupper() for w in words[1:])
-    return first in lex.NUMBER_WORDS | _QUANTIFIERS and not rest_named
+    people = _bare(words[-1]) in lex.ANONYMOUS_HEADS | lex.TITLES | _OF_THEM
+    return first in lex.NUMBER_WORDS | _QUANTIFIERS and not rest_named and people
 
 
 def _institution(words: list[str]) -> bool:
