@@ -137,6 +137,7 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
+_LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -265,7 +266,8 @@ def _appositive(name: str, role: str) -> bool:
 
 
 def _prepositive_role(role: str, name: str) -> bool:
-    determined = role.split()[0].lower() in {"a", "an", "the"}
+    first = role.split()[0].lower().replace("\u2019", "'")
+    determined = first in {"a", "an", "the"} or first.endswith("'s")  # "Ashford's director"
     return determined and _has_title(role) and _appositive(name, role)
 
 
@@ -369,8 +371,10 @@ def _prepare(text: str, span: Span) -> _Sentence:
 
 
 def _clean_content(text: str) -> str:
-    """Content trimmed; of "X and that Y" (two things said) the first is kept."""
+    """Content trimmed; of "X and that Y" (two things said) the first is kept; "only: X"
+    becomes X."""
     text = _AND_THAT.split(text, maxsplit=1)[0]
+    text = _LEAD_IN.sub("", text)
     return text.strip().strip(",;:").strip()
 
 
@@ -588,7 +592,9 @@ def _forward(
 def _lead(s: _Sentence, pre: str) -> str:
     """The outlet's main clause before "..., after X reported": original text, or ""."""
     match = _LEAD.match(pre)
-    return s.original(0, match.end("lead")).strip() if match else ""
+    if match is None or find_cues(match.group("lead")):
+        return ""  # no main clause, or it is itself attributed ("X, the club said, after")
+    return s.original(0, match.end("lead")).strip()
 
 
 def _deniable(body: str) -> bool:

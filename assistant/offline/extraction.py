@@ -133,7 +133,8 @@ class Extractor:
         return claim
 
     def _attach(self, hint: str, parties: Sequence[Party], stance: Stance, quote: str) -> bool:
-        target = referent(self.claims, hint, self.index)
+        names = [p.name for p in parties if p.kind != "outlet"]
+        target = referent(self.claims, hint, self.index, names)
         if target is not None:
             target.add(parties, stance, quote)
         return target is not None
@@ -190,7 +191,7 @@ class Extractor:
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
-        content = self._resolved(att.content, party)
+        content = self._resolved(att.content, party, att.direct)
         reported = att.hearsay or cites or party.kind in {"media_report", "anonymous"}
         if not rules.is_assertion(content, plans_ok=reported):
             return None
@@ -198,9 +199,12 @@ class Extractor:
             return rules.attributed(party.name, content)
         return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
 
-    def _resolved(self, content: str, party: Party) -> str:
+    def _resolved(self, content: str, party: Party, direct: bool = False) -> str:
         """Content with a leading pronoun replaced by whom it stands for, where cheap: the
-        speaker ("it" for an organization, "she" for a person), else the last person named."""
+        speaker ("it" for an organization, "she" for a person), else the last person named.
+        In a direct quote "he" is someone other than the speaker: left alone."""
+        if direct:
+            return content
         if party.kind == "organization":
             content = rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
         person = party if party.kind in {"named_official", "named_person"} else None

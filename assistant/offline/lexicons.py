@@ -172,7 +172,9 @@ ANONYMOUS_HEADS: Final = frozenset(
     members individual individuals investigator investigators someone activists activist
     protesters doctors doctor scientists scientist researchers researcher critics supporters
     neighbors neighbours friends friend relatives relative locals observers campaigners
-    lawyers eyewitnesses eyewitness users commentators man woman men women""".split()
+    lawyers eyewitnesses eyewitness users commentators man woman men women nurse nurses
+    teacher teachers worker workers student students parent parents player players fans
+    passengers patients customers volunteers soldiers fighters survivors victims""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, declined to be named, not authorized, not
@@ -232,7 +234,8 @@ ORGANIZATION_NOUNS: Final = frozenset(
     police's air airways airlines city state country town county province region municipality
     village bureau regulator panel tribunal research securities capital partners holdings labs
     systems technologies foods motors logistics entertainment pharmaceuticals therapeutics
-    energy insurance ventures""".split()
+    energy insurance ventures fire health transit election prison border customs
+    immigration""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.

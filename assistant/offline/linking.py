@@ -61,12 +61,16 @@ def latest_reported(claims: Sequence[DraftClaim]) -> DraftClaim | None:
     return next((c for c in reversed(claims) if c.reported), None)
 
 
-def referent(claims: Sequence[DraftClaim], hint: str, sentence: int) -> DraftClaim | None:
+def referent(
+    claims: Sequence[DraftClaim], hint: str, sentence: int, parties: Sequence[str] = ()
+) -> DraftClaim | None:
     """The claim that ``hint`` (what the sentence says it is about) speaks to, or None.
 
     A hint with its own subject matter ("declined to comment on internal discussions") must
     share words with the claim; only a back-reference or an empty hint ("declined to comment")
-    falls back to the latest claim, and only when that claim is recent.
+    falls back: to the latest recent claim that names one of the ``parties`` speaking (a
+    party declining to comment was asked about a claim concerning it), else to the latest
+    claim, and only when that claim is recent.
     """
     anaphor = rules.refers_to_report(hint)
     if anaphor:
@@ -77,8 +81,22 @@ def referent(claims: Sequence[DraftClaim], hint: str, sentence: int) -> DraftCla
     if found is not None:
         return found
     generic = anaphor or len(content_stems(hint) - _GENERIC) <= GENERIC_HINT_STEMS
-    if generic and claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
+    if not generic:
+        return None
+    concerning = _naming(claims[-SEARCH_BACK:], parties)
+    if concerning is not None:
+        return concerning
+    if claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
         return claims[-1]
+    return None
+
+
+def _naming(claims: Sequence[DraftClaim], parties: Sequence[str]) -> DraftClaim | None:
+    """The latest claim whose text names one of the parties (by a capitalised word of it)."""
+    tokens = {w for name in parties for w in name.split() if w[:1].isupper() and len(w) > 3}
+    for claim in reversed(claims):
+        if tokens & set(claim.text.replace(",", " ").replace(".", " ").split()):
+            return claim
     return None
 
 

@@ -27,6 +27,9 @@ _NOT_IN_NAMES = (
 _AFFILIATED = re.compile(r"^((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*)\s+((?:of|at|from|with)\s+.+)$")
 _MEDIA_ONLY = lex.REPORT_NOUNS - {"report", "reports", "reporting"}
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "the"})
+_POSTMODIFIERS = frozenset(
+    "who whom that which with from at in familiar close briefed involved".split()
+)
 _OF_THEM = frozenset({"them", "those", "us"})
 _QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "both", "another"})
 _SPEAKS_FOR_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
@@ -95,6 +98,7 @@ def _anonymous(phrase: str) -> bool:
     words = _words(phrase)
     if not words:
         return False
+    words = _head_words(words)
     if _counted(words):
         return not _has(phrase, _SPEAKS_FOR_BODY)
     if _bare(words[0]) in _POSSESSIVES and _has(phrase, lex.TITLES - {"official"}):
@@ -103,6 +107,14 @@ def _anonymous(phrase: str) -> bool:
     if head in lex.INSTITUTIONAL_HEADS and len(words) > 1 and _institution(words[:-1]):
         return False
     return head in lex.ANONYMOUS_HEADS
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The phrase up to its head noun: "five nurses who work there" -> "five nurses"."""
+    for i, word in enumerate(words[1:], start=1):
+        if _bare(word) in _POSTMODIFIERS:
+            return words[:i]
+    return words
 
 
 def _counted(words: list[str]) -> bool:
