@@ -159,14 +159,16 @@ def withholds_confirmation(content: str) -> bool:
     return _CANNOT_CONFIRM.search(content) is not None
 
 
-def _anchored(sentence: str) -> bool:
+def anchored(sentence: str) -> bool:
+    """A number, an event verb or a named actor: something a fact-checker could check."""
     tokens = words(sentence)
     low = [t.lower() for t in tokens]
     if any(t[:1].isdigit() for t in tokens) or any(w in lex.NUMBER_WORDS for w in low):
         return True
     if any(w in lex.EVENT_WORDS for w in low):
         return True
-    return sum(1 for t in tokens[1:] if t[:1].isupper()) >= 1
+    named = [t for t in tokens[1:] if t[:1].isupper() and t.lower() not in _FIRST_PERSON]
+    return bool(named)
 
 
 def is_clause(text: str) -> bool:
@@ -193,7 +195,7 @@ def is_outlet_claim(sentence: str) -> bool:
         return False
     if has_first_person(sentence) or not is_assertion(sentence, sentence=True):
         return False
-    return _anchored(sentence)
+    return anchored(sentence)
 
 
 def claim_text(content: str) -> str:

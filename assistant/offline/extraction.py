@@ -196,7 +196,8 @@ class Extractor:
         if not rules.is_assertion(content, plans_ok=reported):
             return None
         if att.direct and rules.has_first_person(content):
-            return rules.attributed(party.name, content)
+            # "We have hired 120 workers" is checkable; "I'm not worried" is not.
+            return rules.attributed(party.name, content) if rules.anchored(content) else None
         return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
 
     def _resolved(self, content: str, party: Party, direct: bool = False) -> str:

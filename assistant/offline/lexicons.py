@@ -61,7 +61,9 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     comment, were not immediately available for comment, did not return a message, did not
     return messages, did not return a message seeking comment, did not return a call, did not
     return a request for comment, did not return an email, did not reply, did not respond,
-    declined to say, would not say, declined interview requests, no comment"""
+    declined to say, would not say, declined interview requests, no comment, declined to
+    answer, refused to answer, declined to answer questions, declined to answer specific
+    questions, would not answer"""
     ),
     "not_confirmed": _phrases(
         """has not confirmed, have not confirmed, had not confirmed, did not confirm, has not
