@@ -58,7 +58,9 @@ def _words(phrase: str) -> list[str]:
 
 
 def _has(phrase: str, nouns: frozenset[str]) -> bool:
-    return any(_bare(w) in nouns for w in _words(phrase))
+    """Whether a word of ``phrase`` (or a part of a hyphenated one: "Times-Herald") is listed."""
+    bare = [_bare(w) for w in _words(phrase)]
+    return any(w in nouns or any(p in nouns for p in w.split("-")) for w in bare)
 
 
 def _name_after_title(words: list[str]) -> tuple[str, str] | None:
