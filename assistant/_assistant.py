@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from assistant import config, prompts
 from assistant.analysis import combine, document_steps
@@ -12,6 +13,10 @@ from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
 from assistant.documents import as_documents
 from assistant.models.base import Model
 from assistant.runner import arun, run
+
+if TYPE_CHECKING:
+    from assistant.history import History
+    from assistant.session import Session
 
 Documents = str | Document | list[Document] | list[str]
 
@@ -68,3 +73,13 @@ class Assistant:
             *(arun(document_steps(d, budget, usage), self.model, usage) for d in docs)
         )
         return self._analysis(docs, per_document, usage, started)
+
+    def session(self, documents: Documents, *, history: History | None = None) -> Session:
+        """A chat session: ``session.ask(question)`` answers from the documents' claims.
+
+        The documents are analysed on the first question (or ``session.analysis``); pass a
+        :class:`assistant.history.History` to cache analyses and log the conversation.
+        """
+        from assistant.session import Session
+
+        return Session(self, as_documents(documents), history=history)
