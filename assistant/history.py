@@ -18,7 +18,6 @@ from pathlib import Path
 import platformdirs
 from pydantic import TypeAdapter
 
-from assistant import __version__
 from assistant.answers import Answer
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
 from assistant.errors import ConfigurationError
@@ -78,6 +77,8 @@ def _offline_revision() -> str:
 
 def engine_key(engine: EngineInfo, context_chars: int) -> str:
     """What, besides the document, decides an extraction: engine, model, prompts, chunk size."""
+    from assistant import __version__
+
     parts = [engine.name, engine.model, engine.prompt_version, str(context_chars), __version__]
     if engine.name == "offline":
         parts.append(_offline_revision())

@@ -18,6 +18,7 @@ from assistant.analysis import combine, document_steps
 from assistant.answers import Answer, Citation
 from assistant.citations import verify, verify_all
 from assistant.claims import Analysis, Claim, Document, Source, Usage
+from assistant.history import History, engine_key
 from assistant.models.base import Message, ModelRequest
 from assistant.outputs import AnswerOutput, CitationOutput
 from assistant.questions import check_topic
@@ -26,7 +27,6 @@ from assistant.structured import structured
 
 if TYPE_CHECKING:
     from assistant._assistant import Assistant
-    from assistant.history import History
 
 HISTORY_TURNS = 3
 
@@ -142,75 +142,65 @@ class Session:
         self.session_id = session_id
         self.usage = Usage()
         self._analysis = analysis
-        self._claims: dict[str, list[Claim]] = {}
+        self._fresh = 0
+        self.reused = analysis is not None
 
     # --- analysis ------------------------------------------------------------------------------
 
     def _document_claims(self, document: Document, usage: Usage) -> Steps[list[Claim]]:
-        if document.id in self._claims:
-            return self._claims[document.id]
-        cached = self.history.cached_claims(document, self._engine_key) if self.history else None
-        if cached is None:
-            spent = Usage()
-            budget = self.assistant.model.context_chars
-            cached = yield from document_steps(document, budget, spent)
-            _absorb(usage, spent)
-            if self.history:
-                self.history.store_claims(document, self._engine_key, cached, spent)
-        self._claims[document.id] = cached
-        return cached
+        """One document's claims: from the cache when the history has them, else the model."""
+        engine = engine_key(self.assistant.engine, self.assistant.model.context_chars)
+        cached = self.history.cached_claims(document, engine) if self.history else None
+        if cached is not None:
+            return cached
+        spent = Usage()
+        claims = yield from document_steps(document, self.assistant.model.context_chars, spent)
+        _absorb(usage, spent)
+        self._fresh += 1
+        if self.history:
+            self.history.store_claims(document, engine, claims, spent)
+        return claims
 
-    @property
-    def _engine_key(self) -> str:
-        from assistant.history import engine_key
-
-        return engine_key(self.assistant.engine, self.assistant.model.context_chars)
-
-    def _analysed(self, per_document: Sequence[list[Claim]], usage: Usage) -> Analysis:
+    def _analysed(self, claims: list[Claim], usage: Usage) -> Analysis:
         self.usage = self.usage.add(usage)
+        self.reused = self._fresh == 0
         self._analysis = Analysis(
-            documents=self.documents,
-            claims=combine(per_document),
-            engine=self.assistant.engine,
-            usage=usage,
+            documents=self.documents, claims=claims, engine=self.assistant.engine, usage=usage
         )
-        self._started()
+        self._save_analysis()
         return self._analysis
 
     @property
     def analysis(self) -> Analysis:
         """The documents' claims, analysed on first use (or taken from the cache)."""
         if self._analysis is None:
-            usage = Usage()
-            model = self.assistant.model
+            usage, model = Usage(), self.assistant.model
             per_document = [
                 run(self._document_claims(d, usage), model, usage) for d in self.documents
             ]
-            return self._analysed(per_document, usage)
+            return self._analysed(combine(per_document), usage)
         return self._analysis
 
     async def aanalysis(self) -> Analysis:
         if self._analysis is None:
-            usage = Usage()
-            model = self.assistant.model
+            usage, model = Usage(), self.assistant.model
             per_document = await asyncio.gather(
                 *(arun(self._document_claims(d, usage), model, usage) for d in self.documents)
             )
-            return self._analysed(per_document, usage)
+            return self._analysed(combine(per_document), usage)
         return self._analysis
 
     def add(self, document: Document) -> Analysis:
-        """Add a document; only the new one is analysed, earlier claim ids stay as they were."""
+        """Add a document; only it is analysed, and earlier claims keep their ids."""
+        earlier = self.analysis
         if document.id in {d.id for d in self.documents}:
-            return self.analysis
-        self.analysis  # noqa: B018  (the earlier documents' claims must exist first)
+            return earlier
+        usage = Usage()
+        claims = run(self._document_claims(document, usage), self.assistant.model, usage)
         self.documents.append(document)
-        self._analysis = None
-        analysis = self.analysis
         if self.history and self.session_id is not None:
             self.history.add_document(self.session_id, document)
-            self.history.save_analysis(self.session_id, analysis)
-        return analysis
+        return self._analysed(combine([earlier.claims, claims]), earlier.usage.add(usage))
 
     # --- questions -----------------------------------------------------------------------------
 
@@ -258,18 +248,26 @@ class Session:
         answer = answer.model_copy(update={"usage": usage})
         self.turns.append(answer)
         self.usage = self.usage.add(usage)
-        self._started()
+        self._ensure_stored()
         if self.history and self.session_id is not None:
             self.history.record_turn(self.session_id, answer, self.assistant.choice.spec)
         return answer
 
     # --- storage -------------------------------------------------------------------------------
 
-    def _started(self) -> None:
+    def _ensure_stored(self) -> None:
+        """Create this session in the history the first time there is something to keep."""
+        if self.history is not None and self.session_id is None:
+            self.session_id = self.history.start_session(self.assistant.choice.spec, self.documents)
+            if self._analysis is not None:
+                self.history.save_analysis(self.session_id, self._analysis)
+
+    def _save_analysis(self) -> None:
         if self.history is None or self._analysis is None:
             return
         if self.session_id is None:
-            self.session_id = self.history.start_session(self.assistant.choice.spec, self.documents)
+            self._ensure_stored()
+        else:
             self.history.save_analysis(self.session_id, self._analysis)
 
     def new(self) -> Session:

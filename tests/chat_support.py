@@ -133,3 +133,23 @@ def extraction_reply(document: Document) -> dict[str, Any]:
             }
         )
     return {"claims": claims}
+
+
+def seed_offline_cache(home: Path) -> None:
+    """Store the hand-made seed claims as the offline engine's cached analysis of the seed.
+
+    Lets the chat command run end to end in a subprocess (``--model offline``) whether or not
+    the offline extractor exists yet: the cache is consulted before the engine is asked.
+    """
+    from assistant import Assistant
+    from assistant.claims import Usage
+    from assistant.history import DB_NAME, History, engine_key
+
+    assistant = Assistant("offline")
+    history = History(home / DB_NAME)
+    try:
+        document = seed_document()
+        key = engine_key(assistant.engine, assistant.model.context_chars)
+        history.store_claims(document, key, seed_claims(document, numbered=False), Usage())
+    finally:
+        history.close()
