@@ -11,7 +11,7 @@ from rich.console import Console
 from assistant import Assistant, chatview
 from assistant.cli.lines import TerminalReader, piped_reader
 from assistant.cli.options import add_model_options, assistant_from, load_documents
-from assistant.cli.repl import Chat
+from assistant.cli.repl import LEAVE, Chat
 from assistant.errors import InputError
 from assistant.history import History, data_dir
 from assistant.session import Session
@@ -94,7 +94,7 @@ def _converse(session: Session, history: History | None) -> None:
     if not interactive:
         chat.loop(piped_reader)
         return
-    reader = TerminalReader(data_dir() / INPUT_HISTORY if history else None)
+    reader = TerminalReader(data_dir() / INPUT_HISTORY if history else None, forget=LEAVE)
     try:
         chat.loop(reader)
     finally:

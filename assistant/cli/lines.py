@@ -56,8 +56,9 @@ def piped_reader(prompt: str) -> str:
 class TerminalReader:
     """``input()`` with readline editing and a persistent history file (when one is given)."""
 
-    def __init__(self, history_file: Path | None) -> None:
+    def __init__(self, history_file: Path | None, *, forget: frozenset[str] = frozenset()) -> None:
         self.history_file = history_file
+        self.forget = forget
         try:
             import readline
         except ImportError:  # Windows without pyreadline: plain input()
@@ -75,6 +76,11 @@ class TerminalReader:
     def save(self) -> None:
         if self._readline is None or self.history_file is None:
             return
+        readline = self._readline
+        for index in reversed(range(readline.get_current_history_length())):
+            item = readline.get_history_item(index + 1)
+            if item is not None and item.strip().casefold() in self.forget:
+                readline.remove_history_item(index)
         with contextlib.suppress(OSError):
             self.history_file.parent.mkdir(parents=True, exist_ok=True)
-            self._readline.write_history_file(self.history_file)
+            readline.write_history_file(self.history_file)

@@ -1,0 +1,201 @@
+"""The SDK chat session with a scripted model: grounding of answers, re-asks, cache, add, check."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant import Answer, Assistant, Session, session
+from assistant.history import DB_NAME, History
+from assistant.models.base import ModelRequest
+from assistant.models.function import FunctionModel
+from tests.chat_support import extraction_reply, seed_document
+
+FO_ANSWER = {
+    "text": "The Foreign Office denied c1, that China is pressuring Islamabad.",
+    "citations": [{"claim_id": "c1", "quote": "motivated by an agenda to create confusion"}],
+}
+MADE_UP = {
+    "text": "The Foreign Office denied c1.",
+    "citations": [{"claim_id": "c1", "quote": "China admitted everything"}],
+}
+
+
+def scripted_chat(answers: list[dict[str, Any]]) -> FunctionModel:
+    """Extraction requests get the seed claims; answer requests get ``answers`` in order."""
+    queue = list(answers)
+
+    def reply(request: ModelRequest) -> dict[str, Any]:
+        if request.task == "extract":
+            return extraction_reply(seed_document())
+        assert request.task == "answer"
+        return queue.pop(0)
+
+    return FunctionModel(reply)
+
+
+def new_session(model: FunctionModel, history: History | None = None) -> Session:
+    return Assistant(model).session([seed_document()], history=history)
+
+
+def test_answer_with_located_quote_is_verified() -> None:
+    model = scripted_chat([FO_ANSWER])
+    answer = new_session(model).ask("What did the Foreign Office deny?")
+    assert answer.verified and not answer.reasked and answer.warning is None
+    [citation] = answer.citations
+    assert citation.claim_id == "c1"
+    assert citation.evidence is not None
+    text = seed_document().text
+    assert text[citation.evidence.start : citation.evidence.end] == citation.quote
+    assert [r.task for r in model.requests] == ["extract", "answer"]
+
+
+def test_answer_request_carries_claims_and_documents_as_data() -> None:
+    model = scripted_chat([FO_ANSWER])
+    new_session(model).ask("What did the Foreign Office deny?")
+    request = model.requests[-1]
+    assert request.inputs["question"] == "What did the Foreign Office deny?"
+    assert [c["id"] for c in request.inputs["claims"]] == ["c1", "c2", "c3", "c4", "c5"]
+    user = request.messages[-1].content
+    assert "<claims>" in user and "<document id=" in user and "<question>" in user
+    assert "The documents don't say" in request.messages[0].content
+
+
+def test_unverifiable_citation_is_reasked_once_then_fixed() -> None:
+    model = scripted_chat([MADE_UP, FO_ANSWER])
+    answer = new_session(model).ask("What did the Foreign Office deny?")
+    assert answer.verified and answer.reasked and answer.warning is None
+    reask = model.requests[-1].messages[-1].content
+    assert "China admitted everything" in reask
+    assert answer.usage.reasks == 1
+
+
+def test_answer_still_unverifiable_after_one_reask_is_shown_with_warning() -> None:
+    model = scripted_chat([MADE_UP, MADE_UP])
+    answer = new_session(model).ask("What did the Foreign Office deny?")
+    assert not answer.verified and answer.reasked
+    assert answer.warning is not None and "China admitted everything" in answer.warning
+    assert answer.citations[0].verified is False
+    assert sum(r.task == "answer" for r in model.requests) == 2
+
+
+def test_citation_of_unknown_claim_is_not_verified() -> None:
+    wrong_id = {**FO_ANSWER, "citations": [{**FO_ANSWER["citations"][0], "claim_id": "c42"}]}
+    answer = new_session(scripted_chat([wrong_id, wrong_id])).ask("What did the FO deny?")
+    assert not answer.verified
+    assert answer.citations[0].problem == "claim 'c42' does not exist"
+
+
+def test_uncited_answer_is_reasked_but_documents_dont_say_is_accepted() -> None:
+    uncited = {"text": "Paris is the capital of France.", "citations": []}
+    not_said = {"text": "The documents don't say what the capital of France is.", "citations": []}
+    model = scripted_chat([uncited, not_said])
+    answer = new_session(model).ask("What is the capital of France?")
+    assert answer.reasked and answer.verified and answer.says_not_covered
+
+
+def test_earlier_questions_go_with_the_next_request() -> None:
+    model = scripted_chat([FO_ANSWER, FO_ANSWER])
+    chat = new_session(model)
+    chat.ask("What did the Foreign Office deny?")
+    chat.ask("And who said it?")
+    history = model.requests[-1].inputs["history"]
+    assert history == [
+        {"question": "What did the Foreign Office deny?", "answer": FO_ANSWER["text"]}
+    ]
+    assert len(chat.turns) == 2 and chat.usage.model_calls == 3
+
+
+def test_aask_matches_ask() -> None:
+    model = scripted_chat([FO_ANSWER])
+    answer = asyncio.run(new_session(model).aask("What did the Foreign Office deny?"))
+    assert isinstance(answer, Answer) and answer.verified
+
+
+def test_analysis_is_cached_by_document_engine_and_prompts(tmp_path: Path) -> None:
+    history = History(tmp_path / DB_NAME)
+    first = scripted_chat([FO_ANSWER])
+    new_session(first, history).ask("What did the Foreign Office deny?")
+    again = scripted_chat([FO_ANSWER])
+    reopened = new_session(again, history)
+    assert reopened.analysis.claims[0].id == "c1" and reopened.reused
+    assert [r.task for r in again.requests] == []
+    other_text = seed_document().model_copy(update={"text": seed_document().text + " More."})
+    changed = Assistant(scripted_chat([])).session([other_text], history=history)
+    assert changed.analysis is not None and not changed.reused
+
+
+def test_add_analyses_only_the_new_document_and_keeps_ids() -> None:
+    second = "The interior ministry said on Friday that it had received no written proposal."
+
+    def reply(request: ModelRequest) -> dict[str, Any]:
+        if request.inputs["text"] == second:
+            return {
+                "claims": [
+                    {
+                        "text": "The interior ministry received no written proposal.",
+                        "status": "confirmed",
+                        "status_reason": "On the record.",
+                        "sources": [
+                            {
+                                "name": "the interior ministry",
+                                "role": None,
+                                "kind": "organization",
+                                "stance": "asserts",
+                                "on_record": True,
+                                "quotes": ["it had received no written proposal"],
+                            }
+                        ],
+                    }
+                ]
+            }
+        return extraction_reply(seed_document())
+
+    model = FunctionModel(reply)
+    chat = new_session(model)
+    before = [(c.id, c.text) for c in chat.analysis.claims]
+    from assistant.documents import parse_document
+
+    analysis = chat.add(parse_document(second.encode(), "second"))
+    assert [(c.id, c.text) for c in analysis.claims][: len(before)] == before
+    assert analysis.claims[-1].id == f"c{len(before) + 1}"
+    assert [r.task for r in model.requests] == ["extract", "extract"]
+
+
+def test_check_without_assistant_check_reports_matching_claims() -> None:
+    answer = new_session(scripted_chat([])).check("China made a written proposal")
+    assert answer.kind == "check" and answer.verified
+    assert "c2 is unverified" in answer.text
+    assert {c.claim_id for c in answer.citations} == {"c2"}
+
+
+def test_check_seam_uses_assistant_check_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Verdict:
+        status = "unverified"
+        reason = "Only anonymous sources say so."
+        sources = new_session(scripted_chat([])).analysis.claims[1].sources
+
+    assistant = Assistant(scripted_chat([]))
+    calls: list[str] = []
+
+    def check(claim: str, documents: object) -> Verdict:
+        calls.append(claim)
+        return Verdict()
+
+    monkeypatch.setattr(assistant, "check", check, raising=False)
+    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", True)
+    chat = assistant.session([seed_document()])
+    answer = chat.check("Beijing made a written proposal")
+    assert calls == ["Beijing made a written proposal"]
+    assert answer.text.startswith("unverified: Only anonymous sources say so.")
+    assert answer.verified and all(c.evidence for c in answer.citations)
+
+
+def test_answers_serialise_for_export() -> None:
+    answer = new_session(scripted_chat([FO_ANSWER])).ask("What did the Foreign Office deny?")
+    data = json.loads(answer.model_dump_json())
+    assert data["citations"][0]["evidence"]["quote"] == data["citations"][0]["quote"]
