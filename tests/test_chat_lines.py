@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.cli.lines import read_entry
+from assistant.cli.lines import LineReader, read_entry
 
 
-def reader(*lines: str):  # type: ignore[no-untyped-def]
+def reader(*lines: str) -> LineReader:
     queue = list(lines)
 
     def next_line(prompt: str) -> str:
