@@ -15,11 +15,11 @@ from assistant.models.base import ModelRequest
 from assistant.models.function import FunctionModel
 from tests.chat_support import extraction_reply, seed_document
 
-FO_ANSWER = {
+FO_ANSWER: dict[str, Any] = {
     "text": "The Foreign Office denied c1, that China is pressuring Islamabad.",
     "citations": [{"claim_id": "c1", "quote": "motivated by an agenda to create confusion"}],
 }
-MADE_UP = {
+MADE_UP: dict[str, Any] = {
     "text": "The Foreign Office denied c1.",
     "citations": [{"claim_id": "c1", "quote": "China admitted everything"}],
 }
