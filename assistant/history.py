@@ -132,8 +132,14 @@ class History:
         self.connection.close()
 
     def _write(self, sql: str, params: tuple[object, ...]) -> int:
-        with self.connection:
-            cursor = self.connection.execute(sql, params)
+        try:
+            with self.connection:
+                cursor = self.connection.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise ConfigurationError(
+                f"cannot write the history database {self.path}: {exc} (--no-log stores nothing)",
+                setting="CLAIMDESK_HOME",
+            ) from exc
         return cursor.lastrowid or 0
 
     # --- the analysis cache ------------------------------------------------------------------

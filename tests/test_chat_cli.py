@@ -105,8 +105,10 @@ def test_multi_line_entries(home: Path) -> None:
 def test_add_document_and_bad_file(home: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    done = chat(home, f"/add {empty}\n/add {tmp_path / 'missing.txt'}\nwho are the sources?\n")
+    stdin = f"/add {empty}\n/add {tmp_path / 'missing.txt'}\n/add {SEED}\nwho are the sources?\n"
+    done = chat(home, stdin)
     assert "error:" in done.stdout and "the document is empty" in done.stdout
+    assert "this text is already in the session" in done.stdout
     assert "no such file" in done.stdout
     assert "7 sources speak to the claims" in done.stdout
 

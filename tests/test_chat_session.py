@@ -199,3 +199,29 @@ def test_answers_serialise_for_export() -> None:
     answer = new_session(scripted_chat([FO_ANSWER])).ask("What did the Foreign Office deny?")
     data = json.loads(answer.model_dump_json())
     assert data["citations"][0]["evidence"]["quote"] == data["citations"][0]["quote"]
+
+
+def test_offline_is_x_confirmed_questions_go_to_the_check_when_switched_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.chat_support import seed_analysis
+
+    assistant = Assistant("offline")
+    checked: list[str] = []
+
+    class Verdict:
+        status, reason, sources = "not_addressed", "The documents do not speak to it.", []
+
+    def check(claim: str, documents: object) -> Verdict:
+        checked.append(claim)
+        return Verdict()
+
+    monkeypatch.setattr(assistant, "check", check, raising=False)
+    analysis = seed_analysis(assistant.engine)
+    chat = Session(assistant, analysis.documents, analysis=analysis)
+    chat.ask("Is the written proposal confirmed anywhere?")
+    assert checked == []  # the seam is off by default: the offline answer task replies
+    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", True)
+    answer = chat.ask("Is the written proposal confirmed anywhere?")
+    assert checked == ["the written proposal"]
+    assert answer.kind == "check" and answer.text.startswith("not_addressed")

@@ -127,6 +127,8 @@ class Chat:
         document = read_document(argument)
         if document.title is None:
             document = document.model_copy(update={"title": Path(argument).name})
+        if document.id in {d.id for d in self.session.documents}:
+            raise InputError(f"{argument}: this text is already in the session")
         before = len(self.session.analysis.claims)
         analysis = self.session.add(document)
         self.show(f"added {document.title}: {len(analysis.claims) - before} new claim(s)")
