@@ -18,6 +18,7 @@ from assistant.analysis import combine, document_steps
 from assistant.answers import Answer, Citation
 from assistant.citations import verify, verify_all
 from assistant.claims import Analysis, Claim, Document, Source, Usage
+from assistant.errors import InputError
 from assistant.history import History, engine_key
 from assistant.models.base import Message, ModelRequest
 from assistant.outputs import AnswerOutput, CitationOutput
@@ -48,11 +49,26 @@ class VerdictLike(Protocol):
 Checker = Callable[[str, list[Document]], VerdictLike]
 
 
-def answer_request(analysis: Analysis, question: str, earlier: Sequence[Answer]) -> ModelRequest:
+def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]:
+    """The article texts, in order, as long as they fit the model's context; claims always go."""
+    chosen, used = [], 0
+    for document in analysis.documents:
+        used += len(document.text)
+        if used > budget:
+            break
+        chosen.append({"id": document.id, "title": document.title, "text": document.text})
+    return chosen
+
+
+def answer_request(
+    analysis: Analysis, question: str, earlier: Sequence[Answer], budget: int
+) -> ModelRequest:
+    documents = _documents_that_fit(analysis, budget)
     inputs: dict[str, Any] = {
         "question": question,
         "claims": [c.model_dump(mode="json") for c in analysis.claims],
-        "documents": [{"id": d.id, "title": d.title, "text": d.text} for d in analysis.documents],
+        "documents": documents,
+        "omitted": len(analysis.documents) - len(documents),
         "history": [{"question": a.question, "answer": a.text} for a in earlier[-HISTORY_TURNS:]],
     }
     schema = json.dumps(AnswerOutput.model_json_schema(), separators=(",", ":"))
@@ -68,10 +84,10 @@ def _answer(question: str, output: AnswerOutput, citations: list[Citation], **fl
 
 
 def answer_steps(
-    analysis: Analysis, question: str, earlier: Sequence[Answer], usage: Usage
+    analysis: Analysis, question: str, earlier: Sequence[Answer], usage: Usage, budget: int
 ) -> Steps[Answer]:
     """Ask, verify every citation, re-ask once if any fails, then flag what still fails."""
-    request = answer_request(analysis, question, earlier)
+    request = answer_request(analysis, question, earlier, budget)
     output, asked, raw = yield from structured(request, AnswerOutput, usage)
     citations, problems = verify_all(analysis, output)
     if not problems:
@@ -114,6 +130,12 @@ def assistant_checker(assistant: Assistant) -> Checker | None:
     if CHECK_WITH_ASSISTANT and callable(method):
         return cast(Checker, method)
     return None
+
+
+def _question(text: str) -> str:
+    if not text.strip():
+        raise InputError("the question is empty")
+    return text.strip()
 
 
 def _absorb(total: Usage, spent: Usage) -> None:
@@ -204,6 +226,10 @@ class Session:
 
     # --- questions -----------------------------------------------------------------------------
 
+    def _answer_steps(self, analysis: Analysis, question: str, usage: Usage) -> Steps[Answer]:
+        budget = self.assistant.model.context_chars
+        return answer_steps(analysis, question, self.turns, usage, budget)
+
     def _route_to_check(self, question: str) -> str | None:
         checker = assistant_checker(self.assistant)
         if checker is None or self.assistant.model.engine_name != "offline":
@@ -212,26 +238,27 @@ class Session:
 
     def ask(self, question: str) -> Answer:
         """A plain-language answer citing the claims and verbatim quotes behind it."""
+        question = _question(question)
         topic = self._route_to_check(question)
         if topic is not None:
             return self.check(topic)
         analysis, usage = self.analysis, Usage()
-        answer = run(
-            answer_steps(analysis, question, self.turns, usage), self.assistant.model, usage
-        )
+        answer = run(self._answer_steps(analysis, question, usage), self.assistant.model, usage)
         return self._record(answer, usage)
 
     async def aask(self, question: str) -> Answer:
+        question = _question(question)
         topic = self._route_to_check(question)
         if topic is not None:
             return self.check(topic)
         analysis, usage = await self.aanalysis(), Usage()
-        steps = answer_steps(analysis, question, self.turns, usage)
+        steps = self._answer_steps(analysis, question, usage)
         answer = await arun(steps, self.assistant.model, usage)
         return self._record(answer, usage)
 
     def check(self, claim: str) -> Answer:
         """How the documents stand on a claim the journalist typed."""
+        claim = _question(claim)
         analysis = self.analysis
         checker = assistant_checker(self.assistant)
         if checker is not None:

@@ -25,7 +25,7 @@ MADE_UP: dict[str, Any] = {
 }
 
 
-def scripted_chat(answers: list[dict[str, Any]]) -> FunctionModel:
+def scripted_chat(answers: list[dict[str, Any]], context_chars: int = 24_000) -> FunctionModel:
     """Extraction requests get the seed claims; answer requests get ``answers`` in order."""
     queue = list(answers)
 
@@ -35,7 +35,7 @@ def scripted_chat(answers: list[dict[str, Any]]) -> FunctionModel:
         assert request.task == "answer"
         return queue.pop(0)
 
-    return FunctionModel(reply)
+    return FunctionModel(reply, context_chars=context_chars)
 
 
 def new_session(model: FunctionModel, history: History | None = None) -> Session:
@@ -225,3 +225,19 @@ def test_offline_is_x_confirmed_questions_go_to_the_check_when_switched_on(
     answer = chat.ask("Is the written proposal confirmed anywhere?")
     assert checked == ["the written proposal"]
     assert answer.kind == "check" and answer.text.startswith("not_addressed")
+
+
+def test_documents_beyond_the_context_budget_are_left_out_but_claims_stay() -> None:
+    model = scripted_chat([FO_ANSWER], context_chars=100)  # smaller than the seed article
+    new_session(model).ask("What did the Foreign Office deny?")
+    request = model.requests[-1]
+    assert request.inputs["documents"] == [] and request.inputs["omitted"] == 1
+    assert len(request.inputs["claims"]) == 5
+    assert "left out for length" in request.messages[-1].content
+
+
+def test_empty_question_is_an_input_error() -> None:
+    from assistant.errors import InputError
+
+    with pytest.raises(InputError, match="empty"):
+        new_session(scripted_chat([])).ask("   ")
