@@ -46,7 +46,8 @@ def summary(analysis: Analysis, *, reused: bool) -> Text:
     """One screen: counts by status, then the claims with the denied ones first."""
     counts = ", ".join(f"{len(analysis.by_status(s))} {s}" for s in ORDER)
     engine = analysis.engine
-    text = Text(
+    text = Text()
+    text.append(
         f"{len(analysis.documents)} document(s), {len(analysis.claims)} claims: {counts}. "
         f"Engine {engine.name}:{engine.model}"
         + (" (cached analysis reused)" if reused else "")

@@ -39,12 +39,13 @@ def spawn(home: Path) -> pexpect.spawn:
 
 def test_typed_questions_get_answers_and_ctrl_d_leaves(home: Path) -> None:
     child = spawn(home)
-    assert "\x1b[" in (child.before or "")  # a terminal gets colour
+    assert "\x1b[1;31mdenied" in (child.before or "")  # a terminal gets colour
     child.sendline("what did the Foreign Office deny?")
     child.expect_exact("The Foreign Office denied 1 claim")
     child.expect_exact("motivated by an agenda to create confusion")
     child.expect_exact("claimdesk> ")
     child.send("half a question")
+    child.expect_exact("half a question")  # echoed: readline is waiting for more
     child.sendintr()  # Ctrl-C drops the line, not the session
     child.expect_exact("claimdesk> ")
     child.sendline("/claims unverified")
