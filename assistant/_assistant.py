@@ -7,10 +7,11 @@ import time
 from collections.abc import Sequence
 
 from assistant import config, prompts
-from assistant.analysis import combine, document_steps
+from assistant.analysis import document_steps
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
 from assistant.documents import as_documents
 from assistant.models.base import Model
+from assistant.multidoc import combine_documents
 from assistant.runner import arun, run
 
 Documents = str | Document | list[Document] | list[str]
@@ -49,8 +50,13 @@ class Assistant:
         started: float,
     ) -> Analysis:
         usage.wall_time_s = round(time.perf_counter() - started, 4)
+        claims, order = combine_documents(documents, per_document)
         return Analysis(
-            documents=documents, claims=combine(per_document), engine=self.engine, usage=usage
+            documents=documents,
+            claims=claims,
+            engine=self.engine,
+            usage=usage,
+            timeline_order=order,
         )
 
     def analyze(self, documents: Documents) -> Analysis:

@@ -17,10 +17,10 @@ def _merge_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> list[Eviden
 
 
 def merge_sources(sources: Sequence[Source]) -> list[Source]:
-    """One entry per (party, stance); their evidence united."""
-    merged: dict[tuple[str, str], Source] = {}
+    """One entry per (party, stance, document); their evidence united."""
+    merged: dict[tuple[str, str, str | None], Source] = {}
     for source in sources:
-        key = (source.name.casefold(), source.stance)
+        key = (source.name.casefold(), source.stance, source.document_id)
         if key in merged:
             kept = merged[key]
             evidence = _merge_evidence(kept.evidence, source.evidence)
