@@ -39,12 +39,13 @@ def group(members: Sequence[Member]) -> list[list[Member]]:
 
 
 def merged_claim(members: Sequence[Member], documents: Sequence[Document]) -> Claim:
-    """One claim from its members (argument order), ``documents`` in time order."""
-    settled = settle(members, documents)
-    sources = merge_sources([s for m in members for s in m.claim.sources])
-    document_ids = list(dict.fromkeys(m.document.id for m in members))
+    """One claim from its members, worded as first reported; ``documents`` in time order."""
+    in_time = sorted(members, key=lambda m: m.position)
+    settled = settle(in_time, documents)
+    sources = merge_sources([s for m in in_time for s in m.claim.sources])
+    document_ids = list(dict.fromkeys(m.document.id for m in in_time))
     several = len(documents) > 1
-    return members[0].claim.model_copy(
+    return in_time[0].claim.model_copy(
         update={
             "status": settled.status,
             "status_reason": settled.reason,
