@@ -2,7 +2,17 @@
 unverified as the reporting supports them, with sourcing and verbatim evidence."""
 
 from assistant._assistant import Assistant
-from assistant.claims import Analysis, Claim, Document, EngineInfo, Evidence, Source, Usage
+from assistant.claims import (
+    Analysis,
+    Claim,
+    Document,
+    EngineInfo,
+    Evidence,
+    Source,
+    TimelineEntry,
+    Usage,
+    Verdict,
+)
 from assistant.errors import ClaimdeskError
 
 __version__ = "0.1.0"
@@ -16,6 +26,8 @@ __all__ = [
     "EngineInfo",
     "Evidence",
     "Source",
+    "TimelineEntry",
     "Usage",
+    "Verdict",
     "__version__",
 ]
