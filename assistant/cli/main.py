@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
-from assistant.cli import analyze
+from assistant.cli import analyze, check
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze]
+COMMANDS = [analyze, check]
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
