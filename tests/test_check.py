@@ -12,7 +12,7 @@ from multidoc_fake import documents, extraction_model, source
 from assistant import Assistant, Verdict
 from assistant.checking import Checked, batches, check_request, combine_checks
 from assistant.claims import Source
-from assistant.errors import InputError, InvalidOutputError
+from assistant.errors import ConfigurationError, InputError, InvalidOutputError
 from assistant.models.base import ModelRequest
 from assistant.models.function import FunctionModel, scripted
 
@@ -213,3 +213,29 @@ def test_verdict_json_round_trips() -> None:
     data = json.loads(result.model_dump_json())
     assert Verdict.model_validate(data) == result
     assert data["engine"]["name"] == "function"
+
+
+# --- the offline engine's check task (branch stance) through this pipeline ----------------------
+
+
+def offline_check(claim: str) -> Verdict:
+    try:
+        return Assistant("offline").check(claim, documents())
+    except ConfigurationError as exc:
+        if "cannot check yet" in str(exc):
+            pytest.skip("the offline check task is not merged yet")
+        raise
+
+
+def test_offline_verdict_is_grounded_in_the_documents() -> None:
+    docs = {d.id: d for d in documents()}
+    result = offline_check(SALE_CLAIM)
+    assert result.engine.name == "offline"
+    assert result.usage.dropped_quotes == 0
+    for evidence in result.evidence:
+        assert docs[evidence.document_id].text[evidence.start : evidence.end] == evidence.quote
+
+
+def test_offline_engine_says_not_addressed_for_a_claim_no_document_makes() -> None:
+    result = offline_check("The port will close for a week in December")
+    assert result.status == "not_addressed", result.reason
