@@ -5,7 +5,8 @@ Every supporting mention (stance asserts or confirms) belongs to an origin:
 - a named party (named official or person, organization, document) is its own origin, the same
   party in several documents counted once (names matched by :mod:`assistant.identity`);
 - everything else in a document (the outlet's own voice, its anonymous sources, the reports it
-  cites) is that outlet's report. Reports join into one origin when one cites the other (a
+  cites) is that outlet's report; the own voice counts only when the article gives no other
+  source for the claim. Reports join into one origin when one cites the other (a
   media-report source naming the other outlet), when they cite the same outside report, when they
   carry anonymous sources described alike, or when they are by the same outlet;
 - an outlet that later retracts (its own voice denies the claim in a later document) withdraws its
@@ -88,9 +89,17 @@ def _supporting(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted((m for m in mentions if m.source.stance in SUPPORTING), key=lambda m: m.position)
 
 
+def _counted(mentions: Sequence[Mention]) -> list[Mention]:
+    """Supporting mentions that can be origins: an outlet's own voice only when its article
+    gives no other source for the claim (otherwise it is taken to rest on those sources)."""
+    supporting = _supporting(mentions)
+    sourced = {m.document.id for m in supporting if m.source.kind != "outlet"}
+    return [m for m in supporting if m.source.kind != "outlet" or m.document.id not in sourced]
+
+
 def _key_mentions(work: _Work) -> None:
     names: list[str] = []
-    for mention in _supporting(work.mentions):
+    for mention in _counted(work.mentions):
         if mention.source.kind in NAMED_KINDS:
             known = identity.first_match(mention.source.name, names)
             if known is None:

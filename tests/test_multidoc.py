@@ -248,3 +248,10 @@ def test_combine_without_documents_still_merges() -> None:
     one = claim("unverified", src("officials", "anonymous"))
     merged_claims = combine([[one], [one]])
     assert [c.id for c in merged_claims] == ["c1"]
+
+
+def test_outlet_voice_next_to_a_named_source_adds_no_origin() -> None:
+    both = claim("confirmed", src("North Post", "outlet"), src("Sara Lund", "named_official"))
+    alone = claim("confirmed", src("South Herald", "outlet"))
+    result = merged([(doc("North Post", 1), both), (doc("South Herald", 2), alone)])
+    assert result.independent_sources == 2
