@@ -185,6 +185,9 @@ def retracting(mentions: Sequence[Mention]) -> dict[str, Mention]:
 
 
 def _withdraw(work: _Work, retractions: dict[str, Mention]) -> frozenset[Mention]:
+    """Every supporting mention of a retracted outlet's report, and of reports joined to it."""
+    for outlet in retractions:
+        work.origins.add(f"report:{outlet}")
     roots = {work.origins.root(f"report:{outlet}") for outlet in retractions}
     for mention in retractions.values():
         when = mention.document.date.isoformat() if mention.document.date else "a later article"
@@ -192,7 +195,13 @@ def _withdraw(work: _Work, retractions: dict[str, Mention]) -> frozenset[Mention
             f"{mention.label} retracted its report ({when}); it and the reports resting on it "
             "are not counted"
         )
-    return frozenset(m for m, key in work.keys.items() if work.origins.root(key) in roots)
+    joined = {m for m, key in work.keys.items() if work.origins.root(key) in roots}
+    own_voice = {
+        m
+        for m in _supporting(work.mentions)
+        if m.source.kind == "outlet" and m.outlet in retractions
+    }
+    return frozenset(joined | own_voice)
 
 
 def independence(mentions: Sequence[Mention], documents: Sequence[Document]) -> Independence:

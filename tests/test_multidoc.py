@@ -254,3 +254,12 @@ def test_outlet_voice_next_to_a_named_source_adds_no_origin() -> None:
     alone = claim("confirmed", src("South Herald", "outlet"))
     result = merged([(doc("North Post", 1), both), (doc("South Herald", 2), alone)])
     assert result.independent_sources == 2
+
+
+def test_retracting_an_own_voice_report_that_also_quoted_a_named_source() -> None:
+    first = claim("confirmed", src("North Post", "outlet"), src("Sara Lund", "named_official"))
+    retraction = claim("unverified", src("North Post", "outlet", "denies"))
+    result = merged([(doc("North Post", 1), first), (doc("North Post", 2), retraction)])
+    assert result.independent_sources == 1
+    assert result.status == "confirmed"
+    assert "retracted by North Post" in result.status_reason
