@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from assistant.claims import Document
 
@@ -27,6 +28,7 @@ UNNAMED_REPORT = "unnamed media reports"
 _ATTRIBUTION = re.compile(r",|\b(?:citing|quoting|according to|which cited)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def tokens(name: str) -> tuple[str, ...]:
     """Lower-case word tokens of a name, possessive 's and honorifics dropped."""
     text = re.sub(r"['\u2019]s\b", "", name.lower())

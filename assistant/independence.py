@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from assistant import identity
 from assistant.claims import Document, Source
@@ -37,11 +38,11 @@ class Mention:
     document: Document
     position: int
 
-    @property
+    @cached_property
     def outlet(self) -> str:
         return identity.document_outlet(self.document)
 
-    @property
+    @cached_property
     def label(self) -> str:
         return identity.document_label(self.document)
 
