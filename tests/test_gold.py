@@ -83,7 +83,8 @@ IDS = [r.get("id", f"#{i}") for i, r in enumerate(RECORDS)]
 
 
 def _article_text(record: dict[str, Any]) -> str:
-    return (GOLD_DIR / record["article"]).read_text(encoding="utf-8")
+    path: Path = GOLD_DIR / str(record["article"])
+    return path.read_text(encoding="utf-8")
 
 
 def test_gold_file_not_empty() -> None:
