@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from assistant import status
 from assistant.claims import Claim, Evidence, Source
-from assistant.textsim import similarity
+from assistant.textsim import Fingerprint, fingerprint, similar
 
 SAME_CLAIM = 0.6
 
@@ -47,13 +47,23 @@ def _combine(a: Claim, b: Claim) -> Claim:
 
 
 def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """Fold each claim into the first earlier claim that says the same thing."""
+    """Fold each claim into the first earlier claim that says the same thing.
+
+    Only earlier claims sharing a content stem are compared (an inverted index), so merging
+    hundreds of claims stays cheap.
+    """
     merged: list[Claim] = []
+    prints: list[Fingerprint] = []
+    index: dict[str, list[int]] = {}
     for claim in claims:
-        for i, kept in enumerate(merged):
-            if similarity(kept.text, claim.text) >= SAME_CLAIM:
-                merged[i] = _combine(kept, claim)
-                break
-        else:
-            merged.append(claim)
+        new = fingerprint(claim.text)
+        candidates = sorted({i for s in new.stems for i in index.get(s, ())})
+        match = next((i for i in candidates if similar(prints[i], new) >= SAME_CLAIM), None)
+        if match is not None:
+            merged[match] = _combine(merged[match], claim)
+            continue
+        for s in new.stems:
+            index.setdefault(s, []).append(len(merged))
+        merged.append(claim)
+        prints.append(new)
     return merged
