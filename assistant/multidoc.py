@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.claims import Claim, Document, TimelineOrder
 from assistant.merging import SAME_CLAIM, merge_sources
 from assistant.settling import Member, settle
-from assistant.textsim import similarity
+from assistant.textsim import Fingerprint, fingerprint, similar
 from assistant.timeline import ordered_documents, timeline
 
 
@@ -26,15 +26,25 @@ def stamp(document: Document, claim: Claim) -> Claim:
 
 
 def group(members: Sequence[Member]) -> list[list[Member]]:
-    """Restatements of one assertion together; each group's first member names it."""
+    """Restatements of one assertion together; each group's first member names it.
+
+    The same rule as merging.merge_claims: compare with the first claim of earlier groups that
+    share a content stem (an inverted index), join the first one similar enough.
+    """
     groups: list[list[Member]] = []
+    prints: list[Fingerprint] = []
+    index: dict[str, list[int]] = {}
     for member in members:
-        for kept in groups:
-            if similarity(kept[0].claim.text, member.claim.text) >= SAME_CLAIM:
-                kept.append(member)
-                break
-        else:
-            groups.append([member])
+        new = fingerprint(member.claim.text)
+        candidates = sorted({i for s in new.stems for i in index.get(s, ())})
+        match = next((i for i in candidates if similar(prints[i], new) >= SAME_CLAIM), None)
+        if match is not None:
+            groups[match].append(member)
+            continue
+        for s in new.stems:
+            index.setdefault(s, []).append(len(groups))
+        groups.append([member])
+        prints.append(new)
     return groups
 
 
