@@ -42,14 +42,9 @@ def label_scores(matrix: Confusion) -> list[LabelScore]:
         predicted = sum(row[j] for row in matrix.counts)
         support = sum(matrix.counts[i])
         precision, recall = ratio(hits, predicted), ratio(hits, support)
+        score = f1(precision, recall) if hits else (0.0 if support or predicted else None)
         scores.append(
-            LabelScore(
-                label=label,
-                precision=precision,
-                recall=recall,
-                f1=f1(precision, recall),
-                support=support,
-            )
+            LabelScore(label=label, precision=precision, recall=recall, f1=score, support=support)
         )
     return scores
 

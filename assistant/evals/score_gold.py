@@ -97,11 +97,13 @@ def _hits_non_claim(claim: Claim, text: str, span: tuple[int, int] | None) -> bo
 
 
 def _non_claim_items(
-    tally: Tally, article: GoldArticle, claims: Sequence[Claim], failed: str | None
+    tally: Tally, article: GoldArticle, extras: Sequence[Claim], failed: str | None
 ) -> None:
+    """A non-claim is violated by a predicted claim matching no gold claim that restates it or
+    quotes it as evidence (a claim about the text, matched to gold, is legitimate)."""
     for number, text in enumerate(article.record.non_claims, start=1):
         span = find_span(article.text, text)
-        hits = [c for c in claims if _hits_non_claim(c, text, span)]
+        hits = [c for c in extras if _hits_non_claim(c, text, span)]
         tally.counts["non_claims"] += 1
         tally.counts["non_claims.rejected"] += not hits and not failed
         tally.items.append(
@@ -153,8 +155,9 @@ def _score_article(tally: Tally, article: GoldArticle, outcome: Outcome[Analysis
             tally.status_pairs.append((gold.status, predicted.status))
             _tally_sources(tally, gold, predicted)
         tally.items.append(_claim_item(article, gold, predicted, failed))
-    _non_claim_items(tally, article, claims, failed)
-    _extra_items(tally, article, [c for i, c in enumerate(claims) if i not in matched.values()])
+    extras = [c for i, c in enumerate(claims) if i not in matched.values()]
+    _non_claim_items(tally, article, extras, failed)
+    _extra_items(tally, article, extras)
     if analysis is not None:
         texts = {d.id: d.text for d in analysis.documents}
         grounded, total = grounding_counts(analysis_sources(analysis), texts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.claims import Analysis, Source
-from assistant.evals.records import Confusion, ItemResult, LabelScore
+from assistant.evals.records import Confusion, Failure, ItemResult, LabelScore
 
 
 @dataclass
@@ -14,6 +14,7 @@ class Scored:
     metrics: dict[str, float | None]
     per_label: list[LabelScore] = field(default_factory=list)
     confusion: Confusion | None = None
+    failures: list[Failure] = field(default_factory=list)
 
 
 EXCERPT_CHARS = 160

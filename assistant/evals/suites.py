@@ -76,6 +76,7 @@ def _finish(
     scored: Scored, outcomes: Sequence[Outcome[Any]], engines: Engines, available: int
 ) -> SuiteResult:
     scored.metrics.update(usage_metrics(outcomes, engines.info))
+    scored.failures = [o.failure for o in outcomes if o.failure is not None]
     return SuiteResult(scored, available, len(outcomes))
 
 
