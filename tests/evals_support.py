@@ -70,3 +70,14 @@ def fake_checker(rule: Rule) -> Callable[[str, Document], Any]:
 
 def as_json(data: Any) -> str:
     return json.dumps(data)
+
+
+def run_cli(monkeypatch: Any, model: Any, argv: list[str], cache_dir: Path | None = None) -> int:
+    """Run ``claimdesk eval`` in-process with ``model`` as whatever --model names."""
+    from assistant import config
+    from assistant.cli.main import main
+
+    monkeypatch.setattr(config, "build", lambda spec, base_url=None: model)
+    if cache_dir is not None:
+        monkeypatch.setenv("CLAIMDESK_CACHE_DIR", str(cache_dir))
+    return main(["eval", *argv])

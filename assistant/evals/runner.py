@@ -58,8 +58,10 @@ def as_failure(job_id: str, exc: Exception) -> Failure:
     return Failure(id=job_id, kind="error", message=message)
 
 
-async def _one(job: Job[T], gate: asyncio.Semaphore) -> Outcome[T]:
+async def _one(job: Job[T], gate: asyncio.Semaphore, stop: asyncio.Event) -> Outcome[T]:
     async with gate:
+        if stop.is_set():
+            raise asyncio.CancelledError
         meter = Meter()
         current_meter.set(meter)
         started = time.perf_counter()
@@ -67,6 +69,7 @@ async def _one(job: Job[T], gate: asyncio.Semaphore) -> Outcome[T]:
             value: T | None = await job.run()
             failure = None
         except FATAL as exc:
+            stop.set()
             raise EvalAbortedError(job.id, exc) from exc
         except Exception as exc:
             value, failure = None, as_failure(job.id, exc)
@@ -80,7 +83,8 @@ async def run_jobs(
 ) -> list[Outcome[T]]:
     """Every job's outcome in job order; raises EvalAbortedError on the first fatal failure."""
     gate = asyncio.Semaphore(max(1, concurrency))
-    tasks = [asyncio.create_task(_one(job, gate)) for job in jobs]
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(_one(job, gate, stop)) for job in jobs]
     try:
         for finished in asyncio.as_completed(tasks):
             outcome = await finished
