@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.claims import Claim, Evidence, Source
 from assistant.evals import matching
 from assistant.evals.score_gold import match_claims
@@ -45,9 +47,29 @@ def test_paraphrased_claims_match_their_gold_claim_by_text_and_evidence() -> Non
     text = article.text
     raise_quote = "the union has asked for a 12 percent raise"
     predicted = [
-        _claim("Union wants a 12% pay rise, sources say", text, raise_quote),
+        _claim("The union asked for a 12 percent pay raise, sources say", text, raise_quote),
         _claim("Port authority to sell terminal", text, "There is no plan to sell the terminal"),
         _claim("Weather was fine", text, "Follow us on social media"),
     ]
     matched = match_claims(article, predicted)
     assert matched == {2: 0, 1: 1}  # gold c3 <- predicted 0, gold c2 <- predicted 1
+
+
+def test_evidence_decides_a_loose_paraphrase() -> None:
+    article = gold_articles()["port-strike"]
+    loose = "Westhaven port will be privatised"  # text similarity to gold c2 about 0.43
+    on_denial = _claim(loose, article.text, "There is no plan to sell the terminal")
+    on_strike = _claim(loose, article.text, "Dockworkers at the port of Westhaven walked off")
+    assert match_claims(article, [on_denial]) == {1: 0}
+    assert match_claims(article, [on_strike]) == {}
+
+
+def test_claim_score_discounts_text_without_shared_evidence() -> None:
+    gold = "The Westhaven Port Authority plans to privatise the container terminal."
+    text = matching.similarity("Port authority to sell terminal", gold)
+    assert matching.claim_score("Port authority to sell terminal", [(0, 10)], gold, [(0, 10)]) == (
+        pytest.approx(text)
+    )
+    assert matching.claim_score("Port authority to sell terminal", [(0, 10)], gold, [(50, 60)]) == (
+        pytest.approx(0.6 * text)
+    )
