@@ -88,3 +88,14 @@ def test_meters_charge_each_concurrent_item(tmp_path: Path) -> None:
     assert meters["a"].model_calls + meters["b"].model_calls == 3
     assert meters["a"].cache_hits + meters["b"].cache_hits == 2
     assert meters["b"].prompt_tokens == 30  # cached answers keep their token counts
+
+
+def test_progress_bar_is_silent_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.evals.progress import ProgressBar
+    from assistant.evals.runner import Outcome
+
+    with ProgressBar("eval") as bar:
+        bar.start(2)
+        bar.done(Outcome("a", None, None, 0.1))
+    assert not bar.enabled
+    assert capsys.readouterr().err == ""
