@@ -15,7 +15,13 @@ from assistant.evals.metrics import FAILED, Span, any_overlap, f1, ratio
 from assistant.evals.polnear import AttributionArticle, SourceSpan
 from assistant.evals.records import ItemResult
 from assistant.evals.runner import Outcome
-from assistant.evals.scored import Scored, analysis_sources, excerpt, grounding_counts
+from assistant.evals.scored import (
+    Scored,
+    analysis_sources,
+    evidence_quotes,
+    excerpt,
+    grounding_counts,
+)
 
 
 def _evidence(source: Source) -> list[Span]:
@@ -43,7 +49,7 @@ def _gold_item(
         predicted=FAILED if failed else ("; ".join(names) or "not found"),
         subject=gold.text,
         excerpt=excerpt(article.text, start, end),
-        evidence=[e.quote for s in covering for e in s.evidence],
+        evidence=evidence_quotes(covering),
         failure=failed,
     )
 

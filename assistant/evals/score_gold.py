@@ -12,7 +12,13 @@ from assistant.evals.gold import GoldArticle, GoldClaim
 from assistant.evals.metrics import FAILED, chars, confusion, f1, label_metrics, ratio
 from assistant.evals.records import ItemResult
 from assistant.evals.runner import Outcome
-from assistant.evals.scored import Scored, analysis_sources, excerpt, grounding_counts
+from assistant.evals.scored import (
+    Scored,
+    analysis_sources,
+    evidence_quotes,
+    excerpt,
+    grounding_counts,
+)
 from assistant.grounding import find_span
 from assistant.textsim import similarity
 
@@ -81,7 +87,7 @@ def _claim_item(
         predicted=shown,
         subject=gold.text,
         excerpt=excerpt(article.text, start, end),
-        evidence=[e.quote for e in predicted.evidence] if predicted else [],
+        evidence=evidence_quotes(predicted.sources) if predicted else [],
         detail=(predicted.text + " — " + predicted.status_reason) if predicted else "",
         failure=failed,
     )
@@ -135,7 +141,7 @@ def _extra_items(tally: Tally, article: GoldArticle, extras: Sequence[Claim]) ->
                 predicted=claim.status,
                 subject=claim.text,
                 excerpt=excerpt(article.text, *(spans[0] if spans else (0, 0))),
-                evidence=[e.quote for e in claim.evidence],
+                evidence=evidence_quotes(claim.sources),
                 detail=claim.status_reason,
             )
         )

@@ -10,7 +10,7 @@ from assistant.evals.metrics import FAILED, confusion, fnc_score, label_metrics,
 from assistant.evals.pairs import StancePair
 from assistant.evals.records import ItemResult
 from assistant.evals.runner import Outcome
-from assistant.evals.scored import Scored, excerpt, grounding_counts
+from assistant.evals.scored import Scored, evidence_quotes, excerpt, grounding_counts
 
 
 def pair_document(pair: StancePair) -> Document:
@@ -29,7 +29,7 @@ def _item(pair: StancePair, outcome: Outcome[VerdictLike]) -> ItemResult:
         predicted=predicted,
         subject=pair.claim,
         excerpt=excerpt(pair.document),
-        evidence=[e.quote for s in verdict.sources for e in s.evidence] if verdict else [],
+        evidence=evidence_quotes(verdict.sources) if verdict else [],
         detail=verdict.reason if verdict else "",
         failure=outcome.failure.message if outcome.failure else None,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.claims import Analysis, Source
@@ -35,6 +36,11 @@ def grounding_counts(sources: list[Source], texts: dict[str, str]) -> tuple[int,
     quotes = [e for s in sources for e in s.evidence]
     grounded = sum(1 for e in quotes if texts.get(e.document_id, "")[e.start : e.end] == e.quote)
     return grounded, len(quotes)
+
+
+def evidence_quotes(sources: Sequence[Source]) -> list[str]:
+    """Every evidence quote of the sources, each once, in order."""
+    return list(dict.fromkeys(e.quote for s in sources for e in s.evidence))
 
 
 def analysis_sources(analysis: Analysis) -> list[Source]:
