@@ -8,10 +8,11 @@ from collections.abc import Callable, Sequence
 
 from assistant import __version__
 from assistant.cli import analyze, check
+from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze, check]
+COMMANDS = [analyze, check, eval_command]
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
