@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.claims import Claim, Document, TimelineOrder
-from assistant.merging import SAME_CLAIM, merge_sources
+from assistant.merging import merge_sources, restatement_groups
 from assistant.settling import Member, settle
-from assistant.textsim import Fingerprint, fingerprint, similar
 from assistant.timeline import ordered_documents, timeline
 
 
@@ -26,26 +25,8 @@ def stamp(document: Document, claim: Claim) -> Claim:
 
 
 def group(members: Sequence[Member]) -> list[list[Member]]:
-    """Restatements of one assertion together; each group's first member names it.
-
-    The same rule as merging.merge_claims: compare with the first claim of earlier groups that
-    share a content stem (an inverted index), join the first one similar enough.
-    """
-    groups: list[list[Member]] = []
-    prints: list[Fingerprint] = []
-    index: dict[str, list[int]] = {}
-    for member in members:
-        new = fingerprint(member.claim.text)
-        candidates = sorted({i for s in new.stems for i in index.get(s, ())})
-        match = next((i for i in candidates if similar(prints[i], new) >= SAME_CLAIM), None)
-        if match is not None:
-            groups[match].append(member)
-            continue
-        for s in new.stems:
-            index.setdefault(s, []).append(len(groups))
-        groups.append([member])
-        prints.append(new)
-    return groups
+    """Restatements of one assertion together; each group's first member names it."""
+    return [[members[i] for i in g] for g in restatement_groups([m.claim.text for m in members])]
 
 
 def merged_claim(members: Sequence[Member], documents: Sequence[Document]) -> Claim:
