@@ -3,7 +3,17 @@ unverified as the reporting supports them, with sourcing and verbatim evidence."
 
 from assistant._assistant import Assistant
 from assistant.answers import Answer, Citation
-from assistant.claims import Analysis, Claim, Document, EngineInfo, Evidence, Source, Usage
+from assistant.claims import (
+    Analysis,
+    Claim,
+    Document,
+    EngineInfo,
+    Evidence,
+    Source,
+    TimelineEntry,
+    Usage,
+    Verdict,
+)
 from assistant.errors import ClaimdeskError
 from assistant.session import Session
 
@@ -21,6 +31,8 @@ __all__ = [
     "Evidence",
     "Session",
     "Source",
+    "TimelineEntry",
     "Usage",
+    "Verdict",
     "__version__",
 ]

@@ -9,6 +9,7 @@ dashes become a hyphen. Offsets are always computed on the original text, so the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,12 +92,7 @@ def find_span(text: str, quote: str, start_at: int = 0) -> tuple[int, int] | Non
 
 
 def _normalised_index(hay: NormalisedText, original: int) -> int:
-    if original <= 0:
-        return 0
-    for i, off in enumerate(hay.offsets):
-        if off >= original:
-            return i
-    return len(hay.offsets)
+    return bisect_left(hay.offsets, original)
 
 
 def locate(document: Document, quote: str) -> Evidence | None:

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from assistant import prompts
-from assistant.analysis import combine, document_steps
+from assistant.analysis import document_steps
 from assistant.answers import Answer, Citation
-from assistant.citations import verify, verify_all
-from assistant.claims import Analysis, Claim, Document, Source, Usage
-from assistant.errors import InputError
+from assistant.chat_check import check_answer
+from assistant.citations import verify_all
+from assistant.claims import Analysis, Claim, Document, Usage
+from assistant.errors import ConfigurationError, InputError
 from assistant.history import History, engine_key
 from assistant.models.base import Message, ModelRequest
-from assistant.outputs import AnswerOutput, CitationOutput
+from assistant.multidoc import combine_documents
+from assistant.outputs import AnswerOutput
 from assistant.questions import check_topic
 from assistant.runner import Steps, arun, run
 from assistant.structured import structured
@@ -31,22 +33,10 @@ if TYPE_CHECKING:
 
 HISTORY_TURNS = 3
 
-# The seam for the full claim check (branch `check`: Assistant.check(claim, documents) -> Verdict).
-# While False, /check and the offline engine's "is X confirmed?" report the analysed claims that
-# match X; set True once Assistant.check exists and its Verdict has status, reason and sources.
-CHECK_WITH_ASSISTANT = False
-
-
-class VerdictLike(Protocol):
-    @property
-    def status(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def sources(self) -> Sequence[Source]: ...
-
-
-Checker = Callable[[str, list[Document]], VerdictLike]
+# The full claim check (Assistant.check: one model request per typed claim) behind /check and,
+# with the offline engine, behind "is X confirmed?" questions. False answers both from the
+# analysed claims alone. An engine that cannot check yet (ConfigurationError) falls back to that.
+CHECK_WITH_ASSISTANT = True
 
 
 def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]:
@@ -104,32 +94,14 @@ def answer_steps(
     )
 
 
-def verdict_answer(analysis: Analysis, claim: str, verdict: VerdictLike) -> Answer:
-    """A check's verdict as a chat answer, with its evidence re-verified."""
-    lines = [f"{verdict.status}: {verdict.reason}"]
-    cited = []
-    for source in verdict.sources:
-        lines.append(f"  {source.name} [{source.kind}, {source.stance}]")
-        cited += [CitationOutput(claim_id=None, quote=e.quote) for e in source.evidence[:1]]
-    citations = [verify(analysis, c) for c in cited]
-    ok = all(c.verified for c in citations)
-    warning = None if ok else "some evidence of this verdict was not found in the documents"
-    return Answer(
-        question=claim,
-        text="\n".join(lines),
-        citations=citations,
-        verified=ok,
-        warning=warning,
-        kind="check",
-    )
+def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
+    from assistant.offline.answering import status_report
+
+    return AnswerOutput.model_validate(status_report(claim, analysis.claims))
 
 
-def assistant_checker(assistant: Assistant) -> Checker | None:
-    """``Assistant.check`` when the seam is switched on and the method exists."""
-    method = getattr(assistant, "check", None)
-    if CHECK_WITH_ASSISTANT and callable(method):
-        return cast(Checker, method)
-    return None
+def _no_check_note(error: ConfigurationError) -> str:
+    return f"(No full check: {error}. These are the analysed claims that match.)"
 
 
 def _question(text: str) -> str:
@@ -164,65 +136,75 @@ class Session:
         self.session_id = session_id
         self.usage = Usage()
         self._analysis = analysis
+        self._per_document: dict[str, list[Claim]] = {}
         self._fresh = 0
         self.reused = analysis is not None
 
     # --- analysis ------------------------------------------------------------------------------
 
     def _document_claims(self, document: Document, usage: Usage) -> Steps[list[Claim]]:
-        """One document's claims: from the cache when the history has them, else the model."""
+        """One document's claims: already known, from the history's cache, else the model's."""
+        if document.id in self._per_document:
+            return self._per_document[document.id]
         engine = engine_key(self.assistant.engine, self.assistant.model.context_chars)
-        cached = self.history.cached_claims(document, engine) if self.history else None
-        if cached is not None:
-            return cached
-        spent = Usage()
-        claims = yield from document_steps(document, self.assistant.model.context_chars, spent)
-        _absorb(usage, spent)
-        self._fresh += 1
-        if self.history:
-            self.history.store_claims(document, engine, claims, spent)
+        claims = self.history.cached_claims(document, engine) if self.history else None
+        if claims is None:
+            spent = Usage()
+            budget = self.assistant.model.context_chars
+            claims = yield from document_steps(document, budget, spent)
+            _absorb(usage, spent)
+            self._fresh += 1
+            if self.history:
+                self.history.store_claims(document, engine, claims, spent)
+        self._per_document[document.id] = claims
         return claims
 
-    def _analysed(self, claims: list[Claim], usage: Usage) -> Analysis:
+    def _analysed(self, per_document: Sequence[list[Claim]], usage: Usage) -> Analysis:
         self.usage = self.usage.add(usage)
         self.reused = self._fresh == 0
+        claims, order = combine_documents(self.documents, per_document)
         self._analysis = Analysis(
-            documents=self.documents, claims=claims, engine=self.assistant.engine, usage=usage
+            documents=self.documents,
+            claims=claims,
+            engine=self.assistant.engine,
+            usage=usage,
+            timeline_order=order,
         )
         self._save_analysis()
         return self._analysis
 
+    def _analyse(self) -> Analysis:
+        usage, model = Usage(), self.assistant.model
+        per_document = [run(self._document_claims(d, usage), model, usage) for d in self.documents]
+        return self._analysed(per_document, usage)
+
     @property
     def analysis(self) -> Analysis:
         """The documents' claims, analysed on first use (or taken from the cache)."""
-        if self._analysis is None:
-            usage, model = Usage(), self.assistant.model
-            per_document = [
-                run(self._document_claims(d, usage), model, usage) for d in self.documents
-            ]
-            return self._analysed(combine(per_document), usage)
-        return self._analysis
+        return self._analysis if self._analysis is not None else self._analyse()
 
     async def aanalysis(self) -> Analysis:
-        if self._analysis is None:
-            usage, model = Usage(), self.assistant.model
-            per_document = await asyncio.gather(
-                *(arun(self._document_claims(d, usage), model, usage) for d in self.documents)
-            )
-            return self._analysed(combine(per_document), usage)
-        return self._analysis
+        if self._analysis is not None:
+            return self._analysis
+        usage, model = Usage(), self.assistant.model
+        per_document = await asyncio.gather(
+            *(arun(self._document_claims(d, usage), model, usage) for d in self.documents)
+        )
+        return self._analysed(per_document, usage)
 
     def add(self, document: Document) -> Analysis:
-        """Add a document; only it is analysed, and earlier claims keep their ids."""
-        earlier = self.analysis
+        """Add a document; only it goes to the model (earlier ones come from memory or cache).
+
+        Claims are numbered in document order, so earlier claims keep their ids unless the new
+        document restates two of them as one assertion.
+        """
         if document.id in {d.id for d in self.documents}:
-            return earlier
-        usage = Usage()
-        claims = run(self._document_claims(document, usage), self.assistant.model, usage)
+            return self.analysis
         self.documents.append(document)
+        self._analysis = None
         if self.history and self.session_id is not None:
             self.history.add_document(self.session_id, document)
-        return self._analysed(combine([earlier.claims, claims]), earlier.usage.add(usage))
+        return self._analyse()
 
     # --- questions -----------------------------------------------------------------------------
 
@@ -231,8 +213,7 @@ class Session:
         return answer_steps(analysis, question, self.turns, usage, budget)
 
     def _route_to_check(self, question: str) -> str | None:
-        checker = assistant_checker(self.assistant)
-        if checker is None or self.assistant.model.engine_name != "offline":
+        if not CHECK_WITH_ASSISTANT or self.assistant.model.engine_name != "offline":
             return None
         return check_topic(question)
 
@@ -250,7 +231,7 @@ class Session:
         question = _question(question)
         topic = self._route_to_check(question)
         if topic is not None:
-            return self.check(topic)
+            return await self.acheck(topic)
         analysis, usage = await self.aanalysis(), Usage()
         steps = self._answer_steps(analysis, question, usage)
         answer = await arun(steps, self.assistant.model, usage)
@@ -258,18 +239,26 @@ class Session:
 
     def check(self, claim: str) -> Answer:
         """How the documents stand on a claim the journalist typed."""
-        claim = _question(claim)
-        analysis = self.analysis
-        checker = assistant_checker(self.assistant)
-        if checker is not None:
-            answer = verdict_answer(analysis, claim, checker(claim, self.documents))
-        else:
-            from assistant.offline.answering import status_report
+        claim, analysis = _question(claim), self.analysis
+        verdict, note = None, None
+        if CHECK_WITH_ASSISTANT:
+            try:
+                verdict = self.assistant.check(claim, self.documents, analysis)
+            except ConfigurationError as exc:
+                note = _no_check_note(exc)
+        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
+        return self._record(answer, answer.usage)
 
-            output = AnswerOutput.model_validate(status_report(claim, analysis.claims))
-            citations, problems = verify_all(analysis, output)
-            answer = _answer(claim, output, citations, verified=not problems, kind="check")
-        return self._record(answer, Usage())
+    async def acheck(self, claim: str) -> Answer:
+        claim, analysis = _question(claim), await self.aanalysis()
+        verdict, note = None, None
+        if CHECK_WITH_ASSISTANT:
+            try:
+                verdict = await self.assistant.acheck(claim, self.documents, analysis)
+            except ConfigurationError as exc:
+                note = _no_check_note(exc)
+        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
+        return self._record(answer, answer.usage)
 
     def _record(self, answer: Answer, usage: Usage) -> Answer:
         answer = answer.model_copy(update={"usage": usage})

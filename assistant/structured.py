@@ -1,4 +1,4 @@
-"""Ask for structured output: validate the answer, re-ask with the error, never default a verdict."""
+"""Ask for structured output: validate, re-ask with the error, never default a verdict."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from assistant.errors import (
 from assistant.models.base import ModelRequest, ModelResponse
 from assistant.runner import Steps
 
-O = TypeVar("O", bound=BaseModel)
+OutputT = TypeVar("OutputT", bound=BaseModel)
 MAX_REASKS = 2
 
 
@@ -39,8 +39,8 @@ def _short(error: ValidationError) -> str:
 
 
 def structured(
-    request: ModelRequest, output_type: type[O], usage: Usage
-) -> Steps[tuple[O, ModelRequest, str]]:
+    request: ModelRequest, output_type: type[OutputT], usage: Usage
+) -> Steps[tuple[OutputT, ModelRequest, str]]:
     """Yield the request (and re-asks) until the answer validates as ``output_type``.
 
     Returns the parsed output, the request that produced it and the raw answer text, so a caller

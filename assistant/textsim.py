@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -24,17 +25,45 @@ def stem(word: str) -> str:
     return result
 
 
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    fifty hundred thousand million billion trillion""".split()
+)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What similarity compares: content stems, and the numbers a text mentions."""
+
+    stems: frozenset[str]
+    numbers: frozenset[str]
+
+
+@lru_cache(maxsize=16384)
+def fingerprint(text: str) -> Fingerprint:
+    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    stems = frozenset(stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+    numbers = frozenset(w for w in words if w.isdigit() or w in NUMBER_WORDS)
+    return Fingerprint(stems, numbers)
+
+
 def content_stems(text: str) -> frozenset[str]:
-    words = (w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
-    return frozenset(stem(w) for w in words if w not in STOPWORDS and len(w) > 1)
+    return fingerprint(text).stems
 
 
-def similarity(a: str, b: str) -> float:
-    """Jaccard overlap of content stems, raised to containment when one text is inside the other."""
-    sa, sb = content_stems(a), content_stems(b)
+def similar(a: Fingerprint, b: Fingerprint) -> float:
+    """Jaccard overlap of content stems, raised to containment when one text is inside the other;
+    0 when both mention numbers and the numbers differ."""
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return 0.0
+    sa, sb = a.stems, b.stems
     if not sa or not sb:
         return 0.0
     shared = len(sa & sb)
-    jaccard = shared / len(sa | sb)
-    containment = shared / min(len(sa), len(sb)) if min(len(sa), len(sb)) >= 4 else 0.0
-    return max(jaccard, 0.9 * containment)
+    smaller = min(len(sa), len(sb))
+    containment = shared / smaller if smaller >= 4 else 0.0
+    return max(shared / (len(sa) + len(sb) - shared), 0.9 * containment)
+
+
+def similarity(a: str, b: str) -> float:
+    return similar(fingerprint(a), fingerprint(b))

@@ -166,65 +166,88 @@ def test_add_analyses_only_the_new_document_and_keeps_ids() -> None:
     assert [r.task for r in model.requests] == ["extract", "extract"]
 
 
-def test_check_without_assistant_check_reports_matching_claims() -> None:
-    answer = new_session(scripted_chat([])).check("China made a written proposal")
+def test_check_switched_off_reports_matching_claims_without_a_model_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", False)
+    model = scripted_chat([])
+    chat = new_session(model)
+    answer = chat.check("China made a written proposal")
     assert answer.kind == "check" and answer.verified
-    assert "c2 is unverified" in answer.text
+    assert answer.text.startswith("c2 is unverified")
     assert {c.claim_id for c in answer.citations} == {"c2"}
+    assert [r.task for r in model.requests] == ["extract"]
 
 
-def test_check_seam_uses_assistant_check_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Verdict:
-        status = "unverified"
-        reason = "Only anonymous sources say so."
-        sources = new_session(scripted_chat([])).analysis.claims[1].sources
+VERDICT: dict[str, Any] = {
+    "status": "unverified",
+    "reason": "Only a media report citing anonymous sources says so.",
+    "sources": [
+        {
+            "name": "five Pakistani security and government sources",
+            "role": None,
+            "kind": "anonymous",
+            "stance": "asserts",
+            "on_record": False,
+            "quotes": ["five Pakistani security and government sources"],
+        }
+    ],
+}
 
-    assistant = Assistant(scripted_chat([]))
-    calls: list[str] = []
 
-    def check(claim: str, documents: object) -> Verdict:
-        calls.append(claim)
-        return Verdict()
+def test_check_runs_the_full_check_and_names_matching_claims() -> None:
+    def reply(request: ModelRequest) -> dict[str, Any]:
+        if request.task == "extract":
+            return extraction_reply(seed_document())
+        assert request.task == "check"
+        return VERDICT
 
-    monkeypatch.setattr(assistant, "check", check, raising=False)
-    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", True)
-    chat = assistant.session([seed_document()])
-    answer = chat.check("Beijing made a written proposal")
-    assert calls == ["Beijing made a written proposal"]
-    assert answer.text.startswith("unverified: Only anonymous sources say so.")
-    assert answer.verified and all(c.evidence for c in answer.citations)
+    model = FunctionModel(reply)
+    chat = new_session(model)
+    answer = chat.check("Beijing pushed for its own security staff and made a written proposal")
+    assert [r.task for r in model.requests] == ["extract", "check"]
+    assert answer.text.startswith("Checked against the documents: unverified.")
+    assert "c2 is unverified" in answer.text
+    assert answer.verified and answer.citations
+    assert {c.claim_id for c in answer.citations} == {"c2"}
+    assert answer.usage.model_calls == 1 and chat.usage.model_calls == 2
+
+
+def test_check_with_a_made_up_quote_is_flagged() -> None:
+    made_up = {**VERDICT, "sources": [{**VERDICT["sources"][0], "quotes": ["Beijing admitted it"]}]}
+
+    def reply(request: ModelRequest) -> dict[str, Any]:
+        if request.task == "extract":
+            return extraction_reply(seed_document())
+        return made_up
+
+    answer = new_session(FunctionModel(reply)).check("Lin Jian visited Islamabad")
+    # the check drops the quote it cannot find; nothing in the analysis matches: no evidence
+    assert not answer.verified and answer.warning is not None
+
+
+def test_offline_is_x_confirmed_questions_go_to_the_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.chat_support import seed_analysis
+
+    assistant = Assistant("offline")
+    analysis = seed_analysis(assistant.engine)
+    chat = Session(assistant, analysis.documents, analysis=analysis)
+    answer = chat.ask("Is the written proposal confirmed anywhere?")
+    assert answer.kind == "check" and answer.verified
+    # until the offline check task exists the answer says so and reports the matching claims
+    assert "No full check" in answer.text or "Checked against the documents" in answer.text
+    assert "c2" in {c.claim_id for c in answer.citations}
+    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", False)
+    answer = chat.ask("Is the written proposal confirmed anywhere?")
+    assert answer.kind == "answer" and answer.text.startswith("c2 is unverified")
 
 
 def test_answers_serialise_for_export() -> None:
     answer = new_session(scripted_chat([FO_ANSWER])).ask("What did the Foreign Office deny?")
     data = json.loads(answer.model_dump_json())
     assert data["citations"][0]["evidence"]["quote"] == data["citations"][0]["quote"]
-
-
-def test_offline_is_x_confirmed_questions_go_to_the_check_when_switched_on(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from tests.chat_support import seed_analysis
-
-    assistant = Assistant("offline")
-    checked: list[str] = []
-
-    class Verdict:
-        status, reason, sources = "not_addressed", "The documents do not speak to it.", []
-
-    def check(claim: str, documents: object) -> Verdict:
-        checked.append(claim)
-        return Verdict()
-
-    monkeypatch.setattr(assistant, "check", check, raising=False)
-    analysis = seed_analysis(assistant.engine)
-    chat = Session(assistant, analysis.documents, analysis=analysis)
-    chat.ask("Is the written proposal confirmed anywhere?")
-    assert checked == []  # the seam is off by default: the offline answer task replies
-    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", True)
-    answer = chat.ask("Is the written proposal confirmed anywhere?")
-    assert checked == ["the written proposal"]
-    assert answer.kind == "check" and answer.text.startswith("not_addressed")
 
 
 def test_documents_beyond_the_context_budget_are_left_out_but_claims_stay() -> None:
