@@ -3,9 +3,9 @@ and the analysed claims that match it, every quote re-verified against the docum
 
 from __future__ import annotations
 
-from assistant.answers import NOT_IN_DOCUMENTS, Answer, says_not_covered
+from assistant.answers import NOT_IN_DOCUMENTS, Answer, Citation, says_not_covered
 from assistant.citations import verify
-from assistant.claims import Analysis, Usage, Verdict
+from assistant.claims import Analysis, Evidence, Usage, Verdict
 from assistant.outputs import AnswerOutput, CitationOutput
 
 
@@ -14,12 +14,29 @@ def _verdict_lines(verdict: Verdict) -> tuple[list[str], list[CitationOutput]]:
         lines = [f"{NOT_IN_DOCUMENTS} anything about this claim (checked): {verdict.reason}"]
     else:
         lines = [f"Checked against the documents: {verdict.status}. {verdict.reason}"]
-    claim_id = verdict.matching_claim_ids[0] if verdict.matching_claim_ids else None
     cited = []
     for source in verdict.sources:
         lines.append(f"  {source.name} [{source.kind}, {source.stance}]")
-        cited += [CitationOutput(claim_id=claim_id, quote=e.quote) for e in source.evidence[:1]]
+        cited += [CitationOutput(claim_id=None, quote=e.quote) for e in source.evidence[:1]]
     return lines, cited
+
+
+def _owner(analysis: Analysis, evidence: Evidence | None) -> str | None:
+    """The analysed claim whose evidence overlaps this span, if any."""
+    if evidence is None:
+        return None
+    for claim in analysis.claims:
+        for own in claim.evidence:
+            same = own.document_id == evidence.document_id
+            if same and own.start < evidence.end and evidence.start < own.end:
+                return claim.id
+    return None
+
+
+def _verified_quotes(analysis: Analysis, cited: list[CitationOutput]) -> list[Citation]:
+    """A verdict's quotes, located, each named after the analysed claim it belongs to."""
+    citations = [verify(analysis, c) for c in cited]
+    return [c.model_copy(update={"claim_id": _owner(analysis, c.evidence)}) for c in citations]
 
 
 def check_answer(
@@ -35,7 +52,9 @@ def check_answer(
         if verdict is not None:
             lines.append("Matching claims in the analysis:")
         lines.append(matching.text)
-    citations = [verify(analysis, c) for c in [*cited, *matching.citations]]
+    citations = _verified_quotes(analysis, cited) + [
+        verify(analysis, c) for c in matching.citations
+    ]
     text = "\n".join(lines)
     problems = [c.problem for c in citations if c.problem]
     if not citations and not says_not_covered(text):
