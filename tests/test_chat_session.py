@@ -264,3 +264,16 @@ def test_empty_question_is_an_input_error() -> None:
 
     with pytest.raises(InputError, match="empty"):
         new_session(scripted_chat([])).ask("   ")
+
+
+def test_verdict_quote_outside_every_claim_is_cited_as_document_text() -> None:
+    outside = {**VERDICT, "sources": [{**VERDICT["sources"][0], "quotes": ["Follow Day News"]}]}
+
+    def reply(request: ModelRequest) -> dict[str, Any]:
+        if request.task == "extract":
+            return extraction_reply(seed_document())
+        return outside
+
+    answer = new_session(FunctionModel(reply)).check("Day News is on Google News")
+    [citation] = answer.citations
+    assert citation.claim_id is None and citation.verified
