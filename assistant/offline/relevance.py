@@ -1,0 +1,128 @@
+"""How much a document, and each of its sentences, speaks to a claim.
+
+Relevance is lexical: the claim's content stems, weighted up when they are names or numbers
+(the words a tabloid headline cannot paraphrase away), looked up in the document's sentences.
+Headline furniture ("BREAKING", "VIDEO", "report:") is dropped from the claim first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from assistant.offline.passages import IndexedText, Sentence, content_stems, index_text, words_of
+from assistant.offline.stance_lexicon import HEADLINE_NOISE, NEGATIONS
+
+# A word's weight is its rarity in general English: Zipf frequency subtracted from this ceiling,
+# kept between the floor and the cap ("the" ~ 7.7, "state" ~ 5.8, "ebola" ~ 3.6).
+RARITY_CEILING = 6.5
+WEIGHT_FLOOR = 0.4
+WEIGHT_CAP = 4.0
+NAME_BONUS = 0.5
+NUMBER_WEIGHT = 1.5
+# A document speaks to the claim when its relevance (the mean of the share of the claim's weighted
+# stems found anywhere in it and the share found in its best sentence) reaches this.
+RELATED_SCORE = 0.31
+# A sentence counts as a relevant passage from this share of the claim's weighted stems.
+PASSAGE_COVERAGE = 0.2
+
+
+@dataclass(frozen=True)
+class ClaimTerms:
+    """The claim's content stems with their weights, and the claim's own words."""
+
+    weights: dict[str, float]
+    words: tuple[str, ...]
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values())
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A sentence of the document with the share of the claim it covers."""
+
+    index: int
+    sentence: Sentence
+    coverage: float
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """A document measured against a claim: overall coverage and its relevant passages."""
+
+    document: IndexedText
+    coverage: float
+    passages: tuple[ScoredSentence, ...]
+
+    @property
+    def best(self) -> float:
+        return max((p.coverage for p in self.passages), default=0.0)
+
+    @property
+    def score(self) -> float:
+        return (self.coverage + self.best) / 2
+
+    @property
+    def related(self) -> bool:
+        return self.score >= RELATED_SCORE
+
+
+def _capitalised_in_claim(claim: str) -> frozenset[str]:
+    """Claim words written with a capital, unless the claim Capitalises Every Word."""
+    tokens = [t for t in claim.split() if t[:1].isalpha()]
+    capitals = [t for t in tokens if t[0].isupper()]
+    if len(tokens) >= 4 and len(capitals) > 0.6 * len(tokens):
+        return frozenset()
+    return frozenset(w for t in capitals[1:] for w in words_of(t))
+
+
+@lru_cache(maxsize=8192)
+def claim_terms(claim: str) -> ClaimTerms:
+    """Weighted content stems of a claim, headline furniture removed."""
+    words = [w for w in words_of(claim) if w not in HEADLINE_NOISE and w not in NEGATIONS]
+    names = _capitalised_in_claim(claim)
+    weights: dict[str, float] = {}
+    for word in words:
+        stems = content_stems([word])
+        if not stems:
+            continue
+        weight = rarity(word) + (NAME_BONUS if word in names else 0.0)
+        weights[stems[0]] = max(weights.get(stems[0], 0.0), weight)
+    return ClaimTerms(weights, tuple(words_of(claim)))
+
+
+@lru_cache(maxsize=65536)
+def rarity(word: str) -> float:
+    """How specific a word is: rare words say what a text is about, common ones do not."""
+    if word.isdigit():
+        return NUMBER_WEIGHT
+    frequency = zipf_frequency(word, "en")
+    return min(WEIGHT_CAP, max(WEIGHT_FLOOR, RARITY_CEILING - frequency))
+
+
+def _term_weight(terms: ClaimTerms, document: IndexedText, term: str) -> float:
+    weight = terms.weights[term]
+    if term in document.capitalised:
+        weight += NAME_BONUS
+    return weight
+
+
+def measure(claim: str, text: str) -> Relevance:
+    """Coverage of ``claim`` by the document ``text`` and by each of its sentences."""
+    terms = claim_terms(claim)
+    document = index_text(text)
+    if not terms.weights:
+        return Relevance(document, 0.0, ())
+    weights = {t: _term_weight(terms, document, t) for t in terms.weights}
+    total = sum(weights.values())
+    present = sum(w for t, w in weights.items() if t in document.stem_counts)
+    scored = []
+    for i, sentence in enumerate(document.sentences):
+        share = sum(w for t, w in weights.items() if t in sentence.stems) / total
+        if share >= PASSAGE_COVERAGE:
+            scored.append(ScoredSentence(i, sentence, share))
+    return Relevance(document, present / total, tuple(scored))

@@ -1,0 +1,153 @@
+"""Reading a document's stance on a claim from the cues in and around its relevant passages.
+
+Three readings, by rules with hand-set thresholds:
+
+- **denied**: the document calls the story untrue (hoax, fake, satire, debunked, not true ...)
+  while the claim asserts it. When the claim is itself the debunking ("X is a hoax") the same
+  cues confirm it instead.
+- **unverified**: the document (or the claim's own wording) keeps its distance: reportedly,
+  allegedly, claims, sources, could ... dense enough across the text.
+- **confirmed**: it reports the matter plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Literal
+
+from assistant.offline.passages import IndexedText, Sentence, index_text, words_of
+from assistant.offline.relevance import Relevance
+from assistant.offline.stance_lexicon import (
+    CLAIM_HEDGE_MARKS,
+    CLAIM_HEDGE_WORDS,
+    CLAIM_REFUTE_WORDS,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    NEGATIONS,
+    REFUTE_PHRASES,
+    REFUTE_WORDS,
+)
+
+Reading = Literal["confirmed", "denied", "unverified"]
+
+# A document debunks the story from this many refuting cues in its text.
+REFUTE_MIN = 1
+# ... unless the claim is hedged and the refuting cues stay below this count: then it discusses.
+HEDGED_REFUTE_MIN = 3
+# A document only reports the story when hedging cues average this many per sentence.
+HEDGE_DENSITY = 0.3
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """Counts of stance cues in one sentence."""
+
+    refutes: int
+    hedges: int
+
+
+@dataclass(frozen=True)
+class DocumentCues:
+    """Stance cues of every sentence of a document."""
+
+    sentences: tuple[SentenceCues, ...]
+
+    @property
+    def refutes(self) -> int:
+        return sum(s.refutes for s in self.sentences)
+
+    @property
+    def hedge_density(self) -> float:
+        return sum(s.hedges for s in self.sentences) / max(1, len(self.sentences))
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    """How the claim itself is framed: as a rejection, or as something reported."""
+
+    refutes: bool
+    hedged: bool
+
+
+CueTest = Callable[[SentenceCues], bool]
+
+
+@dataclass(frozen=True)
+class StanceReading:
+    """The reading and the sentence that shows it best."""
+
+    reading: Reading
+    evidence: Sentence | None
+
+
+def _phrase_count(text: str, phrases: tuple[str, ...]) -> int:
+    return sum(len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in phrases)
+
+
+def sentence_cues(sentence: Sentence, text: str) -> SentenceCues:
+    """Refuting and hedging cues counted in one sentence of ``text``."""
+    lowered = text[sentence.start : sentence.end].lower().replace("\u2019", "'")
+    refutes = sum(w in REFUTE_WORDS for w in sentence.words)
+    hedges = sum(w in HEDGE_WORDS for w in sentence.words)
+    return SentenceCues(
+        refutes + _phrase_count(lowered, REFUTE_PHRASES),
+        hedges + _phrase_count(lowered, HEDGE_PHRASES),
+    )
+
+
+@lru_cache(maxsize=4096)
+def document_cues(text: str) -> DocumentCues:
+    """Cues of every sentence of ``text``; cached like the text's index."""
+    document = index_text(text)
+    return DocumentCues(tuple(sentence_cues(s, text) for s in document.sentences))
+
+
+@lru_cache(maxsize=8192)
+def claim_cues(claim: str) -> ClaimCues:
+    """Whether the claim rejects something itself, and whether it is framed as reported."""
+    words = words_of(claim)
+    refutes = any(w in CLAIM_REFUTE_WORDS or w in NEGATIONS for w in words)
+    hedged = any(w in CLAIM_HEDGE_WORDS for w in words) or any(m in claim for m in CLAIM_HEDGE_MARKS)
+    return ClaimCues(refutes, hedged)
+
+
+def read_stance(claim: str, relevance: Relevance) -> StanceReading:
+    """The document's stance on ``claim``, given how its sentences relate to the claim."""
+    document = relevance.document
+    cues = document_cues(document.text)
+    framing = claim_cues(claim)
+    if cues.refutes >= REFUTE_MIN:
+        evidence = _best_with(document, cues, relevance, lambda c: c.refutes > 0)
+        if framing.refutes:
+            return StanceReading("confirmed", evidence)
+        if not (framing.hedged and cues.refutes < HEDGED_REFUTE_MIN):
+            return StanceReading("denied", evidence)
+    if framing.hedged or cues.hedge_density >= HEDGE_DENSITY:
+        evidence = _best_with(document, cues, relevance, lambda c: c.hedges > 0)
+        return StanceReading("unverified", evidence)
+    return StanceReading("confirmed", _best_with(document, cues, relevance, _plain))
+
+
+def _plain(cues: SentenceCues) -> bool:
+    return cues.refutes == 0 and cues.hedges == 0
+
+
+def _best_with(
+    document: IndexedText,
+    cues: DocumentCues,
+    relevance: Relevance,
+    wanted: CueTest,
+) -> Sentence | None:
+    """The most relevant passage whose cues pass ``wanted``, else the first such sentence of the
+    document, else the most relevant passage."""
+    ranked = sorted(relevance.passages, key=lambda p: -p.coverage)
+    for passage in ranked:
+        if wanted(cues.sentences[passage.index]):
+            return passage.sentence
+    for index, sentence in enumerate(document.sentences):
+        if wanted(cues.sentences[index]):
+            return sentence
+    return ranked[0].sentence if ranked else None
