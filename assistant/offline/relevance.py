@@ -27,6 +27,11 @@ NUMBER_WEIGHT = 1.5
 RELATED_SCORE = 0.31
 # A sentence counts as a relevant passage from this share of the claim's weighted stems.
 PASSAGE_COVERAGE = 0.2
+# A text of at most this many sentences and content stems is read as a headline.
+SHORT_SENTENCES = 2
+SHORT_STEMS = 25
+# A headline-like text cannot repeat the claim's wording; it speaks to it from this score.
+SHORT_RELATED_SCORE = 0.15
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Relevance:
     document: IndexedText
     coverage: float
     passages: tuple[ScoredSentence, ...]
+    short: bool = False
 
     @property
     def best(self) -> float:
@@ -64,11 +70,11 @@ class Relevance:
 
     @property
     def score(self) -> float:
-        return (self.coverage + self.best) / 2
+        return self.coverage if self.short else (self.coverage + self.best) / 2
 
     @property
     def related(self) -> bool:
-        return self.score >= RELATED_SCORE
+        return self.score >= (SHORT_RELATED_SCORE if self.short else RELATED_SCORE)
 
 
 def _capitalised_in_claim(claim: str) -> frozenset[str]:
@@ -119,10 +125,28 @@ def measure(claim: str, text: str) -> Relevance:
         return Relevance(document, 0.0, ())
     weights = {t: _term_weight(terms, document, t) for t in terms.weights}
     total = sum(weights.values())
-    present = sum(w for t, w in weights.items() if t in document.stem_counts)
+    present = sum(w for t, w in weights.items() if t in document.stem_counts) / total
+    short = is_short(document)
+    if short:
+        present = max(present, _reverse_coverage(terms, document))
     scored = []
     for i, sentence in enumerate(document.sentences):
         share = sum(w for t, w in weights.items() if t in sentence.stems) / total
-        if share >= PASSAGE_COVERAGE:
+        if share >= PASSAGE_COVERAGE or short:
             scored.append(ScoredSentence(i, sentence, share))
-    return Relevance(document, present / total, tuple(scored))
+    return Relevance(document, present, tuple(scored), short)
+
+
+def is_short(document: IndexedText) -> bool:
+    """A headline-like text: one or two sentences, few words."""
+    return len(document.sentences) <= SHORT_SENTENCES and sum(document.stem_counts.values()) <= (
+        SHORT_STEMS
+    )
+
+
+def _reverse_coverage(terms: ClaimTerms, document: IndexedText) -> float:
+    """Share of a short text's own weighted stems found in the claim: a headline cannot hold all
+    of a long claim, but nearly all of it should be about the claim."""
+    own = {stem: rarity(stem) for stem in document.stem_counts}
+    total = sum(own.values())
+    return sum(w for s, w in own.items() if s in terms.weights) / total if total else 0.0

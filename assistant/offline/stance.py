@@ -110,7 +110,11 @@ def claim_cues(claim: str) -> ClaimCues:
     """Whether the claim rejects something itself, and whether it is framed as reported."""
     words = words_of(claim)
     refutes = any(w in CLAIM_REFUTE_WORDS or w in NEGATIONS for w in words)
-    hedged = any(w in CLAIM_HEDGE_WORDS for w in words) or any(m in claim for m in CLAIM_HEDGE_MARKS)
+    hedged = (
+        any(w in CLAIM_HEDGE_WORDS for w in words)
+        or any(m in claim for m in CLAIM_HEDGE_MARKS)
+        or _phrase_count(claim.lower(), HEDGE_PHRASES) > 0
+    )
     return ClaimCues(refutes, hedged)
 
 
@@ -119,6 +123,8 @@ def read_stance(claim: str, relevance: Relevance) -> StanceReading:
     document = relevance.document
     cues = document_cues(document.text)
     framing = claim_cues(claim)
+    if relevance.short:
+        return _read_headline(framing, claim_cues(document.text), relevance)
     if cues.refutes >= REFUTE_MIN:
         evidence = _best_with(document, cues, relevance, lambda c: c.refutes > 0)
         if framing.refutes:
@@ -133,6 +139,17 @@ def read_stance(claim: str, relevance: Relevance) -> StanceReading:
 
 def _plain(cues: SentenceCues) -> bool:
     return cues.refutes == 0 and cues.hedges == 0
+
+
+def _read_headline(claim: ClaimCues, headline: ClaimCues, relevance: Relevance) -> StanceReading:
+    """A headline-like text is read by its framing, as the claim is: a headline that rejects
+    what the claim asserts denies it; one that hedges only reports it."""
+    evidence = relevance.passages[0].sentence if relevance.passages else None
+    if headline.refutes and not claim.refutes:
+        return StanceReading("denied", evidence)
+    if headline.hedged:
+        return StanceReading("unverified", evidence)
+    return StanceReading("confirmed", evidence)
 
 
 def _best_with(

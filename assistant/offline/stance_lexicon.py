@@ -71,11 +71,12 @@ HEDGE_PHRASES = (
 # Words in a claim that frame it as reported rather than asserted ("Report: ...", "... may ...").
 CLAIM_HEDGE_WORDS = frozenset(
     """alleged allegedly reported reportedly report reports apparently purported purportedly
-    supposedly rumor rumors rumored rumour rumours rumoured unconfirmed claim claims claimed may
-    might could say says source sources possibly believed feared suspected""".split()
+    supposedly rumor rumors rumored rumour rumours rumoured unconfirmed claim claims claimed
+    claiming may might could say says source sources possibly probably likely believed fear fears
+    feared suspected seemingly apparent sees eyes mulls considering expected""".split()
 )
 # Punctuation in a claim that frames it as a question or an attributed quote ("Police: ...").
-CLAIM_HEDGE_MARKS = ("?", ":")
+CLAIM_HEDGE_MARKS = ("?",)
 
 # Phrases that say a party has not confirmed: evidence for "unverified" in a reason or a quote.
 NOT_CONFIRMED_PHRASES = (
