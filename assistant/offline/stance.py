@@ -143,7 +143,7 @@ def _plain(cues: SentenceCues) -> bool:
 
 def _read_headline(claim: ClaimCues, headline: ClaimCues, relevance: Relevance) -> StanceReading:
     """A headline-like text is read by its framing, as the claim is: a headline that rejects
-    what the claim asserts denies it; one that hedges only reports it."""
+    what the claim asserts denies it; one that hedges (or asks) only reports it."""
     evidence = relevance.passages[0].sentence if relevance.passages else None
     if headline.refutes and not claim.refutes:
         return StanceReading("denied", evidence)

@@ -53,7 +53,7 @@ REFUTE_PHRASES = (
 
 # Words in a claim that make the claim itself a rejection ("... is a hoax", "X denies ...").
 CLAIM_REFUTE_WORDS = REFUTE_WORDS | frozenset(
-    """deny denies denied denial rumor rumors rumour rumours""".split()
+    """deny denies denied denial doubt doubts questions troll trolled trolls""".split()
 )
 
 # Words that put distance between a writer and an assertion: reported, not established.
