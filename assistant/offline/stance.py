@@ -29,6 +29,7 @@ from assistant.offline.stance_lexicon import (
     NEGATIONS,
     REFUTE_PHRASES,
     REFUTE_WORDS,
+    SPEAKER_NOUNS,
 )
 
 Reading = Literal["confirmed", "denied", "unverified"]
@@ -39,6 +40,9 @@ REFUTE_MIN = 1
 HEDGED_REFUTE_MIN = 3
 # A document only reports the story when hedging cues average this many per sentence.
 HEDGE_DENSITY = 0.3
+# Words before a colon that can still name a speaker ("Rep. Duncan Hunter: ...").
+SPEAKER_SPAN = 4
+_TRAILING_SPEAKER = re.compile(r"\s[-\u2013\u2014]{1,2}\s*(\S+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -114,8 +118,18 @@ def claim_cues(claim: str) -> ClaimCues:
         any(w in CLAIM_HEDGE_WORDS for w in words)
         or any(m in claim for m in CLAIM_HEDGE_MARKS)
         or _phrase_count(claim.lower(), HEDGE_PHRASES) > 0
+        or _attributed(claim)
     )
     return ClaimCues(refutes, hedged)
+
+
+def _attributed(claim: str) -> bool:
+    """Whether the claim is framed as someone's word: "Official: ...", "... -- analyst"."""
+    head, colon, _ = claim.partition(":")
+    if colon and len(head.split()) <= SPEAKER_SPAN and SPEAKER_NOUNS & set(words_of(head)):
+        return True
+    trailing = _TRAILING_SPEAKER.search(claim)
+    return trailing is not None and bool(SPEAKER_NOUNS & set(words_of(trailing.group(1))))
 
 
 def read_stance(claim: str, relevance: Relevance) -> StanceReading:

@@ -73,7 +73,16 @@ CLAIM_HEDGE_WORDS = frozenset(
     """alleged allegedly reported reportedly report reports apparently purported purportedly
     supposedly rumor rumors rumored rumour rumours rumoured unconfirmed claim claims claimed
     claiming may might could say says source sources possibly probably likely believed fear fears
-    feared suspected seemingly apparent sees eyes mulls considering expected""".split()
+    feared suspected seemingly apparent sees eyes mulls considering expected predicts predicted
+    forecast forecasts mystery""".split()
+)
+
+# A claim that opens with "<speaker>:" or ends with "-- <speaker>" is attributed, not asserted,
+# when the speaker is one of these ("Official: ...", "... -- analyst").
+SPEAKER_NOUNS = frozenset(
+    """official officials analyst analysts report reports source sources senator rep lawmaker
+    lawmakers police expert experts witness witnesses study media minister spokesman
+    spokeswoman spokesperson insider insiders pentagon""".split()
 )
 # Punctuation in a claim that frames it as a question or an attributed quote ("Police: ...").
 CLAIM_HEDGE_MARKS = ("?",)
