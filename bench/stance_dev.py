@@ -79,7 +79,9 @@ class LabelScore:
     support: int
 
 
-def label_scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict[str, LabelScore]:
+def label_scores(
+    gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]
+) -> dict[str, LabelScore]:
     """Precision, recall, F1 and support for each label."""
     scores = {}
     for label in labels:

@@ -74,7 +74,9 @@ def _read(claim: str, position: int, document: Mapping[str, Any]) -> DocumentRea
     if not relevance.related:
         return None
     name = document.get("outlet") or document.get("title") or document.get("id")
-    return DocumentReading(str(name or f"document {position + 1}"), text, read_stance(claim, relevance))
+    return DocumentReading(
+        str(name or f"document {position + 1}"), text, read_stance(claim, relevance)
+    )
 
 
 def _status(readings: list[Reading]) -> VerdictStatus:

@@ -13,8 +13,8 @@ Three readings, by rules with hand-set thresholds:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
