@@ -24,6 +24,7 @@ from assistant.offline.stance_lexicon import (
     CLAIM_HEDGE_MARKS,
     CLAIM_HEDGE_WORDS,
     CLAIM_REFUTE_WORDS,
+    DENIAL_WORDS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
     NEGATIONS,
@@ -34,12 +35,14 @@ from assistant.offline.stance_lexicon import (
 
 Reading = Literal["confirmed", "denied", "unverified"]
 
-# A document debunks the story from this many refuting cues in its text.
+# A document debunks the story from this many refuting cues in its text, counting only cues in
+# sentences that neither hedge nor ask ("it may be a hoax" discusses, "it was a hoax" debunks).
+# A claim that is itself framed as reported is only discussed, never denied, by a long text.
 REFUTE_MIN = 1
-# ... unless the claim is hedged and the refuting cues stay below this count: then it discusses.
-HEDGED_REFUTE_MIN = 3
-# A document only reports the story when hedging cues average this many per sentence.
-HEDGE_DENSITY = 0.3
+HEDGED_REFUTE_MIN = 4
+# A document only reports the story when its hedging score (see hedging()) reaches this.
+HEDGE_SCORE = 0.21
+LEAD_SENTENCES = 3
 # Words before a colon that can still name a speaker ("Rep. Duncan Hunter: ...").
 SPEAKER_SPAN = 4
 _TRAILING_SPEAKER = re.compile(r"\s[-\u2013\u2014]{1,2}\s*(\S+)\s*$")
@@ -51,6 +54,7 @@ class SentenceCues:
 
     refutes: int
     hedges: int
+    firm_refutes: int
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class DocumentCues:
     @property
     def refutes(self) -> int:
         return sum(s.refutes for s in self.sentences)
+
+    @property
+    def firm_refutes(self) -> int:
+        return sum(s.firm_refutes for s in self.sentences)
 
     @property
     def hedge_density(self) -> float:
@@ -95,11 +103,11 @@ def sentence_cues(sentence: Sentence, text: str) -> SentenceCues:
     """Refuting and hedging cues counted in one sentence of ``text``."""
     lowered = text[sentence.start : sentence.end].lower().replace("\u2019", "'")
     refutes = sum(w in REFUTE_WORDS for w in sentence.words)
+    refutes += _phrase_count(lowered, REFUTE_PHRASES)
     hedges = sum(w in HEDGE_WORDS for w in sentence.words)
-    return SentenceCues(
-        refutes + _phrase_count(lowered, REFUTE_PHRASES),
-        hedges + _phrase_count(lowered, HEDGE_PHRASES),
-    )
+    hedges += _phrase_count(lowered, HEDGE_PHRASES)
+    asked = lowered.rstrip("\"' )").endswith("?")
+    return SentenceCues(refutes, hedges, 0 if hedges or asked else refutes)
 
 
 @lru_cache(maxsize=4096)
@@ -139,20 +147,44 @@ def read_stance(claim: str, relevance: Relevance) -> StanceReading:
     framing = claim_cues(claim)
     if relevance.short:
         return _read_headline(framing, claim_cues(document.text), relevance)
-    if cues.refutes >= REFUTE_MIN:
-        evidence = _best_with(document, cues, relevance, lambda c: c.refutes > 0)
-        if framing.refutes:
-            return StanceReading("confirmed", evidence)
-        if not (framing.hedged and cues.refutes < HEDGED_REFUTE_MIN):
-            return StanceReading("denied", evidence)
-    if framing.hedged or cues.hedge_density >= HEDGE_DENSITY:
+    if framing.refutes and cues.refutes >= REFUTE_MIN:
+        return StanceReading("confirmed", _best_with(document, cues, relevance, _refuting))
+    if _debunks(framing, cues):
+        return StanceReading("denied", _best_with(document, cues, relevance, _refuting))
+    if framing.hedged or hedging(cues, relevance) >= HEDGE_SCORE or _denial_reported(relevance):
         evidence = _best_with(document, cues, relevance, lambda c: c.hedges > 0)
         return StanceReading("unverified", evidence)
     return StanceReading("confirmed", _best_with(document, cues, relevance, _plain))
 
 
+def hedging(cues: DocumentCues, relevance: Relevance) -> float:
+    """Hedging cues per sentence, in the lead (counted twice: the lead frames the story), in the
+    passages about the claim, and across the whole text."""
+    lead = cues.sentences[:LEAD_SENTENCES]
+    in_lead = sum(c.hedges for c in lead) / max(1, len(lead))
+    in_passages = sum(cues.sentences[p.index].hedges for p in relevance.passages)
+    near = in_passages / max(1, len(relevance.passages))
+    return (2 * in_lead + near + cues.hedge_density) / 4
+
+
+def _denial_reported(relevance: Relevance) -> bool:
+    """Whether a passage about the claim reports someone denying it: disputed, so unsettled."""
+    return any(DENIAL_WORDS.intersection(p.sentence.words) for p in relevance.passages)
+
+
+def _debunks(framing: ClaimCues, cues: DocumentCues) -> bool:
+    """Whether the document calls untrue what the claim asserts."""
+    if framing.hedged:
+        return cues.firm_refutes >= HEDGED_REFUTE_MIN
+    return cues.refutes >= REFUTE_MIN
+
+
 def _plain(cues: SentenceCues) -> bool:
     return cues.refutes == 0 and cues.hedges == 0
+
+
+def _refuting(cues: SentenceCues) -> bool:
+    return cues.refutes > 0
 
 
 def _read_headline(claim: ClaimCues, headline: ClaimCues, relevance: Relevance) -> StanceReading:
