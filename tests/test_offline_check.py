@@ -51,6 +51,7 @@ def test_claim_rejected_by_the_party_it_concerns_is_denied() -> None:
     )
     assert verdict.status == "denied"
     assert verdict.sources[0].stance == "denies"
+    assert verdict.sources[0].kind == "outlet"
     assert "false" in verdict.sources[0].quotes[0] or "not true" in verdict.sources[0].quotes[0]
     assert verdict.reason.endswith(".")
 
@@ -64,7 +65,8 @@ def test_claim_from_anonymous_sources_only_is_unverified() -> None:
     source = verdict.sources[0]
     assert source.kind == "anonymous"
     assert source.on_record is False
-    assert "sources" in source.quotes[0]
+    assert source.name == "two sources familiar with the matter"
+    assert source.name in source.quotes[0]
 
 
 def test_tabloid_headline_matches_a_sober_body() -> None:

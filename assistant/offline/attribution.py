@@ -20,3 +20,18 @@ def speaker_kind(sentence: str) -> SourceKind:
     if _has_any(lowered, MEDIA_MARKERS):
         return "media_report"
     return "outlet"
+
+
+_ANONYMOUS_NAME = re.compile(
+    r"\b(?:(?:a|an|the|two|three|four|five|several|many|some)\s)?"
+    r"(?:(?!(?:to|of|according|by|from|with|said|says|say|and|but|that)\b)[A-Za-z-]+\s){0,2}"
+    r"(?:sources?|insiders?|officials? who asked not to be named)\b"
+    r"(?:\s(?:familiar with|close to|with knowledge of)\s[^,.;]{1,40})?",
+    re.IGNORECASE,
+)
+
+
+def anonymous_name(sentence: str) -> str | None:
+    """The unnamed speakers as the sentence words them ("two sources familiar with the matter")."""
+    match = _ANONYMOUS_NAME.search(sentence)
+    return match.group(0) if match else None

@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.claims import Stance, VerdictStatus
 from assistant.errors import InputError
-from assistant.offline.attribution import speaker_kind
+from assistant.offline.attribution import anonymous_name, speaker_kind
 from assistant.offline.relevance import measure
 from assistant.offline.stance import Reading, StanceReading, read_stance
 from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
@@ -100,23 +100,31 @@ def _reason(status: VerdictStatus, readings: list[DocumentReading]) -> str:
 
 
 def _quote(text: str, reading: StanceReading) -> list[str]:
+    """The evidence sentence verbatim, cut at a word boundary when it runs very long."""
     sentence = reading.evidence
     if sentence is None:
         return []
-    return [text[sentence.start : min(sentence.end, sentence.start + MAX_QUOTE_CHARS)]]
+    end = sentence.end
+    if end - sentence.start > MAX_QUOTE_CHARS:
+        cut = text.rfind(" ", sentence.start, sentence.start + MAX_QUOTE_CHARS)
+        end = cut if cut > sentence.start else sentence.start + MAX_QUOTE_CHARS
+    return [text[sentence.start : end]]
 
 
 def _source(reading: DocumentReading) -> dict[str, Any]:
     quotes = _quote(reading.text, reading.stance)
     kind = speaker_kind(quotes[0]) if quotes else "outlet"
+    if kind == "media_report" and reading.stance.reading != "unverified":
+        kind = "outlet"  # the document's own voice confirms or debunks what others reported
     stance = STANCE_OF_READING[reading.stance.reading]
     if reading.stance.reading == "unverified" and any(
         phrase in q.lower() for q in quotes for phrase in NOT_CONFIRMED_PHRASES
     ):
         stance = "not_confirmed"
+    unnamed = anonymous_name(quotes[0]) if kind == "anonymous" and quotes else None
     return {
-        "name": reading.name,
-        "role": None,
+        "name": unnamed or reading.name,
+        "role": f"cited by {reading.name}" if unnamed else None,
         "kind": kind,
         "stance": stance,
         "on_record": kind != "anonymous",
