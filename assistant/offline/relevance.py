@@ -7,6 +7,7 @@ Headline furniture ("BREAKING", "VIDEO", "report:") is dropped from the claim fi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,10 @@ PASSAGE_COVERAGE = 0.2
 SHORT_SENTENCES = 2
 SHORT_STEMS = 25
 # A headline-like text cannot repeat the claim's wording; it speaks to it from this score.
-SHORT_RELATED_SCORE = 0.15
+SHORT_RELATED_SCORE = 0.1
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\bread more at\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,9 @@ def _capitalised_in_claim(claim: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def claim_terms(claim: str) -> ClaimTerms:
     """Weighted content stems of a claim, headline furniture removed."""
-    words = [w for w in words_of(claim) if w not in HEADLINE_NOISE and w not in NEGATIONS]
+    words = [
+        w for w in words_of(_URL.sub(" ", claim)) if w not in HEADLINE_NOISE and w not in NEGATIONS
+    ]
     names = _capitalised_in_claim(claim)
     weights: dict[str, float] = {}
     for word in words:
