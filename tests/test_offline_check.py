@@ -56,6 +56,15 @@ def test_claim_rejected_by_the_party_it_concerns_is_denied() -> None:
     assert verdict.reason.endswith(".")
 
 
+def test_denial_verb_by_the_named_party_in_the_lead_is_a_denial() -> None:
+    verdict = _check(
+        "Norvik Airlines will cut its Atlantic routes next spring",
+        _document("party_denial", outlet="Travel Weekly"),
+    )
+    assert verdict.status == "denied"
+    assert verdict.sources[0].quotes[0].startswith("Norvik Airlines denied")
+
+
 def test_claim_from_anonymous_sources_only_is_unverified() -> None:
     verdict = _check(
         "Transport minister Karl Weiss is preparing to resign",

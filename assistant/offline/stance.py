@@ -18,8 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.offline.passages import IndexedText, Sentence, index_text, words_of
-from assistant.offline.relevance import Relevance
+from assistant.offline.passages import (
+    IndexedText,
+    Sentence,
+    content_stems,
+    index_text,
+    words_of,
+)
+from assistant.offline.relevance import Relevance, claim_terms
 from assistant.offline.stance_lexicon import (
     CLAIM_HEDGE_MARKS,
     CLAIM_HEDGE_WORDS,
@@ -43,6 +49,9 @@ HEDGED_REFUTE_MIN = 4
 # A document only reports the story when its hedging score (see hedging()) reaches this.
 HEDGE_SCORE = 0.21
 LEAD_SENTENCES = 3
+# A party the claim names denying it in the opening sentence denies it (the rubric's denial by
+# a party with standing); a denial further down is reported as one side of a dispute.
+PARTY_DENIAL_SENTENCES = 1
 # Words before a colon that can still name a speaker ("Rep. Duncan Hunter: ...").
 SPEAKER_SPAN = 4
 _TRAILING_SPEAKER = re.compile(r"\s[-\u2013\u2014]{1,2}\s*(\S+)\s*$")
@@ -151,6 +160,9 @@ def read_stance(claim: str, relevance: Relevance) -> StanceReading:
         return StanceReading("confirmed", _best_with(document, cues, relevance, _refuting))
     if _debunks(framing, cues):
         return StanceReading("denied", _best_with(document, cues, relevance, _refuting))
+    party_denial = None if framing.refutes else denial_by_party(claim, relevance)
+    if party_denial is not None:
+        return StanceReading("denied", party_denial)
     if framing.hedged or hedging(cues, relevance) >= HEDGE_SCORE or _denial_reported(relevance):
         evidence = _best_with(document, cues, relevance, lambda c: c.hedges > 0)
         return StanceReading("unverified", evidence)
@@ -165,6 +177,20 @@ def hedging(cues: DocumentCues, relevance: Relevance) -> float:
     in_passages = sum(cues.sentences[p.index].hedges for p in relevance.passages)
     near = in_passages / max(1, len(relevance.passages))
     return (2 * in_lead + near + cues.hedge_density) / 4
+
+
+def denial_by_party(claim: str, relevance: Relevance) -> Sentence | None:
+    """An opening passage where a party the claim names denies it ("Halvard Foods denied the
+    report"): the denial verb comes after a name that is one of the claim's own words."""
+    names = relevance.document.capitalised.intersection(claim_terms(claim).weights)
+    for passage in relevance.passages:
+        if passage.index >= PARTY_DENIAL_SENTENCES:
+            break
+        words = passage.sentence.words
+        for position, word in enumerate(words):
+            if word in DENIAL_WORDS and names.intersection(content_stems(list(words[:position]))):
+                return passage.sentence
+    return None
 
 
 def _denial_reported(relevance: Relevance) -> bool:
