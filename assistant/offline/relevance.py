@@ -1,8 +1,9 @@
 """How much a document, and each of its sentences, speaks to a claim.
 
-Relevance is lexical: the claim's content stems, weighted up when they are names or numbers
-(the words a tabloid headline cannot paraphrase away), looked up in the document's sentences.
-Headline furniture ("BREAKING", "VIDEO", "report:") is dropped from the claim first.
+Relevance is lexical: the claim's content stems, weighted by how rare they are in general English
+and up again when they are names (the words a tabloid headline cannot paraphrase away), looked up
+in the document and in each of its sentences. Headline furniture ("BREAKING", "VIDEO",
+"report:") and URLs are dropped from the claim first.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ NUMBER_WEIGHT = 1.5
 # A document speaks to the claim when its relevance (the mean of the share of the claim's weighted
 # stems found anywhere in it and the share found in its best sentence) reaches this.
 RELATED_SCORE = 0.31
+# ... and, unless headline-like, shares at least this many of the claim's stems (all of them, for
+# a one-word claim).
+MIN_SHARED_TERMS = 2
 # A sentence counts as a relevant passage from this share of the claim's weighted stems.
 PASSAGE_COVERAGE = 0.2
 # A text of at most this many sentences and content stems is read as a headline.
@@ -67,6 +71,7 @@ class Relevance:
     coverage: float
     passages: tuple[ScoredSentence, ...]
     short: bool = False
+    shares_enough: bool = True
 
     @property
     def best(self) -> float:
@@ -78,7 +83,8 @@ class Relevance:
 
     @property
     def related(self) -> bool:
-        return self.score >= (SHORT_RELATED_SCORE if self.short else RELATED_SCORE)
+        threshold = SHORT_RELATED_SCORE if self.short else RELATED_SCORE
+        return self.shares_enough and self.score >= threshold
 
 
 def _capitalised_in_claim(claim: str) -> frozenset[str]:
@@ -140,7 +146,9 @@ def measure(claim: str, text: str) -> Relevance:
         share = sum(w for t, w in weights.items() if t in sentence.stems) / total
         if share >= PASSAGE_COVERAGE or short:
             scored.append(ScoredSentence(i, sentence, share))
-    return Relevance(document, present, tuple(scored), short)
+    shared = sum(t in document.stem_counts for t in weights)
+    enough = short or shared >= min(MIN_SHARED_TERMS, len(weights))
+    return Relevance(document, present, tuple(scored), short, enough)
 
 
 def is_short(document: IndexedText) -> bool:
