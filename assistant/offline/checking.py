@@ -17,7 +17,7 @@ from assistant.claims import Stance, VerdictStatus
 from assistant.errors import InputError
 from assistant.offline.attribution import anonymous_name, speaker_kind
 from assistant.offline.relevance import measure
-from assistant.offline.stance import Reading, StanceReading, read_stance
+from assistant.offline.stance import Basis, Reading, StanceReading, read_stance
 from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
 
 MAX_QUOTE_CHARS = 400
@@ -89,14 +89,19 @@ def _status(readings: list[Reading]) -> VerdictStatus:
     return "unverified"
 
 
+REASONS: dict[tuple[VerdictStatus, Basis], str] = {
+    ("denied", "debunk"): "Called untrue or debunked in {names}.",
+    ("denied", "party"): "Denied by the party it concerns, as reported in {names}.",
+    ("confirmed", "debunk"): "The debunking it states is borne out in {names}.",
+    ("confirmed", "plain"): "Reported plainly as fact in {names}.",
+    ("unverified", "reported"): "Only reported, attributed or disputed in {names}.",
+}
+
+
 def _reason(status: VerdictStatus, readings: list[DocumentReading]) -> str:
-    deciding = [r.name for r in readings if r.stance.reading == status]
-    names = ", ".join(dict.fromkeys(deciding))
-    if status == "denied":
-        return f"Called untrue or debunked in {names}."
-    if status == "confirmed":
-        return f"Reported plainly as fact in {names}."
-    return f"Only reported or attributed, not established, in {names}."
+    deciding = [r for r in readings if r.stance.reading == status]
+    names = ", ".join(dict.fromkeys(r.name for r in deciding))
+    return REASONS[(status, deciding[0].stance.basis)].format(names=names)
 
 
 def _quote(text: str, reading: StanceReading) -> list[str]:

@@ -96,12 +96,19 @@ class ClaimCues:
 CueTest = Callable[[SentenceCues], bool]
 
 
+# Why a document reads as it does: it calls the story untrue (or, for a claim that is itself a
+# debunking, agrees with it), a party the claim names denies it, it only reports the story, or
+# it states it plainly.
+Basis = Literal["debunk", "party", "reported", "plain"]
+
+
 @dataclass(frozen=True)
 class StanceReading:
-    """The reading and the sentence that shows it best."""
+    """The reading, the sentence that shows it best, and the kind of cue it rests on."""
 
     reading: Reading
     evidence: Sentence | None
+    basis: Basis
 
 
 def _phrase_count(text: str, phrases: tuple[str, ...]) -> int:
@@ -156,17 +163,18 @@ def read_stance(claim: str, relevance: Relevance) -> StanceReading:
     framing = claim_cues(claim)
     if relevance.short:
         return _read_headline(framing, claim_cues(document.text), relevance)
+    refuting = _best_with(document, cues, relevance, _refuting)
     if framing.refutes and cues.refutes >= REFUTE_MIN:
-        return StanceReading("confirmed", _best_with(document, cues, relevance, _refuting))
+        return StanceReading("confirmed", refuting, "debunk")
     if _debunks(framing, cues):
-        return StanceReading("denied", _best_with(document, cues, relevance, _refuting))
+        return StanceReading("denied", refuting, "debunk")
     party_denial = None if framing.refutes else denial_by_party(claim, relevance)
     if party_denial is not None:
-        return StanceReading("denied", party_denial)
+        return StanceReading("denied", party_denial, "party")
     if framing.hedged or hedging(cues, relevance) >= HEDGE_SCORE or _denial_reported(relevance):
         evidence = _best_with(document, cues, relevance, lambda c: c.hedges > 0)
-        return StanceReading("unverified", evidence)
-    return StanceReading("confirmed", _best_with(document, cues, relevance, _plain))
+        return StanceReading("unverified", evidence, "reported")
+    return StanceReading("confirmed", _best_with(document, cues, relevance, _plain), "plain")
 
 
 def hedging(cues: DocumentCues, relevance: Relevance) -> float:
@@ -218,10 +226,10 @@ def _read_headline(claim: ClaimCues, headline: ClaimCues, relevance: Relevance) 
     what the claim asserts denies it; one that hedges (or asks) only reports it."""
     evidence = relevance.passages[0].sentence if relevance.passages else None
     if headline.refutes and not claim.refutes:
-        return StanceReading("denied", evidence)
+        return StanceReading("denied", evidence, "debunk")
     if headline.hedged:
-        return StanceReading("unverified", evidence)
-    return StanceReading("confirmed", evidence)
+        return StanceReading("unverified", evidence, "reported")
+    return StanceReading("confirmed", evidence, "plain")
 
 
 def _best_with(
