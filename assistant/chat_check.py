@@ -52,9 +52,11 @@ def check_answer(
         if verdict is not None:
             lines.append("Matching claims in the analysis:")
         lines.append(matching.text)
-    citations = _verified_quotes(analysis, cited) + [
-        verify(analysis, c) for c in matching.citations
-    ]
+    found = _verified_quotes(analysis, cited) + [verify(analysis, c) for c in matching.citations]
+    unique: dict[tuple[str | None, str], Citation] = {}
+    for citation in found:
+        unique.setdefault((citation.claim_id, citation.quote), citation)
+    citations = list(unique.values())
     text = "\n".join(lines)
     problems = [c.problem for c in citations if c.problem]
     if not citations and not says_not_covered(text):

@@ -210,6 +210,8 @@ def test_check_runs_the_full_check_and_names_matching_claims() -> None:
     assert "c2 is unverified" in answer.text
     assert answer.verified and answer.citations
     assert {c.claim_id for c in answer.citations} == {"c2"}
+    quotes = [c.quote for c in answer.citations]  # the verdict's quote is also c2's: cited once
+    assert quotes.count("five Pakistani security and government sources") == 1
     assert answer.usage.model_calls == 1 and chat.usage.model_calls == 2
 
 
