@@ -15,6 +15,7 @@ from assistant.errors import (
     RetriesExhaustedError,
     UnreachableError,
 )
+from assistant.models._retry import retry_after_seconds
 from assistant.models.base import Model
 from assistant.models.openai import OpenAIModel
 from tests.scripted_server import (
@@ -58,6 +59,13 @@ def test_retry_after_is_honoured_and_capped(headers: dict[str, str], expected: f
     server = ScriptedServer(error(429, "slow down", headers=headers), completion())
     server.model(clock).complete(extract_request())
     assert clock.sleeps == [expected]
+
+
+def test_retry_after_as_an_http_date() -> None:
+    headers = {"retry-after": "Sun, 06 Nov 1994 08:49:37 GMT"}
+    assert retry_after_seconds(headers, now=784111770.0) == 7.0
+    assert retry_after_seconds({"retry-after": "whenever"}) is None
+    assert retry_after_seconds({}) is None
 
 
 def test_backoff_without_retry_after_is_jittered_exponential_and_capped() -> None:
