@@ -248,22 +248,35 @@ def test_environment_supplies_base_url_key_mode_and_timeout() -> None:
         "OPENAI_BASE_URL": "http://localhost:8080/v1/",
         "CLAIMDESK_OUTPUT_MODE": "json_object",
         "CLAIMDESK_TIMEOUT": "300",
+        "CLAIMDESK_MAX_TOKENS": "512",
+        "CLAIMDESK_CONTEXT_CHARS": "6000",
     }
     model = OpenAIModel("local", env=env)
     assert model.base_url == "http://localhost:8080/v1"
     assert (model.mode, model.wire_mode, model.timeout) == ("json_object", "json_object", 300.0)
+    assert (model.max_tokens, model.context_chars) == (512, 6000)
     assert model.client.api_key == "unused"
 
 
 def test_arguments_win_over_environment() -> None:
     env = {"OPENAI_BASE_URL": "http://env/v1", "OPENAI_API_KEY": "from-env"}
-    model = OpenAIModel("m", base_url="http://arg/v1", api_key="from-arg", mode="auto", env=env)
+    env |= {"CLAIMDESK_OUTPUT_MODE": "json_object", "CLAIMDESK_MAX_TOKENS": "100"}
+    model = OpenAIModel(
+        "m", base_url="http://arg/v1", api_key="from-arg", mode="auto", max_tokens=7, env=env
+    )
     assert (model.base_url, model.client.api_key) == ("http://arg/v1", "from-arg")
+    assert (model.mode, model.max_tokens) == ("auto", 7)
 
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("CLAIMDESK_OUTPUT_MODE", "yaml"), ("CLAIMDESK_TIMEOUT", "soon"), ("CLAIMDESK_TIMEOUT", "0")],
+    [
+        ("CLAIMDESK_OUTPUT_MODE", "yaml"),
+        ("CLAIMDESK_TIMEOUT", "soon"),
+        ("CLAIMDESK_TIMEOUT", "0"),
+        ("CLAIMDESK_MAX_TOKENS", "1.5"),
+        ("CLAIMDESK_CONTEXT_CHARS", "-3"),
+    ],
 )
 def test_bad_settings_name_the_variable(variable: str, value: str) -> None:
     env = {"OPENAI_API_KEY": "unused", variable: value}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import partial
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, cast
 
 import httpx2
 from openai import (
@@ -36,7 +36,6 @@ from pydantic import BaseModel
 
 from assistant.errors import (
     AuthenticationError,
-    ConfigurationError,
     ModelServerError,
     RequestRejectedError,
     RetriesExhaustedError,
@@ -49,15 +48,10 @@ from assistant.models._retry import (
     call_with_retries,
     retry_after_seconds,
 )
+from assistant.models._settings import OutputMode, resolve
 from assistant.models.base import FinishReason, Message, ModelRequest, ModelResponse
 
-OutputMode = Literal["auto", "json_schema", "json_object"]
 Wire = Literal["json_schema", "json_object"]
-
-OPENAI_URL = "https://api.openai.com/v1"
-PLACEHOLDER_KEY = "unused"  # local servers ignore the key, the SDK insists on one
-DEFAULT_TIMEOUT_S = 120.0
-DEFAULT_MAX_TOKENS = 4096
 TRANSIENT_STATUS = frozenset({408, 429})
 
 
@@ -80,21 +74,29 @@ class OpenAIModel:
         api_key: str | None = None,
         mode: OutputMode | None = None,
         timeout: float | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-        context_chars: int = 24_000,
+        max_tokens: int | None = None,
+        context_chars: int | None = None,
         retry: RetryPolicy | None = None,
         http_client: httpx2.Client | None = None,
         async_http_client: httpx2.AsyncClient | None = None,
         env: Mapping[str, str] | None = None,
     ) -> None:
-        env = os.environ if env is None else env
+        settings = resolve(
+            os.environ if env is None else env,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            timeout_s=timeout,
+            max_tokens=max_tokens,
+            context_chars=context_chars,
+        )
         self._name = name
-        self.base_url = (base_url or env.get("OPENAI_BASE_URL") or OPENAI_URL).rstrip("/")
-        self._api_key = _api_key(api_key, base_url or env.get("OPENAI_BASE_URL"), env)
-        self.mode: OutputMode = mode or _output_mode(env)
-        self.timeout = timeout if timeout is not None else _timeout(env)
-        self.max_tokens = max_tokens
-        self._context_chars = context_chars
+        self._api_key = settings.api_key
+        self.base_url = settings.base_url
+        self.mode = settings.mode
+        self.timeout = settings.timeout_s
+        self.max_tokens = settings.max_tokens
+        self._context_chars = settings.context_chars
         self.retry = retry or RetryPolicy()
         self._wire: Wire = "json_object" if self.mode == "json_object" else "json_schema"
         self._http_client = http_client
@@ -277,48 +279,6 @@ class OpenAIModel:
             f"the model server rejected the request (HTTP {status}): {detail}",
             status_code=status,
         )
-
-
-# --- configuration ------------------------------------------------------------------------------
-
-
-def _api_key(api_key: str | None, base_url: str | None, env: Mapping[str, str]) -> str:
-    key = api_key or env.get("OPENAI_API_KEY")
-    if key:
-        return key
-    if base_url:
-        return PLACEHOLDER_KEY
-    raise ConfigurationError(
-        "no API key: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server",
-        setting="OPENAI_API_KEY",
-    )
-
-
-def _output_mode(env: Mapping[str, str]) -> OutputMode:
-    value = env.get("CLAIMDESK_OUTPUT_MODE") or "auto"
-    modes = get_args(OutputMode)
-    if value not in modes:
-        raise ConfigurationError(
-            f"CLAIMDESK_OUTPUT_MODE={value!r} is not one of {', '.join(modes)}",
-            setting="CLAIMDESK_OUTPUT_MODE",
-        )
-    return cast(OutputMode, value)
-
-
-def _timeout(env: Mapping[str, str]) -> float:
-    value = env.get("CLAIMDESK_TIMEOUT")
-    if not value:
-        return DEFAULT_TIMEOUT_S
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = 0.0
-    if seconds <= 0:
-        raise ConfigurationError(
-            f"CLAIMDESK_TIMEOUT={value!r} is not a positive number of seconds",
-            setting="CLAIMDESK_TIMEOUT",
-        )
-    return seconds
 
 
 # --- the wire -----------------------------------------------------------------------------------
