@@ -238,19 +238,19 @@ class OpenAIModel:
         where = f"the model server at {self.base_url}"
         if isinstance(last, APITimeoutError):
             return RetriesExhaustedError(
-                f"{where} did not answer within {self.timeout:g} s, {attempts} attempts; "
+                f"{where} did not answer within {self.timeout:g} s ({_attempts(attempts)}); "
                 "raise CLAIMDESK_TIMEOUT or use a faster model",
                 attempts=attempts,
             )
         if isinstance(last, APIConnectionError):
             return UnreachableError(
-                f"cannot reach {where} ({attempts} attempts): check that it is running "
+                f"cannot reach {where} ({_attempts(attempts)}): check that it is running "
                 "and that OPENAI_BASE_URL is right"
             )
         status = last.status_code if isinstance(last, APIStatusError) else None
         detail = _server_message(last) if isinstance(last, APIStatusError) else str(last)
         return RetriesExhaustedError(
-            f"{where} kept failing after {attempts} attempts (HTTP {status}: {detail}); "
+            f"{where} kept failing after {_attempts(attempts)} (HTTP {status}: {detail}); "
             "try again later",
             attempts=attempts,
             status_code=status,
@@ -366,6 +366,10 @@ def _rejects_schema(error: APIStatusError, wire: Wire) -> bool:
         return False
     text = _server_message(error).lower()
     return "json_schema" in text or "response_format" in text
+
+
+def _attempts(count: int) -> str:
+    return "1 attempt" if count == 1 else f"{count} attempts"
 
 
 def _server_message(error: APIStatusError) -> str:
