@@ -163,6 +163,18 @@ def test_async_retries_and_errors() -> None:
     assert len(clock.sleeps) == 1
 
 
+def test_each_event_loop_gets_its_own_async_client() -> None:
+    model = OpenAIModel("m", base_url=BASE_URL, env={})
+
+    async def two_clients() -> tuple[object, object]:
+        return model.async_client, model.async_client
+
+    first, same = asyncio.run(two_clients())
+    second, _ = asyncio.run(two_clients())
+    assert first is same
+    assert second is not first
+
+
 # --- structured output modes ------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ does (see _retry.py). Structured output is asked for in one of two modes:
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Mapping
 from functools import partial
@@ -25,6 +26,7 @@ from openai import (
     APIStatusError,
     APITimeoutError,
     AsyncOpenAI,
+    DefaultAsyncHttpxClient,
     OpenAI,
     OpenAIError,
     omit,
@@ -103,6 +105,7 @@ class OpenAIModel:
         self._async_http_client = async_http_client
         self._client: OpenAI | None = None
         self._async_client: AsyncOpenAI | None = None
+        self._async_loop: asyncio.AbstractEventLoop | None = None
 
     # --- the Model protocol ---------------------------------------------------------------------
 
@@ -171,14 +174,21 @@ class OpenAIModel:
 
     @property
     def async_client(self) -> AsyncOpenAI:
-        if self._async_client is None:
+        """The async client for the running event loop: pooled connections die with their loop.
+
+        The SDK's own HTTP client would schedule its closing on whatever loop runs when it is
+        garbage-collected, so each loop gets a plain one with the SDK's defaults instead.
+        """
+        loop = asyncio.get_running_loop()
+        if self._async_client is None or self._async_loop is not loop:
             self._async_client = AsyncOpenAI(
                 api_key=self._api_key,
                 base_url=self.base_url,
                 timeout=self.timeout,
                 max_retries=0,
-                http_client=self._async_http_client,
+                http_client=self._async_http_client or DefaultAsyncHttpxClient(),
             )
+            self._async_loop = loop
         return self._async_client
 
     def _create(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
