@@ -18,9 +18,8 @@ import asyncio
 import os
 from collections.abc import Mapping
 from functools import partial
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-import httpx2
 from openai import (
     APIConnectionError,
     APIStatusError,
@@ -52,6 +51,9 @@ from assistant.models._retry import (
 )
 from assistant.models._settings import OutputMode, resolve
 from assistant.models.base import FinishReason, Message, ModelRequest, ModelResponse
+
+if TYPE_CHECKING:
+    import httpx2
 
 Wire = Literal["json_schema", "json_object"]
 TRANSIENT_STATUS = frozenset({408, 429})
