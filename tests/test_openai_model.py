@@ -110,6 +110,15 @@ def test_client_errors_are_not_retried(
     assert clock.sleeps == []
 
 
+def test_a_key_echoed_by_the_server_is_not_repeated() -> None:
+    echoed = "Incorrect API key provided: sk-proj-abcd************************wxyz. See docs."
+    server = ScriptedServer(error(401, echoed))
+    with pytest.raises(AuthenticationError) as raised:
+        server.model().complete(extract_request())
+    assert "sk-proj" not in str(raised.value)
+    assert "Incorrect API key provided: [redacted] See docs." in str(raised.value)
+
+
 def test_connection_failure_is_retried_then_unreachable() -> None:
     clock = FakeClock()
     server = ScriptedServer(*[httpx2.ConnectError] * 5)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 
 Wire = Literal["json_schema", "json_object"]
 TRANSIENT_STATUS = frozenset({408, 429})
+KEY_LIKE = re.compile(r"\bsk-[\w*.\-]{6,}")  # servers may echo (part of) the key they refused
 
 
 class _SchemaRejected(Exception):
@@ -194,36 +196,34 @@ class OpenAIModel:
         return self._async_client
 
     def _create(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
-        response_format, extra_body = _response_format(request.output_type, wire)
         try:
-            return self.client.chat.completions.create(
-                model=self._name,
-                messages=[_message(m) for m in request.messages],
-                temperature=0,
-                max_tokens=request.max_tokens or self.max_tokens,
-                response_format=response_format,
-                extra_body=extra_body,
+            completion: ChatCompletion = self.client.chat.completions.create(
+                **self._arguments(request, wire)
             )
         except APIStatusError as error:
-            if _rejects_schema(error, wire):
-                raise _SchemaRejected(error) from error
-            raise
+            raise _schema_rejection(error, wire) from error
+        return completion
 
     async def _acreate(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
-        response_format, extra_body = _response_format(request.output_type, wire)
         try:
-            return await self.async_client.chat.completions.create(
-                model=self._name,
-                messages=[_message(m) for m in request.messages],
-                temperature=0,
-                max_tokens=request.max_tokens or self.max_tokens,
-                response_format=response_format,
-                extra_body=extra_body,
+            completion: ChatCompletion = await self.async_client.chat.completions.create(
+                **self._arguments(request, wire)
             )
         except APIStatusError as error:
-            if _rejects_schema(error, wire):
-                raise _SchemaRejected(error) from error
-            raise
+            raise _schema_rejection(error, wire) from error
+        return completion
+
+    def _arguments(self, request: ModelRequest, wire: Wire) -> dict[str, Any]:
+        """The request body, deterministic so that recorded cassettes match it."""
+        response_format, extra_body = _response_format(request.output_type, wire)
+        return {
+            "model": self._name,
+            "messages": [_message(m) for m in request.messages],
+            "temperature": 0,
+            "max_tokens": request.max_tokens or self.max_tokens,
+            "response_format": response_format,
+            "extra_body": extra_body,
+        }
 
     def _fall_back(self, rejected: _SchemaRejected) -> None:
         """Switch this instance to ``json_object`` in auto mode; else say which setting to fix."""
@@ -372,23 +372,28 @@ def _is_quota(error: APIStatusError) -> bool:
     return error.status_code == 429 and error.code == "insufficient_quota"
 
 
-def _rejects_schema(error: APIStatusError, wire: Wire) -> bool:
+def _schema_rejection(error: APIStatusError, wire: Wire) -> Exception:
     """A server refusing the ``json_schema`` response format (llama-cpp answers HTTP 500)."""
     if wire != "json_schema" or error.status_code not in (400, 422, 500):
-        return False
-    text = _server_message(error).lower()
-    return "json_schema" in text or "response_format" in text
+        return error
+    text = _server_text(error).lower()
+    return _SchemaRejected(error) if "json_schema" in text or "response_format" in text else error
 
 
 def _attempts(count: int) -> str:
     return "1 attempt" if count == 1 else f"{count} attempts"
 
 
-def _server_message(error: APIStatusError) -> str:
-    """The server's own words, on one line and short enough for a terminal."""
+def _server_text(error: APIStatusError) -> str:
+    """The server's own words on one line."""
     body = error.body
     text: object = body
     if isinstance(body, dict):
         text = body.get("message") or body.get("detail") or body
-    line = " ".join(str(text or error.message).split())
+    return " ".join(str(text or error.message).split())
+
+
+def _server_message(error: APIStatusError) -> str:
+    """The server's words, short enough for a terminal, with anything key-like blanked out."""
+    line = KEY_LIKE.sub("[redacted]", _server_text(error))
     return line if len(line) <= 300 else line[:297] + "..."
