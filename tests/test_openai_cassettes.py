@@ -102,7 +102,7 @@ def test_async_analysis_records_the_same_conversation() -> None:
 @pytest.mark.vcr
 def test_token_limit_stops_the_analysis_without_a_reask() -> None:
     assistant = Assistant(model=local_model(mode="json_object", max_tokens=24))
-    with pytest.raises(TruncatedOutputError, match="max_tokens"):
+    with pytest.raises(TruncatedOutputError, match="CLAIMDESK_MAX_TOKENS"):
         assistant.analyze(ARTICLE)
 
 
