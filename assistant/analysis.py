@@ -84,14 +84,24 @@ def _locate_near(document: Document, quote: str, part: Chunk) -> Evidence | None
 
 
 def _claim(document: Document, out: ClaimOutput, part: Chunk, usage: Usage) -> Claim:
+    """The claim with its quotes located; one with no locatable quote is never shown as sourced:
+    it is flagged ungrounded and held at unverified, keeping the model's own verdict in the reason.
+    """
     sources = [_source(document, s, part, usage) for s in out.sources]
+    grounded = any(s.evidence for s in sources)
+    status, reason = out.status, out.status_reason
+    if not grounded:
+        status = "unverified"
+        reason = (
+            f"Ungrounded: no quote was found in the text (the model said {out.status}: {reason})"
+        )
     return Claim(
         id="",
         text=out.text,
-        status=out.status,
-        status_reason=out.status_reason,
+        status=status,
+        status_reason=reason,
         sources=sources,
-        ungrounded=not any(s.evidence for s in sources),
+        ungrounded=not grounded,
     )
 
 
