@@ -1,9 +1,7 @@
 """The ``answer`` prompt on the wire, against a recording of a real OpenAI-compatible server.
 
-To record (after the OpenAI engine and tests/cassette_config.py are merged), serve the model as
-in scripts/record-cassettes.sh / ../shared/design/recording.md and run
-``python -m pytest tests/test_answer_cassette.py --record-mode=once``. Until a cassette exists
-these tests skip; they never talk to a server with ``--record-mode=none``.
+Re-record with ``scripts/record-cassettes.sh tests/test_answer_cassette.py`` (it serves the model
+of ../shared/design/recording.md); with ``--record-mode=none`` these tests never talk to a server.
 
 The assertions hold whatever a weak model says: every citation the chat calls verified sits at
 its offsets in the document, and an answer whose citations fail is re-asked and then flagged.
@@ -12,19 +10,17 @@ its offsets in the document, and an answer whose citations fail is re-asked and 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
+import json
+from typing import Any
 
 import pytest
 
 from assistant import Answer, Assistant, Session
 from assistant.claims import Analysis, Claim, Document, Source
 from assistant.grounding import locate
+from assistant.models import openai as openai_engine
 from assistant.status import resolve
-
-cassette_config = pytest.importorskip("tests.cassette_config", reason="OpenAI branch not merged")
-openai_engine = pytest.importorskip("assistant.models.openai", reason="OpenAI engine not merged")
-vcr_config = cassette_config.vcr_config
-vcr_cassette_dir = cassette_config.vcr_cassette_dir
+from tests.cassette_config import vcr_cassette_dir, vcr_config  # noqa: F401
 
 SERVER = "http://127.0.0.1:8011/v1"  # where scripts/record-cassettes.sh serves the model
 MODEL = "smollm2-135m"
@@ -32,13 +28,6 @@ ARTICLE = (
     "Mayor Lena Park said the new library will open in June. "
     "The city council has not confirmed the date."
 )
-
-
-@pytest.fixture(autouse=True)
-def _skip_without_cassette(request: pytest.FixtureRequest) -> None:
-    cassette = Path(cassette_config.CASSETTES) / Path(__file__).stem / f"{request.node.name}.yaml"
-    if request.config.getoption("--record-mode") == "none" and not cassette.exists():
-        pytest.skip(f"no cassette yet: record {cassette.name} with --record-mode=once")
 
 
 def analysed_session() -> Session:
@@ -89,10 +78,16 @@ def assert_grounded(answer: Answer, session: Session) -> None:
 
 
 @pytest.mark.vcr
-def test_answer_prompt_round_trip() -> None:
+def test_answer_prompt_round_trip(vcr: Any) -> None:
     session = analysed_session()
-    answer = session.ask("When will the library open, and has the council confirmed it?")
+    question = "When will the library open, and has the council confirmed it?"
+    answer = session.ask(question)
     assert_grounded(answer, session)
+    sent = json.loads(vcr.requests[0].body)
+    system, user = sent["messages"][0]["content"], sent["messages"][-1]["content"]
+    assert "citations" in system and question in user
+    assert "The new library will open in June." in user and "c1" in user
+    assert sent["response_format"]["type"] == "json_object"
 
 
 @pytest.mark.vcr
