@@ -3,8 +3,8 @@
 Recorded from the llama-cpp-python + SmolLM2-135M server of shared/design/recording.md on
 127.0.0.1:8011; re-record with ``scripts/record-cassettes.sh tests/test_check_cassette.py``.
 Cassette location, header scrubbing and body matching come from tests/cassette_config.py.
-The tiny model's answers are poor; this checks what is sent and what the assistant does with whatever came back (a valid verdict, only grounded quotes), not
-the model's judgement.
+The tiny model's answers are poor; this checks what is sent and what the assistant does with
+whatever came back (a valid verdict, only grounded quotes), not the model's judgement.
 """
 
 from __future__ import annotations
