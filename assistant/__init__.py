@@ -2,20 +2,37 @@
 unverified as the reporting supports them, with sourcing and verbatim evidence."""
 
 from assistant._assistant import Assistant
-from assistant.claims import Analysis, Claim, Document, EngineInfo, Evidence, Source, Usage
+from assistant.answers import Answer, Citation
+from assistant.claims import (
+    Analysis,
+    Claim,
+    Document,
+    EngineInfo,
+    Evidence,
+    Source,
+    TimelineEntry,
+    Usage,
+    Verdict,
+)
 from assistant.errors import ClaimdeskError
+from assistant.session import Session
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Analysis",
+    "Answer",
     "Assistant",
+    "Citation",
     "Claim",
     "ClaimdeskError",
     "Document",
     "EngineInfo",
     "Evidence",
+    "Session",
     "Source",
+    "TimelineEntry",
     "Usage",
+    "Verdict",
     "__version__",
 ]

@@ -5,13 +5,21 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from assistant import config, prompts
-from assistant.analysis import combine, document_steps
-from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
+from assistant.analysis import document_steps
+from assistant.checking import Checked, check_steps, matching_claim_ids
+from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import as_documents
+from assistant.errors import InputError
 from assistant.models.base import Model
+from assistant.multidoc import combine_documents
 from assistant.runner import arun, run
+
+if TYPE_CHECKING:
+    from assistant.history import History
+    from assistant.session import Session
 
 Documents = str | Document | list[Document] | list[str]
 
@@ -49,8 +57,13 @@ class Assistant:
         started: float,
     ) -> Analysis:
         usage.wall_time_s = round(time.perf_counter() - started, 4)
+        claims, order = combine_documents(documents, per_document)
         return Analysis(
-            documents=documents, claims=combine(per_document), engine=self.engine, usage=usage
+            documents=documents,
+            claims=claims,
+            engine=self.engine,
+            usage=usage,
+            timeline_order=order,
         )
 
     def analyze(self, documents: Documents) -> Analysis:
@@ -68,3 +81,62 @@ class Assistant:
             *(arun(document_steps(d, budget, usage), self.model, usage) for d in docs)
         )
         return self._analysis(docs, per_document, usage, started)
+
+    def _verdict(
+        self,
+        claim: str,
+        documents: list[Document],
+        checked: Checked,
+        analysis: Analysis | None,
+        usage: Usage,
+        started: float,
+    ) -> Verdict:
+        usage.wall_time_s = round(time.perf_counter() - started, 4)
+        return Verdict(
+            claim=claim,
+            status=checked.status,
+            reason=checked.reason,
+            sources=checked.sources,
+            ungrounded=checked.ungrounded,
+            matching_claim_ids=matching_claim_ids(claim, analysis),
+            document_ids=[d.id for d in documents],
+            engine=self.engine,
+            usage=usage,
+        )
+
+    def check(self, claim: str, documents: Documents, analysis: Analysis | None = None) -> Verdict:
+        """Whether the documents support a typed claim: confirmed, denied, unverified or
+        not_addressed, with grounded sources; ``analysis`` (of the same documents) lets the
+        verdict name the matching extracted claims."""
+        text, docs = _claim_text(claim), as_documents(documents)
+        usage, started = Usage(), time.perf_counter()
+        steps = check_steps(text, docs, self.model.context_chars, usage)
+        checked = run(steps, self.model, usage)
+        return self._verdict(text, docs, checked, analysis, usage, started)
+
+    async def acheck(
+        self, claim: str, documents: Documents, analysis: Analysis | None = None
+    ) -> Verdict:
+        """Async twin of :meth:`check`."""
+        text, docs = _claim_text(claim), as_documents(documents)
+        usage, started = Usage(), time.perf_counter()
+        steps = check_steps(text, docs, self.model.context_chars, usage)
+        checked = await arun(steps, self.model, usage)
+        return self._verdict(text, docs, checked, analysis, usage, started)
+
+    def session(self, documents: Documents, *, history: History | None = None) -> Session:
+        """A chat session: ``session.ask(question)`` answers from the documents' claims.
+
+        The documents are analysed on the first question (or ``session.analysis``); pass a
+        :class:`assistant.history.History` to cache analyses and log the conversation.
+        """
+        from assistant.session import Session
+
+        return Session(self, as_documents(documents), history=history)
+
+
+def _claim_text(claim: str) -> str:
+    text = " ".join(claim.split())
+    if not text:
+        raise InputError("the claim to check is empty")
+    return text

@@ -15,6 +15,7 @@ from assistant.claims import Claim, Document, Evidence, Source, Usage
 from assistant.grounding import evidence_at, find_span, locate
 from assistant.merging import merge_claims
 from assistant.models.base import Message, ModelRequest
+from assistant.multidoc import combine_documents
 from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
 from assistant.runner import Steps
 from assistant.structured import structured
@@ -73,6 +74,7 @@ def _source(document: Document, out: SourceOutput, part: Chunk, usage: Usage) ->
         stance=out.stance,
         on_record=out.on_record,
         evidence=evidence,
+        document_id=document.id,
     )
 
 
@@ -84,14 +86,24 @@ def _locate_near(document: Document, quote: str, part: Chunk) -> Evidence | None
 
 
 def _claim(document: Document, out: ClaimOutput, part: Chunk, usage: Usage) -> Claim:
+    """The claim with its quotes located; one with no locatable quote is never shown as sourced:
+    it is flagged ungrounded and held at unverified, keeping the model's own verdict in the reason.
+    """
     sources = [_source(document, s, part, usage) for s in out.sources]
+    grounded = any(s.evidence for s in sources)
+    status, reason = out.status, out.status_reason
+    if not grounded:
+        status = "unverified"
+        reason = (
+            f"Ungrounded: no quote was found in the text (the model said {out.status}: {reason})"
+        )
     return Claim(
         id="",
         text=out.text,
-        status=out.status,
-        status_reason=out.status_reason,
+        status=status,
+        status_reason=reason,
         sources=sources,
-        ungrounded=not any(s.evidence for s in sources),
+        ungrounded=not grounded,
     )
 
 
@@ -116,7 +128,15 @@ def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[
     return merge_claims(claims)
 
 
-def combine(per_document: Sequence[list[Claim]]) -> list[Claim]:
-    """Merge claims across documents and number them c1, c2, ... in reading order."""
+def combine(
+    per_document: Sequence[list[Claim]], documents: Sequence[Document] | None = None
+) -> list[Claim]:
+    """Merge claims across documents and number them c1, c2, ... in reading order.
+
+    With the documents, merged claims also carry document ids, independent origins, chains and a
+    timeline (see multidoc.py); without them, only the restatements are merged.
+    """
+    if documents is not None:
+        return combine_documents(documents, per_document)[0]
     merged = merge_claims([c for claims in per_document for c in claims])
     return [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(merged, start=1)]

@@ -81,10 +81,33 @@ class Source(_Model):
     stance: Stance
     on_record: bool
     evidence: list[Evidence] = Field(default_factory=list)
+    document_id: str | None = None
+
+
+TimelineEvent = Literal[
+    "first_reported", "reported", "confirmed", "denied", "not_confirmed", "retracted"
+]
+TimelineOrder = Literal["date", "arguments"]
+
+
+class TimelineEntry(_Model):
+    """What one document did to a claim, and the claim's status once that document is read."""
+
+    document_id: str
+    date: Date | None = None
+    label: str
+    event: TimelineEvent
+    by: list[str] = Field(default_factory=list)
+    status: Status
+    status_changed: bool = False
 
 
 class Claim(_Model):
-    """One check-worthy factual assertion with its status under the rubric."""
+    """One check-worthy factual assertion with its status under the rubric.
+
+    The cross-document fields (``document_ids``, ``independent_sources``, ``chains``,
+    ``timeline``) are filled by :func:`assistant.analysis.combine`; docs/check.md explains them.
+    """
 
     id: str
     text: str
@@ -92,6 +115,10 @@ class Claim(_Model):
     status_reason: str
     sources: list[Source] = Field(default_factory=list)
     ungrounded: bool = False
+    document_ids: list[str] = Field(default_factory=list)
+    independent_sources: int = Field(default=0, ge=0)
+    chains: list[str] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -125,12 +152,37 @@ class Analysis(_Model):
     claims: list[Claim]
     engine: EngineInfo
     usage: Usage = Field(default_factory=Usage)
+    timeline_order: TimelineOrder = "arguments"
 
     def by_status(self, status: Status) -> list[Claim]:
         return [c for c in self.claims if c.status == status]
+
+    def filter(self, status: Status) -> Analysis:
+        """The same analysis keeping only the claims with this status (ids unchanged)."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+        return self.model_copy(update={"claims": self.by_status(status)})
 
     def document(self, document_id: str) -> Document:
         for doc in self.documents:
             if doc.id == document_id:
                 return doc
         raise KeyError(document_id)
+
+
+class Verdict(_Model):
+    """The answer to "is this claim supported by these documents?" for one typed claim."""
+
+    claim: str
+    status: VerdictStatus
+    reason: str
+    sources: list[Source] = Field(default_factory=list)
+    ungrounded: bool = False
+    matching_claim_ids: list[str] = Field(default_factory=list)
+    document_ids: list[str] = Field(default_factory=list)
+    engine: EngineInfo
+    usage: Usage = Field(default_factory=Usage)
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return [e for s in self.sources for e in s.evidence]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import reduce
 
 from assistant import status
 from assistant.claims import Claim, Evidence, Source
 from assistant.textsim import Fingerprint, fingerprint, similar
 
-SAME_CLAIM = 0.6
+# Distinct claims about one event in one article reach 0.6 to 0.7 (measured on the gold set).
+SAME_CLAIM = 0.75
 
 
 def _merge_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> list[Evidence]:
@@ -17,10 +19,10 @@ def _merge_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> list[Eviden
 
 
 def merge_sources(sources: Sequence[Source]) -> list[Source]:
-    """One entry per (party, stance); their evidence united."""
-    merged: dict[tuple[str, str], Source] = {}
+    """One entry per (party, stance, document); their evidence united."""
+    merged: dict[tuple[str, str, str | None], Source] = {}
     for source in sources:
-        key = (source.name.casefold(), source.stance)
+        key = (source.name.casefold(), source.stance, source.document_id)
         if key in merged:
             kept = merged[key]
             evidence = _merge_evidence(kept.evidence, source.evidence)
@@ -46,24 +48,32 @@ def _combine(a: Claim, b: Claim) -> Claim:
     )
 
 
-def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """Fold each claim into the first earlier claim that says the same thing.
+def restatement_groups(texts: Sequence[str]) -> list[list[int]]:
+    """Indices of the texts grouped by the assertion they make, each group in input order.
 
-    Only earlier claims sharing a content stem are compared (an inverted index), so merging
-    hundreds of claims stays cheap.
+    A text joins the first earlier group whose first text is similar enough. Only groups sharing
+    a content stem are compared (an inverted index), so grouping hundreds of claims stays cheap.
     """
-    merged: list[Claim] = []
+    groups: list[list[int]] = []
     prints: list[Fingerprint] = []
     index: dict[str, list[int]] = {}
-    for claim in claims:
-        new = fingerprint(claim.text)
+    for position, text in enumerate(texts):
+        new = fingerprint(text)
         candidates = sorted({i for s in new.stems for i in index.get(s, ())})
         match = next((i for i in candidates if similar(prints[i], new) >= SAME_CLAIM), None)
         if match is not None:
-            merged[match] = _combine(merged[match], claim)
+            groups[match].append(position)
             continue
         for s in new.stems:
-            index.setdefault(s, []).append(len(merged))
-        merged.append(claim)
+            index.setdefault(s, []).append(len(groups))
+        groups.append([position])
         prints.append(new)
-    return merged
+    return groups
+
+
+def merge_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """Fold restatements of one assertion into the first claim that made it."""
+    return [
+        reduce(_combine, [claims[i] for i in group])
+        for group in restatement_groups([c.text for c in claims])
+    ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from assistant.claims import Analysis, Claim, Source
+from assistant.claims import Analysis, Claim, Document, Source
+from assistant.rendering_multidoc import claim_notes, order_label, source_place
 
 STATUS_STYLE = {
     "confirmed": "bold green",
@@ -31,10 +33,11 @@ def _status_text(claim: Claim) -> Text:
     return text
 
 
-def _sources_text(claim: Claim) -> Text:
+def _sources_text(claim: Claim, documents: Sequence[Document] = ()) -> Text:
     text = Text()
     for source in claim.sources:
-        text.append(source_line(source) + "\n", style="bold")
+        place = source_place(source, documents) if len(documents) > 1 else ""
+        text.append(source_line(source) + place + "\n", style="bold")
         for evidence in source.evidence:
             text.append(f'  "{evidence.quote}"\n', style="italic")
         if not source.evidence:
@@ -48,12 +51,14 @@ def table(analysis: Analysis, *, color: bool, width: int | None = None) -> str:
     grid.add_column("claim", ratio=3)
     grid.add_column("status", no_wrap=True)
     grid.add_column("sources and evidence", ratio=4)
+    several = analysis.documents if len(analysis.documents) > 1 else []
     for claim in analysis.claims:
+        notes = "\n\n" + "\n".join(claim_notes(claim, analysis)) if several else ""
         grid.add_row(
             claim.id,
-            f"{claim.text}\n\n{claim.status_reason}",
+            f"{claim.text}\n\n{claim.status_reason}{notes}",
             _status_text(claim),
-            _sources_text(claim),
+            _sources_text(claim, several),
         )
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 120)
@@ -67,9 +72,10 @@ def summary(analysis: Analysis) -> str:
     ungrounded = sum(c.ungrounded for c in analysis.claims)
     engine = analysis.engine
     parts = ", ".join(f"{n} {s}" for s, n in counts.items())
+    order = f" ({order_label(analysis)})" if len(analysis.documents) > 1 else ""
     return (
         f"{len(analysis.claims)} claims ({parts}; {ungrounded} ungrounded) in "
-        f"{len(analysis.documents)} document(s); engine {engine.name}:{engine.model}, "
+        f"{len(analysis.documents)} document(s){order}; engine {engine.name}:{engine.model}, "
         f"prompt {engine.prompt_version}"
     )
 
@@ -84,8 +90,11 @@ def markdown(analysis: Analysis) -> str:
             f"**{claim.status}**{flag}: {claim.status_reason}",
             "",
         ]
+        if len(analysis.documents) > 1:
+            lines += ["```text", *claim_notes(claim, analysis), "```", ""]
         for source in claim.sources:
-            lines.append(f"- {source_line(source)}")
+            place = source_place(source, analysis.documents) if len(analysis.documents) > 1 else ""
+            lines.append(f"- {source_line(source)}{place}")
             lines += [f"  > {e.quote}" for e in source.evidence]
         lines.append("")
     return "\n".join(lines)

@@ -27,7 +27,7 @@ def _check_finish(response: ModelResponse) -> None:
     if response.finish_reason == "length":
         raise TruncatedOutputError(
             "the model hit its output token limit before finishing; "
-            "raise max_tokens or analyse shorter documents"
+            "raise CLAIMDESK_MAX_TOKENS, or lower CLAIMDESK_CONTEXT_CHARS to send shorter parts"
         )
     if response.finish_reason == "content_filter":
         raise ContentFilterError("the server's content filter stopped the answer")

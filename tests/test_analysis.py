@@ -71,13 +71,15 @@ def test_statuses_sources_and_evidence_are_mapped(seed_document: Document) -> No
 def test_invented_quote_gets_one_reask_then_is_dropped(seed_document: Document) -> None:
     invented = claim(
         "Beijing sent troops",
-        "unverified",
+        "confirmed",
         [source("sources", ["Beijing sent 500 troops"], kind="anonymous", on_record=False)],
     )
     model = scripted([{"claims": [invented, BLAST]}, {"claims": [invented, BLAST]}])
     analysis = Assistant(model).analyze(seed_document)
     troops, blast = analysis.claims
     assert troops.ungrounded and troops.evidence == []
+    assert troops.status == "unverified"  # never shown as sourced
+    assert troops.status_reason.startswith("Ungrounded") and "confirmed" in troops.status_reason
     assert not blast.ungrounded
     assert analysis.usage.dropped_quotes == 1 and analysis.usage.reasks == 1
     followup = model.requests[1].messages[-1].content

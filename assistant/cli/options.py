@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from assistant import Assistant
@@ -29,15 +30,20 @@ def assistant_from(args: argparse.Namespace) -> Assistant:
     return assistant
 
 
-def load_documents(paths: list[str]) -> list[Document]:
+def load_documents(
+    paths: list[str], overrides: Mapping[str, Mapping[str, str]] | None = None
+) -> list[Document]:
+    """Read the files (``-`` is stdin); ``overrides`` maps a path to fields such as its date."""
     if not paths:
         raise InputError("give one or more files, or - for standard input")
+    overrides = overrides or {}
     documents = []
     for path in paths:
+        fields = overrides.get(path, {})
         if path == "-":
-            documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>"))
+            documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>", **fields))
         else:
-            document = read_document(path)
+            document = read_document(path, **fields)
             if document.title is None:
                 document = document.model_copy(update={"title": Path(path).name})
             documents.append(document)

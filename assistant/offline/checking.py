@@ -1,12 +1,137 @@
-"""Offline check task (not built yet)."""
+"""Offline check task: is a claim the user typed supported by the documents they supplied?
+
+For each document: measure how much of it speaks to the claim (relevance.py); if it does, read
+its stance from the cues around its relevant passages (stance.py) and report it as a source with
+the sentence that shows the stance as a verbatim quote. Documents that do not speak to the claim
+are left out; if none does, the claim is ``not_addressed``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from assistant.errors import ConfigurationError
+from assistant.claims import Stance, VerdictStatus
+from assistant.errors import InputError
+from assistant.offline.attribution import anonymous_name, speaker_kind
+from assistant.offline.relevance import measure
+from assistant.offline.stance import Basis, Reading, StanceReading, read_stance
+from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
+
+MAX_QUOTE_CHARS = 400
+STANCE_OF_READING: dict[Reading, Stance] = {
+    "confirmed": "confirms",
+    "denied": "denies",
+    "unverified": "asserts",
+}
+
+
+@dataclass(frozen=True)
+class DocumentReading:
+    """One related document, what it is called and how it reads on the claim."""
+
+    name: str
+    text: str
+    stance: StanceReading
 
 
 def check(inputs: Mapping[str, Any]) -> dict[str, Any]:
-    raise ConfigurationError("the offline engine cannot check yet", setting="CLAIMDESK_MODEL")
+    """A ``VerdictOutput``-shaped answer for ``{"claim": str, "documents": [...]}``."""
+    claim, documents = _validated(inputs)
+    readings = [r for r in (_read(claim, i, d) for i, d in enumerate(documents)) if r]
+    if not readings:
+        return {
+            "status": "not_addressed",
+            "reason": f"None of the {len(documents)} document(s) speaks to this claim.",
+            "sources": [],
+        }
+    status = _status([r.stance.reading for r in readings])
+    return {
+        "status": status,
+        "reason": _reason(status, readings),
+        "sources": [_source(r) for r in readings],
+    }
+
+
+def _validated(inputs: Mapping[str, Any]) -> tuple[str, list[Mapping[str, Any]]]:
+    claim = inputs.get("claim")
+    if not isinstance(claim, str) or not claim.strip():
+        raise InputError("the check needs a non-empty claim")
+    documents = inputs.get("documents")
+    if not isinstance(documents, Sequence) or not documents:
+        raise InputError("the check needs at least one document")
+    for document in documents:
+        if not isinstance(document, Mapping) or not isinstance(document.get("text"), str):
+            raise InputError("every document to check against needs a text")
+    return claim, list(documents)
+
+
+def _read(claim: str, position: int, document: Mapping[str, Any]) -> DocumentReading | None:
+    text: str = document["text"]
+    relevance = measure(claim, text)
+    if not relevance.related:
+        return None
+    name = document.get("outlet") or document.get("title") or document.get("id")
+    return DocumentReading(
+        str(name or f"document {position + 1}"), text, read_stance(claim, relevance)
+    )
+
+
+def _status(readings: list[Reading]) -> VerdictStatus:
+    """Denials outrank reports; an equal or larger number of plain confirmations outranks them."""
+    counts = Counter(readings)
+    if counts["denied"] and counts["denied"] >= counts["confirmed"]:
+        return "denied"
+    if counts["confirmed"]:
+        return "confirmed"
+    return "unverified"
+
+
+REASONS: dict[tuple[VerdictStatus, Basis], str] = {
+    ("denied", "debunk"): "Called untrue or debunked in {names}.",
+    ("denied", "party"): "Denied by the party it concerns, as reported in {names}.",
+    ("confirmed", "debunk"): "The debunking it states is borne out in {names}.",
+    ("confirmed", "plain"): "Reported plainly as fact in {names}.",
+    ("unverified", "reported"): "Only reported, attributed or disputed in {names}.",
+}
+
+
+def _reason(status: VerdictStatus, readings: list[DocumentReading]) -> str:
+    deciding = [r for r in readings if r.stance.reading == status]
+    names = ", ".join(dict.fromkeys(r.name for r in deciding))
+    return REASONS[(status, deciding[0].stance.basis)].format(names=names)
+
+
+def _quote(text: str, reading: StanceReading) -> list[str]:
+    """The evidence sentence verbatim, cut at a word boundary when it runs very long."""
+    sentence = reading.evidence
+    if sentence is None:
+        return []
+    end = sentence.end
+    if end - sentence.start > MAX_QUOTE_CHARS:
+        cut = text.rfind(" ", sentence.start, sentence.start + MAX_QUOTE_CHARS)
+        end = cut if cut > sentence.start else sentence.start + MAX_QUOTE_CHARS
+    return [text[sentence.start : end]]
+
+
+def _source(reading: DocumentReading) -> dict[str, Any]:
+    quotes = _quote(reading.text, reading.stance)
+    kind = speaker_kind(quotes[0]) if quotes else "outlet"
+    if kind == "media_report" and reading.stance.reading != "unverified":
+        kind = "outlet"  # the document's own voice confirms or debunks what others reported
+    stance = STANCE_OF_READING[reading.stance.reading]
+    if reading.stance.reading == "unverified" and any(
+        phrase in q.lower() for q in quotes for phrase in NOT_CONFIRMED_PHRASES
+    ):
+        stance = "not_confirmed"
+    unnamed = anonymous_name(quotes[0]) if kind == "anonymous" and quotes else None
+    return {
+        "name": unnamed or reading.name,
+        "role": f"cited by {reading.name}" if unnamed else None,
+        "kind": kind,
+        "stance": stance,
+        "on_record": kind != "anonymous",
+        "quotes": quotes,
+    }

@@ -1,0 +1,118 @@
+"""``claimdesk chat FILE...``: ask questions about articles; answers cite claims and quotes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from rich.console import Console
+
+from assistant import Assistant, chatview
+from assistant.cli.lines import TerminalReader, piped_reader
+from assistant.cli.options import add_model_options, assistant_from, load_documents
+from assistant.cli.repl import LEAVE, Chat
+from assistant.errors import InputError
+from assistant.history import History, data_dir
+from assistant.session import Session
+
+INPUT_HISTORY = "chat_input_history"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "chat",
+        help="ask questions about articles; answers cite claims and verbatim quotes",
+        description="Analyse the articles once, show a summary, then answer questions such as "
+        "'what did the Foreign Office deny?' from the claims, citing claim ids and verbatim "
+        "quotes. Questions are read one per line when standard input is not a terminal. "
+        "Type /help inside the chat for commands.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="article text files")
+    add_model_options(parser)
+    parser.add_argument(
+        "--continue",
+        dest="resume",
+        nargs="?",
+        const="last",
+        metavar="ID",
+        help="resume a stored session (the last one without ID); see claimdesk history",
+    )
+    parser.add_argument(
+        "--no-log",
+        action="store_true",
+        help="store nothing: no session history, analysis cache or input history",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    if args.resume and args.files:
+        raise InputError("give FILE... to start a session or --continue to resume one, not both")
+    if args.resume and args.no_log:
+        raise InputError("--continue needs the history that --no-log turns off")
+    if not args.resume and not args.files:
+        raise InputError("give one or more article files, or --continue to resume a session")
+    if "-" in args.files:
+        raise InputError("chat reads questions from standard input; give documents as files")
+
+
+def _resume(args: argparse.Namespace, history: History) -> Session:
+    session_id = history.last_session_id() if args.resume == "last" else _number(args.resume)
+    if session_id is None:
+        raise InputError(f"no chat session to resume in {history.path}")
+    stored = history.load(session_id)
+    assistant = Assistant(args.model or stored.model, base_url=args.base_url)
+    analysis = stored.analysis if args.model in (None, stored.model) else None
+    return Session(
+        assistant,
+        stored.documents,
+        history=history,
+        analysis=analysis,
+        turns=stored.turns,
+        session_id=stored.id,
+    )
+
+
+def _number(text: str) -> int:
+    if not text.isdigit():
+        raise InputError(f"--continue takes a session number, not {text!r}")
+    return int(text)
+
+
+def _console() -> Console:
+    color = sys.stdout.isatty()
+    return Console(force_terminal=color, no_color=not color, highlight=False)
+
+
+def _converse(session: Session, history: History | None) -> None:
+    interactive = sys.stdin.isatty()
+    chat = Chat(session, _console(), echo=not interactive)
+    chat.show(chatview.summary(session.analysis, reused=session.reused))
+    if session.turns:
+        chat.show(f"resumed session {session.session_id}: {len(session.turns)} earlier question(s)")
+    if not interactive:
+        chat.loop(piped_reader)
+        return
+    reader = TerminalReader(data_dir() / INPUT_HISTORY if history else None, forget=LEAVE)
+    try:
+        chat.loop(reader)
+    finally:
+        reader.save()
+    if history and chat.session.session_id is not None:
+        print(f"session {chat.session.session_id} saved; resume with: claimdesk chat --continue")
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_arguments(args)
+    history = None if args.no_log else History.open_default()
+    try:
+        if args.resume and history:
+            session = _resume(args, history)
+        else:
+            session = Session(assistant_from(args), load_documents(args.files), history=history)
+        _converse(session, history)
+    finally:
+        if history:
+            history.close()
+    return 0

@@ -1,0 +1,66 @@
+"""``claimdesk check "CLAIM" FILE...``: is this claim supported by these articles?"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.claims import Analysis
+from assistant.cli.metadata import add_metadata_options, metadata_overrides
+from assistant.cli.options import add_model_options, assistant_from, load_documents, write_output
+from assistant.errors import InputError
+from assistant.rendering_check import verdict_table
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "check",
+        help="check one claim against articles: confirmed, denied, unverified or not addressed",
+        description="Judge how well the articles support a claim you type: confirmed, denied, "
+        "unverified, or not addressed by them, with every source and its verbatim quotes.",
+    )
+    parser.add_argument("claim", metavar="CLAIM", help="the claim to check, in quotes")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
+    add_model_options(parser)
+    add_metadata_options(parser)
+    parser.add_argument(
+        "--analysis",
+        metavar="JSON",
+        help="an 'analyze --format json' result for these files, to name its matching claims",
+    )
+    parser.add_argument("--format", "-f", choices=["table", "json"], default="table")
+    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    parser.set_defaults(handler=run)
+
+
+def read_analysis(path: str | None) -> Analysis | None:
+    if path is None:
+        return None
+    try:
+        return Analysis.model_validate_json(Path(path).read_bytes())
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})", path=path) from exc
+    except ValidationError as exc:
+        raise InputError(
+            f"{path}: not an 'analyze --format json' result ({exc.error_count()} problem(s))",
+            path=path,
+        ) from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.claim.strip():
+        raise InputError("the claim to check is empty: give it in quotes before the files")
+    documents = load_documents(args.files, metadata_overrides(args))
+    analysis = read_analysis(args.analysis)
+    verdict = assistant_from(args).check(args.claim, documents, analysis=analysis)
+    if args.format == "json":
+        text = verdict.model_dump_json(indent=2)
+    else:
+        color = args.output is None and sys.stdout.isatty()
+        text = verdict_table(verdict, documents, color=color)
+    write_output(text, args.output)
+    return 0

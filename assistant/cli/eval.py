@@ -1,0 +1,138 @@
+"""``claimdesk eval DATASET``: measure an engine on the gold set or public stance data."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import Any
+
+import assistant
+from assistant import Assistant, config
+from assistant.cli.options import write_output
+from assistant.errors import InputError
+from assistant.evals.cache import CachedModel
+from assistant.evals.compare import Comparison, compare, load_report
+from assistant.evals.engines import engines_for
+from assistant.evals.evaluate import EvalRequest, evaluate
+from assistant.evals.junit import junit_xml
+from assistant.evals.metering import MeteredModel
+from assistant.evals.progress import ProgressBar
+from assistant.evals.records import EvalReport
+from assistant.evals.report_html import html_report
+from assistant.evals.report_md import markdown
+from assistant.evals.suites import SUITES, RunOptions, Selection
+from assistant.evals.thresholds import Threshold, failed_thresholds
+from assistant.models.base import Model
+
+REPO_ROOT = Path(assistant.__file__).resolve().parent.parent
+GOLD = Path("evals") / "gold" / "gold.jsonl"
+LABELLED = ("gold", "fnc1", "emergent")
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _share(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return number
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "eval",
+        help="measure an engine on the gold set or public stance data",
+        description="Run an engine over an eval data set and report claim, status, sourcing and "
+        "cost metrics (see evals/METRICS.md). Prints a Markdown summary; exits 1 when a "
+        "threshold fails.",
+    )
+    parser.add_argument("dataset", choices=list(SUITES), metavar="DATASET", help=", ".join(SUITES))
+    parser.add_argument("--data", metavar="PATH", help="data file or folder (defaults per set)")
+    parser.add_argument("--model", "-m", help="'offline' or 'openai:NAME' (env CLAIMDESK_MODEL)")
+    parser.add_argument("--base-url", help="OpenAI-compatible server URL (env OPENAI_BASE_URL)")
+    parser.add_argument("--limit", type=_positive, metavar="N", help="run only the first N items")
+    parser.add_argument("--sample", type=_positive, metavar="N", help="a random sample of N items")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed for --sample")
+    parser.add_argument("--concurrency", type=_positive, default=4, metavar="N")
+    parser.add_argument("--json", metavar="OUT", help="write every number and item as JSON")
+    parser.add_argument("--report", metavar="OUT.html", help="write a self-contained HTML report")
+    parser.add_argument("--junit", metavar="OUT.xml", help="write JUnit XML, one test per item")
+    parser.add_argument("--compare", metavar="PREVIOUS.json", help="show changes since a run")
+    parser.add_argument("--min-macro-f1", type=_share, metavar="X", help="fail below this")
+    parser.add_argument("--min-denied-recall", type=_share, metavar="X", help="fail below this")
+    parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
+    parser.set_defaults(handler=run)
+
+
+def data_path(dataset: str, given: str | None) -> Path:
+    """--data, else the gold set (cwd, then the repository) or ../shared/data/<set>."""
+    if given is not None:
+        path = Path(given)
+    elif dataset == "gold":
+        path = GOLD if GOLD.exists() else REPO_ROOT / GOLD
+    else:
+        path = REPO_ROOT.parent / "shared" / "data" / dataset
+    if not path.exists():
+        raise InputError(f"no {dataset} data at {path}: pass --data PATH", path=str(path))
+    return path
+
+
+def thresholds(args: argparse.Namespace) -> list[Threshold]:
+    gates = []
+    if args.min_macro_f1 is not None:
+        gates.append(Threshold("status.macro_f1", "status macro-F1", args.min_macro_f1))
+    if args.min_denied_recall is not None:
+        gates.append(Threshold("status.recall.denied", "denied recall", args.min_denied_recall))
+    if gates and args.dataset not in LABELLED:
+        raise InputError(f"--min-macro-f1/--min-denied-recall do not apply to {args.dataset}")
+    return gates
+
+
+def eval_model(args: argparse.Namespace) -> Model:
+    """The configured engine, metered, behind the answer cache unless --no-cache."""
+    choice = config.choose(args.model)
+    if choice.origin == "default" and not args.quiet:
+        print("claimdesk: no model configured; evaluating the offline engine", file=sys.stderr)
+    model: Model = MeteredModel(config.build(choice.spec, base_url=args.base_url))
+    return model if args.no_cache else CachedModel(model)
+
+
+def _write(report: EvalReport, comparison: Comparison | None, args: argparse.Namespace) -> None:
+    if args.json:
+        write_output(report.model_dump_json(indent=2), args.json)
+    if args.report:
+        write_output(html_report(report, comparison), args.report)
+    if args.junit:
+        write_output(junit_xml(report), args.junit)
+
+
+def run(args: argparse.Namespace) -> int:
+    path, gates = data_path(args.dataset, args.data), thresholds(args)
+    previous = load_report(Path(args.compare)) if args.compare else None
+    engines = engines_for(Assistant(eval_model(args)))
+    with ProgressBar(f"eval {args.dataset}") as bar:
+        selection = Selection(args.limit, args.sample, args.seed)
+        options = RunOptions(selection, args.concurrency, bar.start, bar.done)
+        request = EvalRequest(args.dataset, path, options, cache=not args.no_cache)
+        report = asyncio.run(evaluate(request, engines))
+    comparison = compare(previous, report) if previous is not None else None
+    _write(report, comparison, args)
+    sys.stdout.write(markdown(report, comparison))
+    failed = failed_thresholds(report, gates)
+    for line in failed:
+        print(f"claimdesk: threshold failed: {line}", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,82 @@
+"""PolNeAR attribution corpus as published: ``text/<name>.txt`` and brat standoff files
+``attributions/<name>_<annotator>.ann`` with Source / Cue / Content spans.
+
+Only the Source spans are used: the eval scores "who said it". Where several annotators
+annotated one article, the first annotation file in name order is the gold one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import InputError
+
+_TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t(.*)$")
+_ANNOTATOR_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    id: str
+    fragments: tuple[tuple[int, int], ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class AttributionArticle:
+    id: str
+    text: str
+    sources: tuple[SourceSpan, ...]
+
+
+def _fragments(offsets: str, where: str) -> tuple[tuple[int, int], ...]:
+    fragments = []
+    for part in offsets.split(";"):
+        numbers = part.split()
+        if len(numbers) != 2:
+            raise InputError(f"{where}: bad brat offsets {offsets!r}")
+        fragments.append((int(numbers[0]), int(numbers[1])))
+    return tuple(fragments)
+
+
+def parse_ann(content: str, where: str) -> list[SourceSpan]:
+    """The Source text-bound annotations of one brat ``.ann`` file."""
+    spans = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        match = _TEXT_BOUND.match(line)
+        if match and match.group(2) == "Source":
+            fragments = _fragments(match.group(3), f"{where}:{number}")
+            spans.append(SourceSpan(match.group(1), fragments, match.group(4)))
+    return spans
+
+
+def _annotation_files(folder: Path) -> dict[str, Path]:
+    chosen: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.ann")):
+        chosen.setdefault(_ANNOTATOR_SUFFIX.sub("", path.stem), path)
+    return chosen
+
+
+def _split_folder(folder: Path) -> Path:
+    if (folder / "attributions").is_dir():
+        return folder
+    if (folder / "dev" / "attributions").is_dir():
+        return folder / "dev"
+    raise InputError(f"{folder}: no attributions/ folder (expected PolNeAR dev/)", path=str(folder))
+
+
+def load(folder: Path) -> list[AttributionArticle]:
+    split = _split_folder(folder)
+    articles = []
+    for name, ann in _annotation_files(split / "attributions").items():
+        text_path = split / "text" / f"{name}.txt"
+        if not text_path.is_file():
+            raise InputError(f"{ann}: no article text at {text_path}", path=str(text_path))
+        text = text_path.read_text(encoding="utf-8")
+        sources = parse_ann(ann.read_text(encoding="utf-8"), str(ann))
+        articles.append(AttributionArticle(name, text, tuple(sources)))
+    if not articles:
+        raise InputError(f"{split}: no .ann files found", path=str(split))
+    return articles

@@ -1,0 +1,98 @@
+"""Run eval jobs concurrently through the async API, with a semaphore and fail-fast.
+
+A job is one model run (one article analysed, one claim checked). An unreachable server, a
+rejected key or a configuration error stops the whole run at once; any other failure is kept
+as that job's failure (scored wrong) and the run goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from assistant.errors import (
+    AuthenticationError,
+    ClaimdeskError,
+    ConfigurationError,
+    ModelOutputError,
+    UnreachableError,
+)
+from assistant.evals.metering import Meter, current_meter
+from assistant.evals.records import Failure
+
+T = TypeVar("T")
+FATAL = (UnreachableError, AuthenticationError, ConfigurationError)
+
+
+class EvalAbortedError(ClaimdeskError):
+    """The model cannot be used at all (unreachable, bad key, bad configuration)."""
+
+    def __init__(self, job_id: str, cause: Exception) -> None:
+        super().__init__(f"eval stopped at {job_id}: {cause}")
+        self.job_id = job_id
+        self.cause = cause
+
+
+@dataclass(frozen=True)
+class Job(Generic[T]):
+    id: str
+    run: Callable[[], Awaitable[T]]
+
+
+@dataclass
+class Outcome(Generic[T]):
+    id: str
+    value: T | None
+    failure: Failure | None
+    latency_s: float
+    meter: Meter = field(default_factory=Meter)
+
+
+def as_failure(job_id: str, exc: Exception) -> Failure:
+    if isinstance(exc, ModelOutputError):
+        return Failure(id=job_id, kind="parse_failure", message=str(exc))
+    message = str(exc) if isinstance(exc, ClaimdeskError) else f"{type(exc).__name__}: {exc}"
+    return Failure(id=job_id, kind="error", message=message)
+
+
+async def _one(job: Job[T], gate: asyncio.Semaphore, stop: asyncio.Event) -> Outcome[T]:
+    async with gate:
+        if stop.is_set():
+            raise asyncio.CancelledError
+        meter = Meter()
+        current_meter.set(meter)
+        started = time.perf_counter()
+        try:
+            value: T | None = await job.run()
+            failure = None
+        except FATAL as exc:
+            stop.set()
+            raise EvalAbortedError(job.id, exc) from exc
+        except Exception as exc:
+            value, failure = None, as_failure(job.id, exc)
+        return Outcome(job.id, value, failure, time.perf_counter() - started, meter)
+
+
+async def run_jobs(
+    jobs: Sequence[Job[T]],
+    concurrency: int,
+    on_done: Callable[[Outcome[T]], None] | None = None,
+) -> list[Outcome[T]]:
+    """Every job's outcome in job order; raises EvalAbortedError on the first fatal failure."""
+    gate = asyncio.Semaphore(max(1, concurrency))
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(_one(job, gate, stop)) for job in jobs]
+    try:
+        for finished in asyncio.as_completed(tasks):
+            outcome = await finished
+            if on_done is not None:
+                on_done(outcome)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    return [task.result() for task in tasks]

@@ -1,0 +1,211 @@
+"""Score analyses of gold articles: claim matching, status, sources, non-claims, grounding."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.claims import STATUSES, Analysis, Claim
+from assistant.evals import matching
+from assistant.evals.gold import GoldArticle, GoldClaim
+from assistant.evals.metrics import FAILED, chars, confusion, f1, label_metrics, ratio
+from assistant.evals.records import ItemResult
+from assistant.evals.runner import Outcome
+from assistant.evals.scored import (
+    Scored,
+    analysis_sources,
+    evidence_quotes,
+    excerpt,
+    grounding_counts,
+)
+from assistant.grounding import find_span
+from assistant.textsim import similarity
+
+NON_CLAIM_TEXT = 0.5
+NON_CLAIM_SPAN = 0.5
+NO_MATCH = "no matching claim"
+
+
+@dataclass
+class Tally:
+    counts: Counter[str] = field(default_factory=Counter)
+    status_pairs: list[tuple[str, str]] = field(default_factory=list)
+    items: list[ItemResult] = field(default_factory=list)
+
+
+def _spans(claim: Claim) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in claim.evidence]
+
+
+def _gold_spans(article: GoldArticle, claim: GoldClaim) -> list[tuple[int, int]]:
+    quotes = [q for s in claim.sources for q in s.quotes]
+    return matching.quote_spans(article.text, quotes)
+
+
+def match_claims(article: GoldArticle, predicted: Sequence[Claim]) -> dict[int, int]:
+    """Gold claim index -> predicted claim index, one to one."""
+    gold = article.record.claims
+    gold_spans = [_gold_spans(article, g) for g in gold]
+
+    def score(p: Claim, j: int) -> float:
+        return matching.claim_score(p.text, _spans(p), gold[j].text, gold_spans[j])
+
+    pairs = matching.assign(predicted, range(len(gold)), score, matching.CLAIM_THRESHOLD)
+    return {j: i for i, j, _ in pairs}
+
+
+def _tally_sources(tally: Tally, gold: GoldClaim, predicted: Claim) -> None:
+    def score(p: int, g: int) -> float:
+        return matching.name_similarity(predicted.sources[p].name, gold.sources[g].name)
+
+    pairs = matching.assign(
+        range(len(predicted.sources)), range(len(gold.sources)), score, matching.NAME_THRESHOLD
+    )
+    tally.counts["sources.gold"] += len(gold.sources)
+    tally.counts["sources.predicted"] += len(predicted.sources)
+    tally.counts["sources.matched"] += len(pairs)
+    for i, j, _ in pairs:
+        p, g = predicted.sources[i], gold.sources[j]
+        tally.counts["sources.kind_ok"] += p.kind == g.kind
+        tally.counts["sources.stance_ok"] += p.stance == g.stance
+        tally.counts["sources.on_record_ok"] += p.on_record == g.on_record
+
+
+def _claim_item(
+    article: GoldArticle, gold: GoldClaim, predicted: Claim | None, failed: str | None
+) -> ItemResult:
+    spans = _gold_spans(article, gold)
+    start, end = spans[0] if spans else (0, 0)
+    shown = FAILED if failed else (predicted.status if predicted else NO_MATCH)
+    return ItemResult(
+        id=f"{article.id}/{gold.id}",
+        kind="claim",
+        group=article.id,
+        correct=predicted is not None and predicted.status == gold.status,
+        expected=gold.status,
+        predicted=shown,
+        subject=gold.text,
+        excerpt=excerpt(article.text, start, end),
+        evidence=evidence_quotes(predicted.sources) if predicted else [],
+        detail=(predicted.text + " — " + predicted.status_reason) if predicted else "",
+        failure=failed,
+    )
+
+
+def _hits_non_claim(claim: Claim, text: str, span: tuple[int, int] | None) -> bool:
+    if similarity(claim.text, text) >= NON_CLAIM_TEXT:
+        return True
+    if span is None or span[1] <= span[0]:
+        return False
+    shared = chars(_spans(claim)) & chars([span])
+    return len(shared) / (span[1] - span[0]) >= NON_CLAIM_SPAN
+
+
+def _non_claim_items(
+    tally: Tally, article: GoldArticle, extras: Sequence[Claim], failed: str | None
+) -> None:
+    """A non-claim is violated by a predicted claim matching no gold claim that restates it or
+    quotes it as evidence (a claim about the text, matched to gold, is legitimate)."""
+    for number, text in enumerate(article.record.non_claims, start=1):
+        span = find_span(article.text, text)
+        hits = [c for c in extras if _hits_non_claim(c, text, span)]
+        tally.counts["non_claims"] += 1
+        tally.counts["non_claims.rejected"] += not hits and not failed
+        tally.items.append(
+            ItemResult(
+                id=f"{article.id}/non-claim-{number}",
+                kind="non_claim",
+                group=article.id,
+                correct=not hits and not failed,
+                expected="no claim",
+                predicted=FAILED if failed else (hits[0].status if hits else "no claim"),
+                subject=text,
+                excerpt=excerpt(article.text, *(span or (0, 0))),
+                detail=hits[0].text if hits else "",
+                failure=failed,
+            )
+        )
+
+
+def _extra_items(tally: Tally, article: GoldArticle, extras: Sequence[Claim]) -> None:
+    for claim in extras:
+        spans = _spans(claim)
+        tally.items.append(
+            ItemResult(
+                id=f"{article.id}/extra/{claim.id}",
+                kind="extra",
+                group=article.id,
+                correct=False,
+                expected="no claim",
+                predicted=claim.status,
+                subject=claim.text,
+                excerpt=excerpt(article.text, *(spans[0] if spans else (0, 0))),
+                evidence=evidence_quotes(claim.sources),
+                detail=claim.status_reason,
+            )
+        )
+
+
+def _score_article(tally: Tally, article: GoldArticle, outcome: Outcome[Analysis]) -> None:
+    analysis = outcome.value
+    failed = outcome.failure.message if outcome.failure else None
+    claims = analysis.claims if analysis else []
+    matched = match_claims(article, claims)
+    tally.counts["claims.predicted"] += len(claims)
+    for j, gold in enumerate(article.record.claims):
+        predicted = claims[matched[j]] if j in matched else None
+        tally.counts[f"gold.{gold.status}"] += 1
+        if predicted is not None:
+            tally.counts[f"matched.{gold.status}"] += 1
+            tally.status_pairs.append((gold.status, predicted.status))
+            _tally_sources(tally, gold, predicted)
+        tally.items.append(_claim_item(article, gold, predicted, failed))
+    extras = [c for i, c in enumerate(claims) if i not in matched.values()]
+    _non_claim_items(tally, article, extras, failed)
+    _extra_items(tally, article, extras)
+    if analysis is not None:
+        texts = {d.id: d.text for d in analysis.documents}
+        grounded, total = grounding_counts(analysis_sources(analysis), texts)
+        tally.counts["quotes.grounded"] += grounded
+        tally.counts["quotes"] += total
+        tally.counts["claims.ungrounded"] += sum(c.ungrounded for c in claims)
+
+
+def _metrics(t: Counter[str]) -> dict[str, float | None]:
+    gold = sum(t[f"gold.{s}"] for s in STATUSES)
+    matched = sum(t[f"matched.{s}"] for s in STATUSES)
+    precision, recall = ratio(matched, t["claims.predicted"]), ratio(matched, gold)
+    src_p, src_r = (
+        ratio(t["sources.matched"], t["sources.predicted"]),
+        ratio(t["sources.matched"], t["sources.gold"]),
+    )
+    metrics: dict[str, float | None] = {
+        "claims.precision": precision,
+        "claims.recall": recall,
+        "claims.f1": f1(precision, recall),
+        "claims.gold": gold,
+        "claims.predicted": t["claims.predicted"],
+        "claims.matched": matched,
+        "claims.ungrounded": t["claims.ungrounded"],
+        "sources.precision": src_p,
+        "sources.recall": src_r,
+        "sources.f1": f1(src_p, src_r),
+        "sources.kind_accuracy": ratio(t["sources.kind_ok"], t["sources.matched"]),
+        "sources.stance_accuracy": ratio(t["sources.stance_ok"], t["sources.matched"]),
+        "sources.on_record_accuracy": ratio(t["sources.on_record_ok"], t["sources.matched"]),
+        "non_claims.rejected": ratio(t["non_claims.rejected"], t["non_claims"]),
+        "grounding.rate": ratio(t["quotes.grounded"], t["quotes"]),
+    }
+    for status in STATUSES:
+        metrics[f"claims.recall.{status}"] = ratio(t[f"matched.{status}"], t[f"gold.{status}"])
+    return metrics
+
+
+def score_gold(articles: Sequence[GoldArticle], outcomes: Sequence[Outcome[Analysis]]) -> Scored:
+    tally = Tally()
+    for article, outcome in zip(articles, outcomes, strict=True):
+        _score_article(tally, article, outcome)
+    matrix = confusion(tally.status_pairs, list(STATUSES))
+    status_metrics, per_label = label_metrics("status", matrix)
+    return Scored(tally.items, {**_metrics(tally.counts), **status_metrics}, per_label, matrix)

@@ -1,0 +1,57 @@
+"""Score verdicts on (claim, document) pairs: macro-F1, per-label scores, FNC-1 score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.claims import Document
+from assistant.evals.engines import VerdictLike
+from assistant.evals.metrics import FAILED, confusion, fnc_score, label_metrics, ratio
+from assistant.evals.pairs import StancePair
+from assistant.evals.records import ItemResult
+from assistant.evals.runner import Outcome
+from assistant.evals.scored import Scored, evidence_quotes, excerpt, grounding_counts
+
+
+def pair_document(pair: StancePair) -> Document:
+    return Document.from_text(pair.document)
+
+
+def _item(pair: StancePair, outcome: Outcome[VerdictLike]) -> ItemResult:
+    verdict = outcome.value
+    predicted = verdict.status if verdict is not None else FAILED
+    return ItemResult(
+        id=pair.id,
+        kind="pair",
+        group=pair.id,
+        correct=predicted == pair.expected,
+        expected=pair.expected,
+        predicted=predicted,
+        subject=pair.claim,
+        excerpt=excerpt(pair.document),
+        evidence=evidence_quotes(verdict.sources) if verdict else [],
+        detail=verdict.reason if verdict else "",
+        failure=outcome.failure.message if outcome.failure else None,
+    )
+
+
+def score_stance(
+    pairs: Sequence[StancePair],
+    outcomes: Sequence[Outcome[VerdictLike]],
+    labels: Sequence[str],
+    with_fnc_score: bool = False,
+) -> Scored:
+    items = [_item(p, o) for p, o in zip(pairs, outcomes, strict=True)]
+    judged = [(i.expected, i.predicted) for i in items]
+    matrix = confusion(judged, list(labels))
+    metrics, per_label = label_metrics("status", matrix)
+    grounded = total = 0
+    for pair, outcome in zip(pairs, outcomes, strict=True):
+        if outcome.value is not None:
+            document = pair_document(pair)
+            g, t = grounding_counts(list(outcome.value.sources), {document.id: document.text})
+            grounded, total = grounded + g, total + t
+    metrics["grounding.rate"] = ratio(grounded, total)
+    if with_fnc_score:
+        metrics["fnc.score_pct"] = fnc_score(judged)
+    return Scored(items, metrics, per_label, matrix)

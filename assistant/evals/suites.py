@@ -1,0 +1,127 @@
+"""The data sets the harness knows: how to load each, what to run per item and how to score.
+
+Every suite loads its items from a path, keeps the selected ones, runs them through the async
+API with the job runner and returns the scored result plus the number of items available.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from assistant.claims import Analysis, Document
+from assistant.evals import emergent, fnc1, polnear
+from assistant.evals.engines import Engines, VerdictLike
+from assistant.evals.gold import GoldArticle, load_gold
+from assistant.evals.pairs import StancePair
+from assistant.evals.runner import Job, Outcome, run_jobs
+from assistant.evals.score_attribution import score_attribution
+from assistant.evals.score_gold import score_gold
+from assistant.evals.score_stance import pair_document, score_stance
+from assistant.evals.scored import Scored
+from assistant.evals.usage import usage_metrics
+
+T = TypeVar("T")
+OnDone = Callable[[Outcome[Any]], None]
+
+
+@dataclass(frozen=True)
+class Selection:
+    limit: int | None = None
+    sample: int | None = None
+    seed: int = 0
+
+    def apply(self, items: Sequence[T]) -> list[T]:
+        """A seeded random sample (kept in data order), then the first ``limit`` items."""
+        chosen = list(items)
+        if self.sample is not None and self.sample < len(chosen):
+            keep = sorted(random.Random(self.seed).sample(range(len(chosen)), self.sample))
+            chosen = [chosen[i] for i in keep]
+        return chosen[: self.limit] if self.limit is not None else chosen
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    selection: Selection
+    concurrency: int
+    on_start: Callable[[int], None]
+    on_done: OnDone
+
+
+@dataclass
+class SuiteResult:
+    scored: Scored
+    available: int
+    run: int
+
+
+def _analysis_job(item_id: str, document: Document, engines: Engines) -> Job[Analysis]:
+    return Job(item_id, lambda: engines.analyze(document))
+
+
+def _check_job(pair: StancePair, engines: Engines) -> Job[VerdictLike]:
+    document = pair_document(pair)
+    return Job(pair.id, lambda: engines.check(pair.claim, document))
+
+
+async def _run(jobs: Sequence[Job[T]], options: RunOptions) -> list[Outcome[T]]:
+    options.on_start(len(jobs))
+    return await run_jobs(jobs, options.concurrency, options.on_done)
+
+
+def _finish(
+    scored: Scored, outcomes: Sequence[Outcome[Any]], engines: Engines, available: int
+) -> SuiteResult:
+    scored.metrics.update(usage_metrics(outcomes, engines.info))
+    scored.failures = [o.failure for o in outcomes if o.failure is not None]
+    return SuiteResult(scored, available, len(outcomes))
+
+
+def _gold_document(article: GoldArticle) -> Document:
+    record = article.record
+    return Document(id=record.id, text=article.text, title=record.title, outlet=record.outlet)
+
+
+async def run_gold(path: Path, engines: Engines, options: RunOptions) -> SuiteResult:
+    articles = load_gold(path)
+    chosen = options.selection.apply(articles)
+    jobs = [_analysis_job(a.id, _gold_document(a), engines) for a in chosen]
+    outcomes = await _run(jobs, options)
+    return _finish(score_gold(chosen, outcomes), outcomes, engines, len(articles))
+
+
+async def run_polnear(path: Path, engines: Engines, options: RunOptions) -> SuiteResult:
+    articles = polnear.load(path)
+    chosen = options.selection.apply(articles)
+    jobs = [_analysis_job(a.id, Document(id=a.id, text=a.text), engines) for a in chosen]
+    outcomes = await _run(jobs, options)
+    return _finish(score_attribution(chosen, outcomes), outcomes, engines, len(articles))
+
+
+async def _run_pairs(
+    pairs: list[StancePair], labels: Sequence[str], fnc: bool, engines: Engines, options: RunOptions
+) -> SuiteResult:
+    chosen = options.selection.apply(pairs)
+    outcomes = await _run([_check_job(p, engines) for p in chosen], options)
+    return _finish(score_stance(chosen, outcomes, labels, fnc), outcomes, engines, len(pairs))
+
+
+async def run_fnc1(path: Path, engines: Engines, options: RunOptions) -> SuiteResult:
+    return await _run_pairs(fnc1.load(path), list(fnc1.LABELS.values()), True, engines, options)
+
+
+async def run_emergent(path: Path, engines: Engines, options: RunOptions) -> SuiteResult:
+    labels = list(emergent.LABELS.values())
+    return await _run_pairs(emergent.load(path), labels, False, engines, options)
+
+
+Suite = Callable[[Path, Engines, RunOptions], Awaitable[SuiteResult]]
+SUITES: dict[str, Suite] = {
+    "gold": run_gold,
+    "fnc1": run_fnc1,
+    "emergent": run_emergent,
+    "polnear": run_polnear,
+}

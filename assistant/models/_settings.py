@@ -1,0 +1,94 @@
+"""Settings of the OpenAI-compatible engine: argument, then environment variable, then default.
+
+Every bad or missing value raises a ConfigurationError naming the variable to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, TypeVar, cast, get_args
+
+from assistant.errors import ConfigurationError
+
+OutputMode = Literal["auto", "json_schema", "json_object"]
+N = TypeVar("N", int, float)
+
+OPENAI_URL = "https://api.openai.com/v1"
+PLACEHOLDER_KEY = "unused"  # local servers ignore the key; the SDK insists on one
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MAX_TOKENS = 4096
+DEFAULT_CONTEXT_CHARS = 24_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    base_url: str
+    api_key: str
+    mode: OutputMode
+    timeout_s: float
+    max_tokens: int
+    context_chars: int
+
+
+def resolve(
+    env: Mapping[str, str],
+    *,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: OutputMode | None = None,
+    timeout_s: float | None = None,
+    max_tokens: int | None = None,
+    context_chars: int | None = None,
+) -> Settings:
+    server = base_url or env.get("OPENAI_BASE_URL")
+    return Settings(
+        base_url=(server or OPENAI_URL).rstrip("/"),
+        api_key=_api_key(api_key, server, env),
+        mode=mode or _output_mode(env),
+        timeout_s=_positive(timeout_s, env, "CLAIMDESK_TIMEOUT", float, DEFAULT_TIMEOUT_S),
+        max_tokens=_positive(max_tokens, env, "CLAIMDESK_MAX_TOKENS", int, DEFAULT_MAX_TOKENS),
+        context_chars=_positive(
+            context_chars, env, "CLAIMDESK_CONTEXT_CHARS", int, DEFAULT_CONTEXT_CHARS
+        ),
+    )
+
+
+def _api_key(api_key: str | None, base_url: str | None, env: Mapping[str, str]) -> str:
+    key = api_key or env.get("OPENAI_API_KEY")
+    if key:
+        return key
+    if base_url:
+        return PLACEHOLDER_KEY
+    raise ConfigurationError(
+        "no API key: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server",
+        setting="OPENAI_API_KEY",
+    )
+
+
+def _output_mode(env: Mapping[str, str]) -> OutputMode:
+    value = env.get("CLAIMDESK_OUTPUT_MODE") or "auto"
+    modes = get_args(OutputMode)
+    if value not in modes:
+        raise ConfigurationError(
+            f"CLAIMDESK_OUTPUT_MODE={value!r} is not one of {', '.join(modes)}",
+            setting="CLAIMDESK_OUTPUT_MODE",
+        )
+    return cast(OutputMode, value)
+
+
+def _positive(
+    given: N | None, env: Mapping[str, str], variable: str, kind: type[N], default: N
+) -> N:
+    if given is not None:
+        return given
+    value = env.get(variable)
+    if not value:
+        return default
+    try:
+        number = kind(value)
+    except ValueError:
+        number = kind("0")
+    if number <= 0:
+        raise ConfigurationError(f"{variable}={value!r} is not a positive number", setting=variable)
+    return number

@@ -1,0 +1,399 @@
+"""The engine for OpenAI and OpenAI-compatible servers (vLLM, Ollama, llama-cpp-python, ...).
+
+The only module that imports the openai SDK. The SDK never retries (``max_retries=0``); tenacity
+does (see _retry.py). Structured output is asked for in one of two modes:
+
+- ``json_schema``: OpenAI's strict structured outputs, the same request body
+  ``client.chat.completions.parse(response_format=OutputType)`` sends (OpenAI, vLLM, Ollama);
+- ``json_object``: ``{"type": "json_object", "schema": ...}`` (llama-cpp-python's server enforces
+  the schema with a grammar).
+
+``auto`` starts with ``json_schema`` and, when the server rejects it, switches this instance to
+``json_object``. The raw answer text is returned; validation and re-asks happen above.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from collections.abc import Mapping
+from functools import partial
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from openai import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AsyncOpenAI,
+    DefaultAsyncHttpxClient,
+    OpenAI,
+    OpenAIError,
+    omit,
+)
+from openai.lib import type_to_response_format_param
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
+from openai.types.chat.completion_create_params import ResponseFormat
+from pydantic import BaseModel
+
+from assistant.errors import (
+    AuthenticationError,
+    ModelServerError,
+    RequestRejectedError,
+    RetriesExhaustedError,
+    UnreachableError,
+)
+from assistant.models._retry import (
+    Exhausted,
+    RetryPolicy,
+    acall_with_retries,
+    call_with_retries,
+    retry_after_seconds,
+)
+from assistant.models._settings import OutputMode, resolve
+from assistant.models.base import FinishReason, Message, ModelRequest, ModelResponse
+
+if TYPE_CHECKING:
+    import httpx2
+
+Wire = Literal["json_schema", "json_object"]
+TRANSIENT_STATUS = frozenset({408, 429})
+KEY_LIKE = re.compile(r"\bsk-[\w*.\-]{6,}")  # servers may echo (part of) the key they refused
+
+
+class _SchemaRejected(Exception):
+    """The server refused a ``json_schema`` response format (auto mode falls back)."""
+
+    def __init__(self, error: APIStatusError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class OpenAIModel:
+    """An OpenAI-compatible chat completions server answering structured requests."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        mode: OutputMode | None = None,
+        timeout: float | None = None,
+        max_tokens: int | None = None,
+        context_chars: int | None = None,
+        retry: RetryPolicy | None = None,
+        http_client: httpx2.Client | None = None,
+        async_http_client: httpx2.AsyncClient | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        settings = resolve(
+            os.environ if env is None else env,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            timeout_s=timeout,
+            max_tokens=max_tokens,
+            context_chars=context_chars,
+        )
+        self._name = name
+        self._api_key = settings.api_key
+        self.base_url = settings.base_url
+        self.mode = settings.mode
+        self.timeout = settings.timeout_s
+        self.max_tokens = settings.max_tokens
+        self._context_chars = settings.context_chars
+        self.retry = retry or RetryPolicy()
+        self._wire: Wire = "json_object" if self.mode == "json_object" else "json_schema"
+        self._http_client = http_client
+        self._async_http_client = async_http_client
+        self._client: OpenAI | None = None
+        self._async_client: AsyncOpenAI | None = None
+        self._async_loop: asyncio.AbstractEventLoop | None = None
+
+    # --- the Model protocol ---------------------------------------------------------------------
+
+    @property
+    def engine_name(self) -> str:
+        return "openai"
+
+    @property
+    def model_name(self) -> str:
+        return self._name
+
+    @property
+    def context_chars(self) -> int:
+        return self._context_chars
+
+    @property
+    def wire_mode(self) -> Wire:
+        """The response format this instance sends now (``auto`` may have switched it)."""
+        return self._wire
+
+    def complete(self, request: ModelRequest) -> ModelResponse:
+        try:
+            return self._complete(request, self._wire, retries=0)
+        except _SchemaRejected as rejected:
+            self._fall_back(rejected)
+            return self._complete(request, "json_object", retries=1)
+
+    async def acomplete(self, request: ModelRequest) -> ModelResponse:
+        try:
+            return await self._acomplete(request, self._wire, retries=0)
+        except _SchemaRejected as rejected:
+            self._fall_back(rejected)
+            return await self._acomplete(request, "json_object", retries=1)
+
+    def _complete(self, request: ModelRequest, wire: Wire, *, retries: int) -> ModelResponse:
+        call = partial(self._create, request, wire)
+        try:
+            completion, attempts = call_with_retries(call, self.retry, _transient, _asked_wait)
+        except (Exhausted, OpenAIError) as error:
+            raise self._translate(error) from None
+        return _response(completion, retries + attempts - 1)
+
+    async def _acomplete(self, request: ModelRequest, wire: Wire, *, retries: int) -> ModelResponse:
+        call = partial(self._acreate, request, wire)
+        try:
+            completion, attempts = await acall_with_retries(
+                call, self.retry, _transient, _asked_wait
+            )
+        except (Exhausted, OpenAIError) as error:
+            raise self._translate(error) from None
+        return _response(completion, retries + attempts - 1)
+
+    # --- requests -------------------------------------------------------------------------------
+
+    @property
+    def client(self) -> OpenAI:
+        if self._client is None:
+            self._client = OpenAI(
+                api_key=self._api_key,
+                base_url=self.base_url,
+                timeout=self.timeout,
+                max_retries=0,
+                http_client=self._http_client,
+            )
+        return self._client
+
+    @property
+    def async_client(self) -> AsyncOpenAI:
+        """The async client for the running event loop: pooled connections die with their loop.
+
+        The SDK's own HTTP client would schedule its closing on whatever loop runs when it is
+        garbage-collected, so each loop gets a plain one with the SDK's defaults instead.
+        """
+        loop = asyncio.get_running_loop()
+        if self._async_client is None or self._async_loop is not loop:
+            self._async_client = AsyncOpenAI(
+                api_key=self._api_key,
+                base_url=self.base_url,
+                timeout=self.timeout,
+                max_retries=0,
+                http_client=self._async_http_client or DefaultAsyncHttpxClient(),
+            )
+            self._async_loop = loop
+        return self._async_client
+
+    def _create(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
+        try:
+            completion: ChatCompletion = self.client.chat.completions.create(
+                **self._arguments(request, wire)
+            )
+        except APIStatusError as error:
+            raise _schema_rejection(error, wire) from error
+        return completion
+
+    async def _acreate(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
+        try:
+            completion: ChatCompletion = await self.async_client.chat.completions.create(
+                **self._arguments(request, wire)
+            )
+        except APIStatusError as error:
+            raise _schema_rejection(error, wire) from error
+        return completion
+
+    def _arguments(self, request: ModelRequest, wire: Wire) -> dict[str, Any]:
+        """The request body, deterministic so that recorded cassettes match it."""
+        response_format, extra_body = _response_format(request.output_type, wire)
+        return {
+            "model": self._name,
+            "messages": [_message(m) for m in request.messages],
+            "temperature": 0,
+            "max_tokens": request.max_tokens or self.max_tokens,
+            "response_format": response_format,
+            "extra_body": extra_body,
+        }
+
+    def _fall_back(self, rejected: _SchemaRejected) -> None:
+        """Switch this instance to ``json_object`` in auto mode; else say which setting to fix."""
+        if self.mode != "auto":
+            raise RequestRejectedError(
+                f"the server at {self.base_url} does not accept json_schema response formats "
+                f"({_server_message(rejected.error)}); set CLAIMDESK_OUTPUT_MODE=json_object",
+                status_code=rejected.error.status_code,
+            )
+        self._wire = "json_object"
+
+    # --- errors ---------------------------------------------------------------------------------
+
+    def _translate(self, error: Exhausted | OpenAIError) -> ModelServerError:
+        if isinstance(error, Exhausted):
+            return self._exhausted(error.last, error.attempts)
+        if isinstance(error, APIStatusError):
+            return self._rejected(error)
+        if isinstance(error, APIConnectionError):
+            return self._exhausted(error, 1)
+        return ModelServerError(f"the model server at {self.base_url} failed: {error}")
+
+    def _exhausted(self, last: BaseException, attempts: int) -> ModelServerError:
+        where = f"the model server at {self.base_url}"
+        if isinstance(last, APITimeoutError):
+            return RetriesExhaustedError(
+                f"{where} did not answer within {self.timeout:g} s ({_attempts(attempts)}); "
+                "raise CLAIMDESK_TIMEOUT or use a faster model",
+                attempts=attempts,
+            )
+        if isinstance(last, APIConnectionError):
+            return UnreachableError(
+                f"cannot reach {where} ({_attempts(attempts)}): check that it is running "
+                "and that OPENAI_BASE_URL is right"
+            )
+        status = last.status_code if isinstance(last, APIStatusError) else None
+        detail = _server_message(last) if isinstance(last, APIStatusError) else str(last)
+        return RetriesExhaustedError(
+            f"{where} kept failing after {_attempts(attempts)} (HTTP {status}: {detail}); "
+            "try again later",
+            attempts=attempts,
+            status_code=status,
+        )
+
+    def _rejected(self, error: APIStatusError) -> ModelServerError:
+        status, detail = error.status_code, _server_message(error)
+        if status in (401, 403):
+            return AuthenticationError(
+                f"the model server at {self.base_url} refused the API key (HTTP {status}: "
+                f"{detail}); set OPENAI_API_KEY to a valid key",
+                status_code=status,
+            )
+        if status == 404:
+            return RequestRejectedError(
+                f"model {self._name!r} or its endpoint was not found at {self.base_url} "
+                f"(HTTP 404: {detail}); check the model name and OPENAI_BASE_URL",
+                status_code=status,
+            )
+        if _is_quota(error):
+            return RequestRejectedError(
+                f"the account behind OPENAI_API_KEY has no quota left (HTTP 429: {detail})",
+                status_code=status,
+            )
+        return RequestRejectedError(
+            f"the model server rejected the request (HTTP {status}): {detail}",
+            status_code=status,
+        )
+
+
+# --- the wire -----------------------------------------------------------------------------------
+
+
+def strict_schema(output_type: type[BaseModel]) -> dict[str, Any]:
+    """The JSON schema the SDK sends for ``output_type`` in strict ``json_schema`` mode."""
+    response_format = type_to_response_format_param(output_type)
+    if not isinstance(response_format, dict) or response_format["type"] != "json_schema":
+        raise TypeError(f"{output_type.__name__} has no json_schema response format")
+    return dict(response_format["json_schema"].get("schema") or {})
+
+
+def _response_format(
+    output_type: type[BaseModel], wire: Wire
+) -> tuple[ResponseFormat, None] | tuple[Any, dict[str, Any]]:
+    if wire == "json_schema":
+        response_format = type_to_response_format_param(output_type)
+        if not isinstance(response_format, dict):
+            raise TypeError(f"{output_type.__name__} has no response format")
+        return response_format, None
+    # the schema key is an extension of llama-cpp-python's server, so it goes in the extra body
+    schema = strict_schema(output_type)
+    return omit, {"response_format": {"type": "json_object", "schema": schema}}
+
+
+def _message(message: Message) -> ChatCompletionMessageParam:
+    if message.role == "system":
+        return {"role": "system", "content": message.content}
+    if message.role == "user":
+        return {"role": "user", "content": message.content}
+    return {"role": "assistant", "content": message.content}
+
+
+def _response(completion: ChatCompletion, retries: int) -> ModelResponse:
+    if not completion.choices:
+        raise ModelServerError("the model server answered without any choices")
+    choice = completion.choices[0]
+    refusal = choice.message.refusal or None
+    usage = completion.usage
+    return ModelResponse(
+        content=choice.message.content or "",
+        finish_reason=_finish_reason(choice.finish_reason, refusal),
+        refusal=refusal,
+        prompt_tokens=usage.prompt_tokens if usage else 0,
+        completion_tokens=usage.completion_tokens if usage else 0,
+        retries=retries,
+    )
+
+
+def _finish_reason(reason: str | None, refusal: str | None) -> FinishReason:
+    if refusal:
+        return "refusal"
+    if reason in ("length", "content_filter"):
+        return cast(FinishReason, reason)
+    return "stop"
+
+
+# --- error classification -----------------------------------------------------------------------
+
+
+def _transient(error: BaseException) -> bool:
+    """429 (except insufficient_quota), 408, 5xx, timeouts and connection failures."""
+    if isinstance(error, APIConnectionError):
+        return True
+    if isinstance(error, APIStatusError):
+        transient = error.status_code in TRANSIENT_STATUS or error.status_code >= 500
+        return transient and not _is_quota(error)
+    return False
+
+
+def _asked_wait(error: BaseException) -> float | None:
+    if isinstance(error, APIStatusError):
+        return retry_after_seconds(error.response.headers)
+    return None
+
+
+def _is_quota(error: APIStatusError) -> bool:
+    return error.status_code == 429 and error.code == "insufficient_quota"
+
+
+def _schema_rejection(error: APIStatusError, wire: Wire) -> Exception:
+    """A server refusing the ``json_schema`` response format (llama-cpp answers HTTP 500)."""
+    if wire != "json_schema" or error.status_code not in (400, 422, 500):
+        return error
+    text = _server_text(error).lower()
+    return _SchemaRejected(error) if "json_schema" in text or "response_format" in text else error
+
+
+def _attempts(count: int) -> str:
+    return "1 attempt" if count == 1 else f"{count} attempts"
+
+
+def _server_text(error: APIStatusError) -> str:
+    """The server's own words on one line."""
+    body = error.body
+    text: object = body
+    if isinstance(body, dict):
+        text = body.get("message") or body.get("detail") or body
+    return " ".join(str(text or error.message).split())
+
+
+def _server_message(error: APIStatusError) -> str:
+    """The server's words, short enough for a terminal, with anything key-like blanked out."""
+    line = KEY_LIKE.sub("[redacted]", _server_text(error))
+    return line if len(line) <= 300 else line[:297] + "..."

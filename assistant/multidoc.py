@@ -1,0 +1,65 @@
+"""Merge claims across documents: one claim per assertion, with who said what where, how many
+independent origins stand behind it, the chains that collapse re-reports, and a timeline.
+
+The per-document claims come from the extraction pipeline (analysis.py); this module only combines
+them. The rules are explained in docs/check.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.claims import Claim, Document, TimelineOrder
+from assistant.merging import merge_sources, restatement_groups
+from assistant.settling import Member, settle
+from assistant.timeline import ordered_documents, timeline
+
+
+def stamp(document: Document, claim: Claim) -> Claim:
+    """The claim with every source and the claim itself tagged with the document they came from."""
+    sources = [
+        s if s.document_id else s.model_copy(update={"document_id": document.id})
+        for s in claim.sources
+    ]
+    return claim.model_copy(update={"sources": sources, "document_ids": [document.id]})
+
+
+def group(members: Sequence[Member]) -> list[list[Member]]:
+    """Restatements of one assertion together; each group's first member names it."""
+    return [[members[i] for i in g] for g in restatement_groups([m.claim.text for m in members])]
+
+
+def merged_claim(members: Sequence[Member], documents: Sequence[Document]) -> Claim:
+    """One claim from its members, worded as first reported; ``documents`` in time order."""
+    in_time = sorted(members, key=lambda m: m.position)
+    settled = settle(in_time, documents)
+    sources = merge_sources([s for m in in_time for s in m.claim.sources])
+    document_ids = list(dict.fromkeys(m.document.id for m in in_time))
+    several = len(documents) > 1
+    return in_time[0].claim.model_copy(
+        update={
+            "status": settled.status,
+            "status_reason": settled.reason,
+            "sources": sources,
+            "ungrounded": not any(s.evidence for s in sources),
+            "document_ids": document_ids,
+            "independent_sources": settled.independence.count,
+            "chains": settled.independence.chains if several else [],
+            "timeline": timeline(members, documents) if several else [],
+        }
+    )
+
+
+def combine_documents(
+    documents: Sequence[Document], per_document: Sequence[list[Claim]]
+) -> tuple[list[Claim], TimelineOrder]:
+    """Merged claims numbered c1, c2, ... in argument order, and how the timeline is ordered."""
+    in_time, order = ordered_documents(documents)
+    position = {d.id: i for i, d in enumerate(in_time)}
+    members = [
+        Member(document, position[document.id], stamp(document, claim))
+        for document, claims in zip(documents, per_document, strict=True)
+        for claim in claims
+    ]
+    claims = [merged_claim(g, in_time) for g in group(members)]
+    return [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(claims, start=1)], order

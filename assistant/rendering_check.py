@@ -1,0 +1,52 @@
+"""Show a Verdict to a person: a terminal panel with status, reason, sources and quotes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from assistant.claims import Document, Verdict
+from assistant.rendering import STATUS_STYLE, source_line
+from assistant.rendering_multidoc import source_place
+
+
+def verdict_text(verdict: Verdict, documents: Sequence[Document]) -> Text:
+    text = Text()
+    text.append("claim: ", style="bold")
+    text.append(f"{verdict.claim}\n")
+    text.append("status: ", style="bold")
+    text.append(verdict.status, style=STATUS_STYLE[verdict.status])
+    if verdict.ungrounded:
+        text.append("  UNGROUNDED (no quote found in the documents)", style="bold magenta")
+    text.append(f"\n{verdict.reason}\n")
+    if verdict.matching_claim_ids:
+        text.append(f"matching claims: {', '.join(verdict.matching_claim_ids)}\n")
+    for source in verdict.sources:
+        text.append(f"\n{source_line(source)}{source_place(source, documents)}\n", style="bold")
+        for evidence in source.evidence:
+            text.append(f'  "{evidence.quote}"\n', style="italic")
+        if not source.evidence:
+            text.append("  (no quote found in the documents)\n", style="magenta")
+    return text
+
+
+def verdict_summary(verdict: Verdict) -> str:
+    engine, usage = verdict.engine, verdict.usage
+    return (
+        f"{len(verdict.document_ids)} document(s); engine {engine.name}:{engine.model}, "
+        f"prompt {engine.prompt_version}; {usage.model_calls} model call(s), "
+        f"{usage.reasks} re-ask(s), {usage.dropped_quotes} quote(s) dropped"
+    )
+
+
+def verdict_table(
+    verdict: Verdict, documents: Sequence[Document], *, color: bool, width: int | None = None
+) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 120)
+    console.print(verdict_text(verdict, documents))
+    console.print(verdict_summary(verdict))
+    return buffer.getvalue()

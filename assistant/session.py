@@ -1,0 +1,291 @@
+"""A chat session over analysed documents: questions in, grounded answers out.
+
+The logic is written as generators of model requests (like analysis.py), driven by runner.run or
+runner.arun, so ``Session.ask`` and ``Session.aask`` share it. Documents are analysed once per
+session; with a history store, each document's claims are cached under its hash, the engine and
+the prompt version, and every answer is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from assistant import prompts
+from assistant.analysis import document_steps
+from assistant.answers import Answer, Citation
+from assistant.chat_check import check_answer
+from assistant.citations import verify_all
+from assistant.claims import Analysis, Claim, Document, Usage
+from assistant.errors import ConfigurationError, InputError
+from assistant.history import History, engine_key
+from assistant.models.base import Message, ModelRequest
+from assistant.multidoc import combine_documents
+from assistant.outputs import AnswerOutput
+from assistant.questions import check_topic
+from assistant.runner import Steps, arun, run
+from assistant.structured import structured
+
+if TYPE_CHECKING:
+    from assistant._assistant import Assistant
+
+HISTORY_TURNS = 3
+
+# The full claim check (Assistant.check: one model request per typed claim) behind /check and,
+# with the offline engine, behind "is X confirmed?" questions. False answers both from the
+# analysed claims alone. An engine that cannot check yet (ConfigurationError) falls back to that.
+CHECK_WITH_ASSISTANT = True
+
+
+def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]:
+    """The article texts, in order, as long as they fit the model's context; claims always go."""
+    chosen, used = [], 0
+    for document in analysis.documents:
+        used += len(document.text)
+        if used > budget:
+            break
+        chosen.append({"id": document.id, "title": document.title, "text": document.text})
+    return chosen
+
+
+def answer_request(
+    analysis: Analysis, question: str, earlier: Sequence[Answer], budget: int
+) -> ModelRequest:
+    documents = _documents_that_fit(analysis, budget)
+    inputs: dict[str, Any] = {
+        "question": question,
+        "claims": [c.model_dump(mode="json") for c in analysis.claims],
+        "documents": documents,
+        "omitted": len(analysis.documents) - len(documents),
+        "history": [{"question": a.question, "answer": a.text} for a in earlier[-HISTORY_TURNS:]],
+    }
+    schema = json.dumps(AnswerOutput.model_json_schema(), separators=(",", ":"))
+    messages = (
+        Message("system", prompts.render("answer_system", schema=schema)),
+        Message("user", prompts.render("answer_user", **inputs)),
+    )
+    return ModelRequest("answer", messages, AnswerOutput, inputs)
+
+
+def _answer(question: str, output: AnswerOutput, citations: list[Citation], **flags: Any) -> Answer:
+    return Answer(question=question, text=output.text.strip(), citations=citations, **flags)
+
+
+def answer_steps(
+    analysis: Analysis, question: str, earlier: Sequence[Answer], usage: Usage, budget: int
+) -> Steps[Answer]:
+    """Ask, verify every citation, re-ask once if any fails, then flag what still fails."""
+    request = answer_request(analysis, question, earlier, budget)
+    output, asked, raw = yield from structured(request, AnswerOutput, usage)
+    citations, problems = verify_all(analysis, output)
+    if not problems:
+        return _answer(question, output, citations, verified=True)
+    usage.reasks += 1
+    followup = asked.with_followup(raw, prompts.render("reask_citations", problems=problems))
+    output, _, _ = yield from structured(followup, AnswerOutput, usage)
+    citations, problems = verify_all(analysis, output)
+    warning = None
+    if problems:
+        warning = "could not verify this answer against the documents: " + "; ".join(problems)
+    return _answer(
+        question, output, citations, verified=not problems, reasked=True, warning=warning
+    )
+
+
+def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
+    from assistant.offline.answering import status_report
+
+    return AnswerOutput.model_validate(status_report(claim, analysis.claims))
+
+
+def _no_check_note(error: ConfigurationError) -> str:
+    return f"(No full check: {error}. These are the analysed claims that match.)"
+
+
+def _question(text: str) -> str:
+    if not text.strip():
+        raise InputError("the question is empty")
+    return text.strip()
+
+
+def _absorb(total: Usage, spent: Usage) -> None:
+    """Add ``spent`` into ``total`` in place (several documents may share one total)."""
+    for name in Usage.model_fields:
+        setattr(total, name, getattr(total, name) + getattr(spent, name))
+
+
+class Session:
+    """Questions about a fixed set of documents, answered from their analysis with citations."""
+
+    def __init__(
+        self,
+        assistant: Assistant,
+        documents: Sequence[Document],
+        *,
+        history: History | None = None,
+        analysis: Analysis | None = None,
+        turns: Sequence[Answer] = (),
+        session_id: int | None = None,
+    ) -> None:
+        self.assistant = assistant
+        self.documents = list(documents)
+        self.history = history
+        self.turns = list(turns)
+        self.session_id = session_id
+        self.usage = Usage()
+        self._analysis = analysis
+        self._per_document: dict[str, list[Claim]] = {}
+        self._fresh = 0
+        self.reused = analysis is not None
+
+    # --- analysis ------------------------------------------------------------------------------
+
+    def _document_claims(self, document: Document, usage: Usage) -> Steps[list[Claim]]:
+        """One document's claims: already known, from the history's cache, else the model's."""
+        if document.id in self._per_document:
+            return self._per_document[document.id]
+        engine = engine_key(self.assistant.engine, self.assistant.model.context_chars)
+        claims = self.history.cached_claims(document, engine) if self.history else None
+        if claims is None:
+            spent = Usage()
+            budget = self.assistant.model.context_chars
+            claims = yield from document_steps(document, budget, spent)
+            _absorb(usage, spent)
+            self._fresh += 1
+            if self.history:
+                self.history.store_claims(document, engine, claims, spent)
+        self._per_document[document.id] = claims
+        return claims
+
+    def _analysed(self, per_document: Sequence[list[Claim]], usage: Usage) -> Analysis:
+        self.usage = self.usage.add(usage)
+        self.reused = self._fresh == 0
+        claims, order = combine_documents(self.documents, per_document)
+        self._analysis = Analysis(
+            documents=self.documents,
+            claims=claims,
+            engine=self.assistant.engine,
+            usage=usage,
+            timeline_order=order,
+        )
+        self._save_analysis()
+        return self._analysis
+
+    def _analyse(self) -> Analysis:
+        usage, model = Usage(), self.assistant.model
+        per_document = [run(self._document_claims(d, usage), model, usage) for d in self.documents]
+        return self._analysed(per_document, usage)
+
+    @property
+    def analysis(self) -> Analysis:
+        """The documents' claims, analysed on first use (or taken from the cache)."""
+        return self._analysis if self._analysis is not None else self._analyse()
+
+    async def aanalysis(self) -> Analysis:
+        if self._analysis is not None:
+            return self._analysis
+        usage, model = Usage(), self.assistant.model
+        per_document = await asyncio.gather(
+            *(arun(self._document_claims(d, usage), model, usage) for d in self.documents)
+        )
+        return self._analysed(per_document, usage)
+
+    def add(self, document: Document) -> Analysis:
+        """Add a document; only it goes to the model (earlier ones come from memory or cache).
+
+        Claims are numbered in document order, so earlier claims keep their ids unless the new
+        document restates two of them as one assertion.
+        """
+        if document.id in {d.id for d in self.documents}:
+            return self.analysis
+        self.documents.append(document)
+        self._analysis = None
+        if self.history and self.session_id is not None:
+            self.history.add_document(self.session_id, document)
+        return self._analyse()
+
+    # --- questions -----------------------------------------------------------------------------
+
+    def _answer_steps(self, analysis: Analysis, question: str, usage: Usage) -> Steps[Answer]:
+        budget = self.assistant.model.context_chars
+        return answer_steps(analysis, question, self.turns, usage, budget)
+
+    def _route_to_check(self, question: str) -> str | None:
+        if not CHECK_WITH_ASSISTANT or self.assistant.model.engine_name != "offline":
+            return None
+        return check_topic(question)
+
+    def ask(self, question: str) -> Answer:
+        """A plain-language answer citing the claims and verbatim quotes behind it."""
+        question = _question(question)
+        topic = self._route_to_check(question)
+        if topic is not None:
+            return self.check(topic)
+        analysis, usage = self.analysis, Usage()
+        answer = run(self._answer_steps(analysis, question, usage), self.assistant.model, usage)
+        return self._record(answer, usage)
+
+    async def aask(self, question: str) -> Answer:
+        question = _question(question)
+        topic = self._route_to_check(question)
+        if topic is not None:
+            return await self.acheck(topic)
+        analysis, usage = await self.aanalysis(), Usage()
+        steps = self._answer_steps(analysis, question, usage)
+        answer = await arun(steps, self.assistant.model, usage)
+        return self._record(answer, usage)
+
+    def check(self, claim: str) -> Answer:
+        """How the documents stand on a claim the journalist typed."""
+        claim, analysis = _question(claim), self.analysis
+        verdict, note = None, None
+        if CHECK_WITH_ASSISTANT:
+            try:
+                verdict = self.assistant.check(claim, self.documents, analysis)
+            except ConfigurationError as exc:
+                note = _no_check_note(exc)
+        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
+        return self._record(answer, answer.usage)
+
+    async def acheck(self, claim: str) -> Answer:
+        claim, analysis = _question(claim), await self.aanalysis()
+        verdict, note = None, None
+        if CHECK_WITH_ASSISTANT:
+            try:
+                verdict = await self.assistant.acheck(claim, self.documents, analysis)
+            except ConfigurationError as exc:
+                note = _no_check_note(exc)
+        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
+        return self._record(answer, answer.usage)
+
+    def _record(self, answer: Answer, usage: Usage) -> Answer:
+        answer = answer.model_copy(update={"usage": usage})
+        self.turns.append(answer)
+        self.usage = self.usage.add(usage)
+        self._ensure_stored()
+        if self.history and self.session_id is not None:
+            self.history.record_turn(self.session_id, answer, self.assistant.choice.spec)
+        return answer
+
+    # --- storage -------------------------------------------------------------------------------
+
+    def _ensure_stored(self) -> None:
+        """Create this session in the history the first time there is something to keep."""
+        if self.history is not None and self.session_id is None:
+            self.session_id = self.history.start_session(self.assistant.choice.spec, self.documents)
+            if self._analysis is not None:
+                self.history.save_analysis(self.session_id, self._analysis)
+
+    def _save_analysis(self) -> None:
+        if self.history is None or self._analysis is None:
+            return
+        if self.session_id is None:
+            self._ensure_stored()
+        else:
+            self.history.save_analysis(self.session_id, self._analysis)
+
+    def new(self) -> Session:
+        """A fresh conversation about the same documents (a new session in the history)."""
+        return Session(self.assistant, self.documents, history=self.history, analysis=self.analysis)
