@@ -15,7 +15,9 @@ attribution. Offsets are shared with the original text, so every span is exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.claims import SourceKind
 from assistant.offline import lexicons as lex
@@ -94,12 +96,13 @@ class CueMatch:
     cue: str
 
 
-def find_cues(sentence: str) -> list[CueMatch]:
+@lru_cache(maxsize=1024)
+def find_cues(sentence: str) -> tuple[CueMatch, ...]:
     """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
     low = sentence.lower()
     found: list[CueMatch] = []
     if _CUES_BY_FIRST_WORD.keys().isdisjoint(_TOKEN.findall(low)):
-        return found
+        return ()
     resume = 0
     for token in _TOKEN.finditer(low):
         if token.start() < resume or (token.start() > 0 and low[token.start() - 1].isalnum()):
@@ -110,7 +113,7 @@ def find_cues(sentence: str) -> list[CueMatch]:
                 found.append(CueMatch(token.start(), end, cue))
                 resume = end
                 break
-    return found
+    return tuple(found)
 
 
 _HEARSAY = re.compile(
@@ -380,7 +383,7 @@ def _clean_content(text: str) -> str:
     return text.strip().strip(",;:").strip()
 
 
-def _content_end(s: _Sentence, matches: list[CueMatch], index: int) -> int:
+def _content_end(s: _Sentence, matches: Sequence[CueMatch], index: int) -> int:
     """Content of cue ``index`` runs to the next clause with its own cue or to the end.
 
     The next clause starts at ", adding ..." (a participle) or at ", and the ministry said".
@@ -435,7 +438,7 @@ def _dismissive(s: _Sentence, match: CueMatch) -> bool:
     return any(w in lex.DISMISSIVE_WORDS for w in re.findall(r"[a-z]+", window))
 
 
-def _one(s: _Sentence, matches: list[CueMatch], i: int, prior: str) -> Attribution | None:
+def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attribution | None:
     match = matches[i]
     cue = match.cue
     if cue == ACCORDING:
@@ -453,7 +456,7 @@ def _one(s: _Sentence, matches: list[CueMatch], i: int, prior: str) -> Attributi
 
 
 def _speech(
-    s: _Sentence, matches: list[CueMatch], i: int, stance: lex.CueStance, prior: str
+    s: _Sentence, matches: Sequence[CueMatch], i: int, stance: lex.CueStance, prior: str
 ) -> Attribution | None:
     match = matches[i]
     cue = match.cue

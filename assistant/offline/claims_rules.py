@@ -8,6 +8,8 @@ something with a concrete anchor: a number, a named actor or an event verb.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.offline import lexicons as lex
 
@@ -57,12 +59,15 @@ _ANAPHOR = re.compile(
 )
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (cached: the rules ask about the same sentence many times)."""
+    return tuple(_WORD.findall(text))
 
 
-def _lower_words(text: str) -> list[str]:
-    return [w.lower().replace("\u2019", "'") for w in words(text)]
+@lru_cache(maxsize=4096)
+def _lower_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("\u2019", "'") for w in words(text))
 
 
 def is_question(text: str) -> bool:
@@ -83,7 +88,7 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     return any(m in joined for m in lex.OPINION_MARKERS)
 
 
-def _main_clause_modal(tokens: list[str], modals: frozenset[str]) -> bool:
+def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
     """A modal in the main clause: not inside a relative clause ("a rule that would have ..."),
     not a counterfactual "would have", and not the month May."""
     for i, token in enumerate(tokens):
