@@ -107,6 +107,8 @@ def find_cues(sentence: str) -> tuple[CueMatch, ...]:
     for token in _TOKEN.finditer(low):
         if token.start() < resume or (token.start() > 0 and low[token.start() - 1].isalnum()):
             continue
+        if token.start() > 0 and sentence[token.start()].isupper():
+            continue  # part of a name: "the United States"
         for cue in _CUES_BY_FIRST_WORD.get(token.group(), ()):
             end = token.start() + len(cue)
             if low.startswith(cue, token.start()) and not low[end : end + 1].isalnum():

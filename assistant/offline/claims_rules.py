@@ -130,7 +130,8 @@ def is_fragment(content: str) -> bool:
         return True
     word = first[0].lower()
     gerund = first[0].islower() and word.endswith("ing")  # not "Beijing"
-    return word in _FRAGMENT_OPENERS or word in lex.AUXILIARIES or gerund
+    verb = first[0].islower() and (word in _COMMON_VERBS or word in lex.EVENT_WORDS)
+    return word in _FRAGMENT_OPENERS or word in lex.AUXILIARIES or gerund or verb
 
 
 def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False) -> bool:
