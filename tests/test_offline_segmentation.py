@@ -106,3 +106,21 @@ def test_speaker_kinds_and_pronoun_resolution() -> None:
     memory.remember(classify("FO Spokesperson Mumtaz Zahra Baloch"))
     assert memory.resolve("she") == memory.resolve("Baloch") == memory.resolve("the spokesperson")
     assert memory.resolve("she") is not None and memory.resolve("she").name == "Mumtaz Zahra Baloch"
+
+
+def test_extract_answers_in_the_wire_format_from_paragraphs_alone() -> None:
+    from assistant.offline.extraction import extract
+    from assistant.outputs import ExtractionOutput
+
+    paragraphs = [
+        "Police said two men were arrested on Friday after a break-in at the museum.",
+        "The museum declined to comment.",
+    ]
+    output = ExtractionOutput.model_validate(extract({"paragraphs": paragraphs}))
+    [claim] = output.claims
+    assert claim.status == "unverified"
+    assert [(s.name, s.stance) for s in claim.sources] == [
+        ("Police", "asserts"),
+        ("The museum", "declines_comment"),
+    ]
+    assert all(q in "\n".join(paragraphs) for s in claim.sources for q in s.quotes)
