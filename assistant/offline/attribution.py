@@ -139,6 +139,16 @@ _TRAILING_TIME = re.compile(
 )
 _DISMISSED_AS = re.compile(r"\s+as\s+[\"\u201c][^\"\u201d]*[\"\u201d]?\.?[\"\u201d]?$")
 _EXHORTED = re.compile(r"\b(?:to|for)\b", re.IGNORECASE)
+
+
+def _exhorts(after: str) -> bool:
+    """Advice has an addressee and an action: "urged reporters to wait", "called for calm"."""
+    following = after.split()[:1]
+    if following and following[0].lower() in lex.MODALS | lex.AUXILIARIES | {"that"}:
+        return False  # "warned that ...", "warned could add ...": a statement, not advice
+    return _EXHORTED.search(after[:45]) is not None
+
+
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-\u2013\u2014]+\s*")
 _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
@@ -448,8 +458,8 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
     if cue == CITING or match.start == 0:
         return None
     stance = CUE_STANCE.get(cue, "asserts")
-    if cue in lex.EXHORTATION_VERBS and not _EXHORTED.search(s.masked, match.end, match.end + 45):
-        return None  # "the appeals court", "asked questions": no advice given
+    if cue in lex.EXHORTATION_VERBS and not _exhorts(s.masked[match.end :]):
+        return None  # "the appeals court", "asked questions", "warned could add": no advice
     if cue in CALLED:
         if not _dismissive(s, match):
             return None
