@@ -229,12 +229,8 @@ def attributed(name: str, content: str) -> str:
     verb = "said"
     body = content.translate(_QUOTE_MARKS).strip(" ,")
     first = words(body)[:1]
-    if (
-        first
-        and first[0].lower() in _FIRST_PERSON
-        and not first[0].startswith(("I'", "I\u2019"))
-        and first[0] != "I"
-    ):
+    opener = first[0].lower().replace("\u2019", "'") if first else ""
+    if opener in _FIRST_PERSON and opener != "i" and not opener.startswith("i'"):
         body = body[0].lower() + body[1:]
     return claim_text(f"{name} {verb} {body}")
 

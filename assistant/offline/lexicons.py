@@ -152,7 +152,8 @@ MODALS: Final = frozenset(
     """will would could might may shall should must ought won't wouldn't shouldn't can't""".split()
 )
 OPINION_MARKERS: Final = _phrases(
-    """likely to, expected to, is set to, are set to, plans to, hopes to, aims to, i think,
+    """likely to, expected to, is set to, are set to, plans to, hopes to, aims to, going to,
+    i think,
     i believe, i feel, in my opinion, in my view, we believe, we think, i hope, we hope,
     it is important, it's important, i'm sure, i am sure"""
 )
@@ -176,7 +177,8 @@ ANONYMOUS_HEADS: Final = frozenset(
     neighbors neighbours friends friend relatives relative locals observers campaigners
     lawyers eyewitnesses eyewitness users commentators man woman men women nurse nurses
     teacher teachers worker workers student students parent parents player players fans
-    passengers patients customers volunteers soldiers fighters survivors victims""".split()
+    passengers patients customers volunteers soldiers fighters survivors victims owner owners
+    homeowners shoppers drivers commuters tenants neighbours' locals""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, declined to be named, not authorized, not
