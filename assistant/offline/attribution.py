@@ -156,6 +156,7 @@ _LEAD = re.compile(
 )
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
+_RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
 _CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
@@ -271,7 +272,7 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         role, last = last, chunks[-2]
     elif len(chunks) > 1 and _prepositive_role(chunks[-2], last):
         role = chunks[-2]  # "A Chatterbox spokesman, Felipe Arango, declined"
-    speaker = _after_last_verb(last)
+    speaker = _RELATIVE_END.sub("", _after_last_verb(last))  # "a man who said" -> "a man"
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
 
 

@@ -181,8 +181,8 @@ ANONYMOUS_HEADS: Final = frozenset(
     homeowners shoppers drivers commuters tenants neighbours' locals""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
-    """familiar with, asked not to be named, declined to be named, not authorized, not
-    authorised, condition of anonymity, spoke anonymously, unnamed, anonymous, close to the,
+    """familiar with, asked not to be named, did not name, not named, unidentified,
+    declined to be named, not authorized, not authorised, condition of anonymity, spoke anonymously, unnamed, anonymous, close to the,
     who requested anonymity, briefed on, with knowledge of"""
 )
 
