@@ -182,8 +182,9 @@ ANONYMOUS_HEADS: Final = frozenset(
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, did not name, not named, unidentified,
-    declined to be named, not authorized, not authorised, condition of anonymity, spoke anonymously, unnamed, anonymous, close to the,
-    who requested anonymity, briefed on, with knowledge of"""
+    declined to be named, not authorized, not authorised, condition of anonymity, spoke
+    anonymously, unnamed, anonymous, close to the, who requested anonymity, briefed on, with
+    knowledge of"""
 )
 
 # Plural heads that, after a named body, mean the body speaking: "county health officials".
