@@ -44,6 +44,11 @@ _HEDGE = re.compile(
     r"\b(?:" + "|".join(re.escape(h).replace("'", "['\u2019]") for h in lex.HEDGES) + r")\b",
     re.IGNORECASE,
 )
+_SCHEDULED = re.compile(
+    r"\bwill\b.*\b(?:on|from|until|by|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)"
+)
 _COMMON_VERBS = frozenset(
     """is are was were has have had says shows show showed took made gave went came got left
     told said found put held became began kept ran saw sent set sold spent stood won wrote
@@ -199,7 +204,8 @@ def is_outlet_claim(sentence: str) -> bool:
         return False
     if not is_clause(sentence):
         return False
-    if has_first_person(sentence) or not is_assertion(sentence, sentence=True):
+    scheduled = _SCHEDULED.search(sentence) is not None  # "will hold clinics on Saturday"
+    if has_first_person(sentence) or not is_assertion(sentence, plans_ok=scheduled, sentence=True):
         return False
     return anchored(sentence)
 

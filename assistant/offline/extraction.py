@@ -70,6 +70,7 @@ class Extractor:
         self.claims: list[DraftClaim] = []
         self.memory = SpeakerMemory(text)
         self.index = 0  # number of the sentence being read
+        self.speaker: Attribution | None = None  # who spoke in the previous sentence
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
         for span in spans:
@@ -85,12 +86,35 @@ class Extractor:
     def sentence(self, span: Span) -> None:
         quote = self.text[span.start : span.end]
         found = attribute(self.text, span)
+        if not found and _opens_with_quote(quote) and self.speaker is not None:
+            found = [self._continued_quote(span, quote, self.speaker)]
         if not found and not says_something(quote):
             self._outlet(quote, quote)
         for attribution in found:
             if attribution.lead:
                 self._outlet(attribution.lead, quote)
             self.attribution(attribution, quote)
+        direct = [a for a in found if a.direct and a.speaker]
+        self.speaker = direct[-1] if direct else None
+
+    def _continued_quote(self, span: Span, quote: str, previous: Attribution) -> Attribution:
+        """A quotation without attribution right after a quoted speaker continues their
+        quote ("... ," Achterberg said. "Eleven of them are children.")."""
+        content = quote.strip().strip('"\u201c\u201d').strip()
+        return replace(
+            previous,
+            content=content,
+            sentence=span,
+            cue="said",
+            stance="asserts",
+            direct=True,
+            hearsay=False,
+            clause=True,
+            statement=False,
+            exhortation=False,
+            lead="",
+            cited=(),
+        )
 
     def _outlet(self, statement: str, quote: str) -> None:
         """A statement in the outlet's own voice; hedged ("reportedly") means not vouched for."""
@@ -232,6 +256,10 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+def _opens_with_quote(sentence: str) -> bool:
+    return sentence[:1] in '"\u201c'
 
 
 def _has_standing(party: Party) -> bool:
