@@ -102,6 +102,12 @@ def test_speaker_kinds_and_pronoun_resolution() -> None:
     assert classify("the proposal").kind == "document"
     assert classify("the Foreign Office").kind == "organization"
     assert classify("Jane Roe").kind == "named_person"
+    assert classify("the Department of Homeland Security").kind == "organization"
+    assert classify("Eastfield County health officials").kind == "organization"
+    assert classify("two officials").kind == "anonymous"
+    assert classify("the quarterly report").kind == "document"
+    analyst = classify("Industry analyst Keiko Brandt of Signalbridge Research")
+    assert (analyst.name, analyst.kind) == ("Keiko Brandt", "named_person")
     memory = SpeakerMemory()
     memory.remember(classify("FO Spokesperson Mumtaz Zahra Baloch"))
     assert memory.resolve("she") == memory.resolve("Baloch") == memory.resolve("the spokesperson")

@@ -9,7 +9,7 @@ matching named speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.claims import SourceKind
 from assistant.offline import lexicons as lex
@@ -22,7 +22,7 @@ _AGED = re.compile(r"^the\s+\d+-year-old$", re.IGNORECASE)
 _NOT_IN_NAMES = (
     lex.ADVERBIAL_OPENERS
     | lex.CONJUNCTIONS
-    | frozenset("neither nor the a an both either said says this that".split())
+    | frozenset("neither nor the a an both either said says this that of to for".split())
 )
 _AFFILIATED = re.compile(r"^((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*)\s+((?:of|at|from|with)\s+.+)$")
 _MEDIA_ONLY = lex.REPORT_NOUNS - {"report", "reports", "reporting"}
@@ -154,6 +154,9 @@ def classify(phrase: str, role: str | None = None) -> Party:
         return Party(name, role, "document", True)
     if _OUTLETS.search(low) or _has(name, lex.REPORT_NOUNS):
         return Party(name, role, "media_report", True)
+    person = _person_with_description(name, words)
+    if person is not None:
+        return replace(person, role=role or person.role)
     if _anonymous(name):
         return Party(name, role, "anonymous", False)
     if _has(name, lex.DOCUMENT_NOUNS):
@@ -162,15 +165,22 @@ def classify(phrase: str, role: str | None = None) -> Party:
         return Party(name, role, "organization", True)
     if is_personal_name(name):
         return Party(name, role, "named_person", True)
-    affiliated = _AFFILIATED.match(name)
-    if affiliated and is_personal_name(affiliated.group(1)):  # "Anita Desai of Crestline"
-        return Party(affiliated.group(1), role or affiliated.group(2), "named_person", True)
-    embedded = _embedded_name(words)
-    if embedded is not None:
-        person, described = embedded
-        kind = "named_official" if _has(described, lex.TITLES) else "named_person"
-        return Party(person, role or described, kind, True)
     return Party(name, role, "organization", True)
+
+
+def _person_with_description(name: str, words: list[str]) -> Party | None:
+    """ "Anita Desai of Crestline Research", "prison investigator Joe Goldsmith": a named
+    person, the rest of the phrase their role."""
+    affiliated = _AFFILIATED.match(name)
+    if affiliated and is_personal_name(affiliated.group(1)):
+        organization = affiliated.group(2).split(None, 1)[1]  # "of Crestline" -> "Crestline"
+        return Party(affiliated.group(1), organization, "named_person", True)
+    embedded = _embedded_name(words)
+    if embedded is None:
+        return None
+    person, described = embedded
+    kind: SourceKind = "named_official" if _has(described, lex.TITLES) else "named_person"
+    return Party(person, described, kind, True)
 
 
 def _embedded_name(words: list[str]) -> tuple[str, str] | None:
@@ -178,8 +188,9 @@ def _embedded_name(words: list[str]) -> tuple[str, str] | None:
     analyst Keiko Brandt of Signalbridge Research": a personal name after a lower-case
     descriptor, the rest of the phrase its role."""
     for i in range(1, len(words) - 1):
-        if not words[i - 1].islower() or not words[i][:1].isupper():
-            continue
+        descriptor = words[i - 1]
+        if not descriptor.islower() or descriptor in _NOT_IN_NAMES or not words[i][:1].isupper():
+            continue  # "investigator Joe Goldsmith", not "of Homeland Security"
         j = i
         while j < len(words) and words[j][:1].isupper():
             j += 1
