@@ -154,6 +154,11 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
+_CIRCUMSTANCE = re.compile(
+    r",\s+(?:(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly |just |soon )?"
+    r"(?:after|before|amid|despite|while)\s",
+    re.IGNORECASE,
+)
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
@@ -392,6 +397,7 @@ def _clean_content(text: str) -> str:
     """Content trimmed; of "X and that Y" (two things said) the first is kept; "only: X"
     becomes X."""
     text = _AND_THAT.split(text, maxsplit=1)[0]
+    text = _CIRCUMSTANCE.split(text, maxsplit=1)[0]  # ", a day after parents began ..."
     text = _LEAD_IN.sub("", text)
     return text.strip().strip(",;:").strip()
 

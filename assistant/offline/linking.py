@@ -35,7 +35,7 @@ _GENERIC = frozenset(
 MIN_SHARED = 2
 MIN_CONTAINMENT = 0.3
 CONTRADICTION_SHARED = 3
-CONTRADICTION_CONTAINMENT = 0.5
+CONTRADICTION_CONTAINMENT = 0.35
 
 
 def overlap(a: str, b: str) -> tuple[int, float]:
