@@ -4,8 +4,9 @@
 false", "Ashford have received no offer for Okonkwo": such sentences add a source to a claim
 already made instead of making a new one. The rules, in order:
 
-1. a report anaphor ("these reports", "the talks", "such claims") points to the latest claim
-   that rests on reports or anonymous sources;
+1. a possessed report ("the army's account") points to the latest claim the possessor is a
+   source of; a report anaphor ("these reports", "the talks", "such claims") to the latest
+   claim that rests on reports or anonymous sources;
 2. otherwise the recent claim sharing the most content words with the sentence, when they share
    enough;
 3. otherwise the latest claim, if it was made within the last few sentences.
@@ -16,9 +17,11 @@ contradicts it: it is that party's denial.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.offline import claims_rules as rules
+from assistant.offline import lexicons as lex
 from assistant.offline.drafts import DraftClaim
 from assistant.textsim import content_stems, stem
 
@@ -36,6 +39,12 @@ MIN_SHARED = 2
 MIN_CONTAINMENT = 0.3
 CONTRADICTION_SHARED = 3
 CONTRADICTION_CONTAINMENT = 0.35
+
+
+_POSSESSED_REPORT = re.compile(
+    r"\b(\w+)['\u2019]s\s+(?:\w+\s+)?(?:" + "|".join(sorted(lex.REPORT_ANAPHORS)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def overlap(a: str, b: str) -> tuple[int, float]:
@@ -73,6 +82,11 @@ def referent(
     claim, and only when that claim is recent.
     """
     anaphor = rules.refers_to_report(hint)
+    owner = _POSSESSED_REPORT.search(hint)
+    if owner:  # "the army's account": the latest claim the army is a source of
+        found = _sourced_by(claims[-SEARCH_BACK:], owner.group(1))
+        if found is not None:
+            return found
     if anaphor:
         found = latest_reported(claims)
         if found is not None:
@@ -88,6 +102,14 @@ def referent(
         return concerning
     if claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
         return claims[-1]
+    return None
+
+
+def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
+    owner = owner.lower()
+    for claim in reversed(claims):
+        if any(owner in {w.lower() for w in s.party.name.split()} for s in claim.sources):
+            return claim
     return None
 
 
