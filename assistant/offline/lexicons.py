@@ -203,7 +203,8 @@ REPORT_NOUNS: Final = frozenset(
     news journal times herald tribune gazette telegraph chronicle tv television radio
     mailonline variety examiner inquirer post sun beacon wrap mirror express star observer
     standard globe register dispatch bulletin monitor posts tweets rumors rumours newsletter
-    newsletters story stories article articles""".split()
+    newsletters story stories article articles courier ledger sentinel courant mercury enquirer
+    advertiser mail""".split()
 )
 OUTLETS: Final = _phrases(
     """reuters, associated press, the ap, afp, agence france-presse, bloomberg, bbc, cnn, fox
