@@ -27,7 +27,7 @@ class FailingServer(BaseHTTPRequestHandler):
     status = 500
     requests = 0
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_POST(self) -> None:
         type(self).requests += 1
         body = json.dumps({"error": {"message": f"failure {self.status}", "type": "x"}}).encode()
         self.send_response(self.status)
