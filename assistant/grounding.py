@@ -80,16 +80,23 @@ def _clean(quote: str) -> str:
     return _SPACE_RUN.sub(" ", quote.strip().translate(_CHAR_MAP)).strip(_EDGE)
 
 
+def _needles(quote: str) -> list[str]:
+    """The quote as given (quotation marks kept, so a quote that ends inside a quotation keeps
+    its closing mark), then with the marks around it stripped."""
+    whole = _SPACE_RUN.sub(" ", quote.strip().translate(_CHAR_MAP)).strip()
+    bare = whole.strip(_EDGE)
+    return [n for n in dict.fromkeys((whole, bare)) if n.strip(_EDGE)]
+
+
 def find_span(text: str, quote: str, start_at: int = 0) -> tuple[int, int] | None:
     """The (start, end) of ``quote`` in ``text`` under normalisation, or None."""
-    needle = _clean(quote)
-    if not needle:
-        return None
     hay = _normalised(text)
-    pos = hay.text.find(needle, _normalised_index(hay, start_at))
-    if pos < 0:
-        return None
-    return hay.offsets[pos], hay.offsets[pos + len(needle) - 1] + 1
+    begin = _normalised_index(hay, start_at)
+    for needle in _needles(quote):
+        pos = hay.text.find(needle, begin)
+        if pos >= 0:
+            return hay.offsets[pos], hay.offsets[pos + len(needle) - 1] + 1
+    return None
 
 
 def _normalised_index(hay: NormalisedText, original: int) -> int:

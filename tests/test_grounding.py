@@ -17,7 +17,7 @@ def test_offsets_index_the_original_text() -> None:
 def test_straight_quotes_dashes_and_apostrophes_match_curly_ones() -> None:
     evidence = locate(doc(), '"We will not respond" - and left. Baloch\'s office')
     assert evidence is not None
-    assert evidence.quote.startswith("We will")
+    assert evidence.quote.startswith("\u201cWe will")  # the quotation mark given is in the text
     assert evidence.quote.endswith("Baloch\u2019s office")
     assert TEXT[evidence.start : evidence.end] == evidence.quote
 
@@ -42,3 +42,12 @@ def test_normalise_maps_every_character_to_an_original_offset() -> None:
     norm = normalise(TEXT)
     assert len(norm.text) == len(norm.offsets)
     assert all(TEXT[o].isspace() for c, o in zip(norm.text, norm.offsets, strict=True) if c == " ")
+
+
+def test_quotation_marks_are_kept_when_the_text_has_them_and_dropped_when_not() -> None:
+    text = "She called them \u201cspeculations,\u201d and said \u201cthe talks are over.\u201d"
+    document = Document.from_text(text)
+    kept = locate(document, "said \u201cthe talks are over.\u201d")
+    assert kept is not None and kept.quote.endswith("over.\u201d")
+    dropped = locate(document, '"speculations"')
+    assert dropped is not None and dropped.quote == "speculations"
