@@ -19,7 +19,7 @@ from assistant.grounding import locate
 from assistant.models.base import Message, ModelRequest
 from assistant.outputs import SourceOutput, VerdictOutput
 from assistant.runner import Steps
-from assistant.structured import structured
+from assistant.structured import structured_grounded
 from assistant.textsim import similarity
 
 MATCHING_CLAIM = 0.5
@@ -117,12 +117,9 @@ def batch_steps(
     claim: str, documents: Sequence[Document], batch: list[dict[str, Any]], usage: Usage
 ) -> Steps[Checked]:
     request = check_request(claim, batch)
-    output, asked, answer = yield from structured(request, VerdictOutput, usage)
-    missing = _missing(documents, output)
-    if missing:
-        usage.reasks += 1
-        followup = asked.with_followup(answer, prompts.render("reask_quotes", quotes=missing))
-        output, _, _ = yield from structured(followup, VerdictOutput, usage)
+    output = yield from structured_grounded(
+        request, VerdictOutput, usage, lambda out: _missing(documents, out)
+    )
     sources = [s for out in output.sources for s in grounded_sources(documents, out, usage)]
     return Checked(output.status, output.reason, sources)
 
