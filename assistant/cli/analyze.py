@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from assistant import rendering, rendering_multidoc
 from assistant.claims import STATUSES
-from assistant.cli.metadata import add_metadata_options, metadata_overrides
-from assistant.cli.options import add_model_options, assistant_from, load_documents, write_output
+from assistant.cli.metadata import metadata_overrides
+from assistant.cli.options import (
+    add_document_options,
+    add_output_options,
+    assistant_from,
+    load_documents,
+    wants_color,
+    write_output,
+)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -19,17 +25,14 @@ def add_parser(subparsers: Any) -> None:
         description="List every check-worthy claim in the articles, tagged confirmed, denied or "
         "unverified as the reporting supports it, with sources and verbatim quotes.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
-    add_model_options(parser)
-    add_metadata_options(parser)
+    add_document_options(parser)
     parser.add_argument(
         "--status",
         choices=list(STATUSES),
         help="only claims with this status; 'denied' lists who denied, the verbatim denial and "
         "who asserted the claim",
     )
-    parser.add_argument("--format", "-f", choices=["table", "json", "markdown"], default="table")
-    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    add_output_options(parser, ["table", "json", "markdown"])
     parser.set_defaults(handler=run)
 
 
@@ -45,6 +48,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         text = rendering.markdown(analysis)
     else:
-        text = rendering.table(analysis, color=args.output is None and sys.stdout.isatty())
+        text = rendering.table(analysis, color=wants_color(args))
     write_output(text, args.output)
     return 0

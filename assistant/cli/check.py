@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from assistant.claims import Analysis
-from assistant.cli.metadata import add_metadata_options, metadata_overrides
-from assistant.cli.options import add_model_options, assistant_from, load_documents, write_output
+from assistant.cli.metadata import metadata_overrides
+from assistant.cli.options import (
+    add_document_options,
+    add_output_options,
+    assistant_from,
+    load_documents,
+    wants_color,
+    write_output,
+)
 from assistant.errors import InputError
 from assistant.rendering_check import verdict_table
 
@@ -24,16 +30,13 @@ def add_parser(subparsers: Any) -> None:
         "unverified, or not addressed by them, with every source and its verbatim quotes.",
     )
     parser.add_argument("claim", metavar="CLAIM", help="the claim to check, in quotes")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
-    add_model_options(parser)
-    add_metadata_options(parser)
+    add_document_options(parser)
     parser.add_argument(
         "--analysis",
         metavar="JSON",
         help="an 'analyze --format json' result for these files, to name its matching claims",
     )
-    parser.add_argument("--format", "-f", choices=["table", "json"], default="table")
-    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    add_output_options(parser, ["table", "json"])
     parser.set_defaults(handler=run)
 
 
@@ -60,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = verdict.model_dump_json(indent=2)
     else:
-        color = args.output is None and sys.stdout.isatty()
-        text = verdict_table(verdict, documents, color=color)
+        text = verdict_table(verdict, documents, color=wants_color(args))
     write_output(text, args.output)
     return 0
