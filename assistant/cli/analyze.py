@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from assistant import rendering, rendering_multidoc
+from assistant import rendering
 from assistant.claims import STATUSES
 from assistant.cli.metadata import metadata_overrides
 from assistant.cli.options import (
@@ -16,6 +16,7 @@ from assistant.cli.options import (
     wants_color,
     write_output,
 )
+from assistant.rendering import multidoc
 
 
 def add_parser(subparsers: Any) -> None:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = analysis.model_dump_json(indent=2)
     elif args.status == "denied" and args.format == "table":
-        text = rendering_multidoc.denials(analysis)
+        text = multidoc.denials(analysis)
     elif args.format == "markdown":
         text = rendering.markdown(analysis)
     else:

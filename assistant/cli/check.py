@@ -19,7 +19,7 @@ from assistant.cli.options import (
     write_output,
 )
 from assistant.errors import InputError
-from assistant.rendering_check import verdict_table
+from assistant.rendering.verdict import verdict_table
 
 
 def add_parser(subparsers: Any) -> None:
