@@ -131,7 +131,7 @@ def combine(
     """Merge claims across documents and number them c1, c2, ... in reading order.
 
     With the documents, merged claims also carry document ids, independent origins, chains and a
-    timeline (see multidoc.py); without them, only the restatements are merged.
+    timeline (see assistant/multidoc/); without them, only the restatements are merged.
     """
     if documents is not None:
         return combine_documents(documents, per_document)[0]
