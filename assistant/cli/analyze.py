@@ -7,15 +7,7 @@ from typing import Any
 
 from assistant import rendering
 from assistant.claims import STATUSES
-from assistant.cli.metadata import metadata_overrides
-from assistant.cli.options import (
-    add_document_options,
-    add_output_options,
-    assistant_from,
-    load_documents,
-    wants_color,
-    write_output,
-)
+from assistant.cli import options
 from assistant.rendering import multidoc
 
 
@@ -26,20 +18,20 @@ def add_parser(subparsers: Any) -> None:
         description="List every check-worthy claim in the articles, tagged confirmed, denied or "
         "unverified as the reporting supports it, with sources and verbatim quotes.",
     )
-    add_document_options(parser)
+    options.add_document_options(parser)
     parser.add_argument(
         "--status",
         choices=list(STATUSES),
         help="only claims with this status; 'denied' lists who denied, the verbatim denial and "
         "who asserted the claim",
     )
-    add_output_options(parser, ["table", "json", "markdown"])
+    options.add_output_options(parser, ["table", "json", "markdown"])
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    documents = load_documents(args.files, metadata_overrides(args))
-    analysis = assistant_from(args).analyze(documents)
+    documents = options.documents_from(args)
+    analysis = options.assistant_from(args).analyze(documents)
     if args.status:
         analysis = analysis.filter(args.status)
     if args.format == "json":
@@ -49,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         text = rendering.markdown(analysis)
     else:
-        text = rendering.table(analysis, color=wants_color(args))
-    write_output(text, args.output)
+        text = rendering.table(analysis, color=options.wants_color(args))
+    options.write_output(text, args.output)
     return 0

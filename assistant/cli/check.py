@@ -9,15 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.claims import Analysis
-from assistant.cli.metadata import metadata_overrides
-from assistant.cli.options import (
-    add_document_options,
-    add_output_options,
-    assistant_from,
-    load_documents,
-    wants_color,
-    write_output,
-)
+from assistant.cli import options
 from assistant.errors import InputError
 from assistant.rendering.verdict import verdict_table
 
@@ -30,13 +22,13 @@ def add_parser(subparsers: Any) -> None:
         "unverified, or not addressed by them, with every source and its verbatim quotes.",
     )
     parser.add_argument("claim", metavar="CLAIM", help="the claim to check, in quotes")
-    add_document_options(parser)
+    options.add_document_options(parser)
     parser.add_argument(
         "--analysis",
         metavar="JSON",
         help="an 'analyze --format json' result for these files, to name its matching claims",
     )
-    add_output_options(parser, ["table", "json"])
+    options.add_output_options(parser, ["table", "json"])
     parser.set_defaults(handler=run)
 
 
@@ -57,12 +49,12 @@ def read_analysis(path: str | None) -> Analysis | None:
 def run(args: argparse.Namespace) -> int:
     if not args.claim.strip():
         raise InputError("the claim to check is empty: give it in quotes before the files")
-    documents = load_documents(args.files, metadata_overrides(args))
+    documents = options.documents_from(args)
     analysis = read_analysis(args.analysis)
-    verdict = assistant_from(args).check(args.claim, documents, analysis=analysis)
+    verdict = options.assistant_from(args).check(args.claim, documents, analysis=analysis)
     if args.format == "json":
         text = verdict.model_dump_json(indent=2)
     else:
-        text = verdict_table(verdict, documents, color=wants_color(args))
-    write_output(text, args.output)
+        text = verdict_table(verdict, documents, color=options.wants_color(args))
+    options.write_output(text, args.output)
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.claims import Document
-from assistant.cli.metadata import add_metadata_options
+from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.documents import parse_document, read_document
 from assistant.errors import InputError
 
@@ -67,6 +67,11 @@ def load_documents(
                 document = document.model_copy(update={"title": Path(path).name})
             documents.append(document)
     return documents
+
+
+def documents_from(args: argparse.Namespace) -> list[Document]:
+    """The documents named by ``add_document_options``, with their ``--date``/``--outlet``."""
+    return load_documents(args.files, metadata_overrides(args))
 
 
 def write_output(text: str, path: str | None) -> None:
