@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answers import Citation, says_not_covered
 from assistant.claims import Analysis, Claim, Evidence
-from assistant.grounding import locate
+from assistant.grounding import locate_in
 from assistant.outputs import AnswerOutput, CitationOutput
 
 
@@ -14,12 +14,7 @@ def _claim(analysis: Analysis, claim_id: str) -> Claim | None:
 
 def _find_quote(analysis: Analysis, quote: str, claim: Claim | None) -> Evidence | None:
     preferred = {e.document_id for e in claim.evidence} if claim else set()
-    ordered = sorted(analysis.documents, key=lambda d: d.id not in preferred)
-    for document in ordered:
-        found = locate(document, quote)
-        if found is not None:
-            return found
-    return None
+    return locate_in(sorted(analysis.documents, key=lambda d: d.id not in preferred), quote)
 
 
 def verify(analysis: Analysis, cited: CitationOutput) -> Citation:
