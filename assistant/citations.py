@@ -37,7 +37,13 @@ def verify(analysis: Analysis, cited: CitationOutput) -> Citation:
 def verify_all(analysis: Analysis, output: AnswerOutput) -> tuple[list[Citation], list[str]]:
     """The checked citations and every problem found, including an answer that cites nothing."""
     citations = [verify(analysis, c) for c in output.citations]
+    return citations, problems_of(citations, output.text, "the answer cites no claim and quote")
+
+
+def problems_of(citations: list[Citation], text: str, uncited: str) -> list[str]:
+    """Every citation's problem, and ``uncited`` when ``text`` cites nothing yet does not say
+    the documents do not cover the question."""
     problems = [c.problem for c in citations if c.problem]
-    if not citations and not says_not_covered(output.text):
-        problems.append("the answer cites no claim and quote")
-    return citations, problems
+    if not citations and not says_not_covered(text):
+        problems.append(uncited)
+    return problems
