@@ -18,7 +18,7 @@ from assistant.models.base import Message, ModelRequest
 from assistant.multidoc import combine_documents
 from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
 from assistant.runner import Steps
-from assistant.structured import structured
+from assistant.structured import structured_grounded
 
 
 @cache
@@ -111,12 +111,9 @@ def part_steps(
     document: Document, part: Chunk, number: int, count: int, usage: Usage
 ) -> Steps[list[Claim]]:
     request = extraction_request(document, part, number, count)
-    output, asked, answer = yield from structured(request, ExtractionOutput, usage)
-    missing = _missing(document, output)
-    if missing:
-        usage.reasks += 1
-        followup = asked.with_followup(answer, prompts.render("reask_quotes", quotes=missing))
-        output, _, _ = yield from structured(followup, ExtractionOutput, usage)
+    output = yield from structured_grounded(
+        request, ExtractionOutput, usage, lambda out: _missing(document, out)
+    )
     return [_claim(document, c, part, usage) for c in output.claims]
 
 
@@ -134,7 +131,7 @@ def combine(
     """Merge claims across documents and number them c1, c2, ... in reading order.
 
     With the documents, merged claims also carry document ids, independent origins, chains and a
-    timeline (see multidoc.py); without them, only the restatements are merged.
+    timeline (see assistant/multidoc/); without them, only the restatements are merged.
     """
     if documents is not None:
         return combine_documents(documents, per_document)[0]

@@ -3,8 +3,8 @@ and the analysed claims that match it, every quote re-verified against the docum
 
 from __future__ import annotations
 
-from assistant.answers import NOT_IN_DOCUMENTS, Answer, Citation, says_not_covered
-from assistant.citations import verify
+from assistant.answers import NOT_IN_DOCUMENTS, Answer, Citation
+from assistant.citations import problems_of, verify
 from assistant.claims import Analysis, Evidence, Usage, Verdict
 from assistant.outputs import AnswerOutput, CitationOutput
 
@@ -39,6 +39,14 @@ def _verified_quotes(analysis: Analysis, cited: list[CitationOutput]) -> list[Ci
     return [c.model_copy(update={"claim_id": _owner(analysis, c.evidence)}) for c in citations]
 
 
+def _unique(citations: list[Citation]) -> list[Citation]:
+    """Each (claim, quote) once, the first one kept."""
+    unique: dict[tuple[str | None, str], Citation] = {}
+    for citation in citations:
+        unique.setdefault((citation.claim_id, citation.quote), citation)
+    return list(unique.values())
+
+
 def check_answer(
     analysis: Analysis,
     claim: str,
@@ -53,14 +61,9 @@ def check_answer(
             lines.append("Matching claims in the analysis:")
         lines.append(matching.text)
     found = _verified_quotes(analysis, cited) + [verify(analysis, c) for c in matching.citations]
-    unique: dict[tuple[str | None, str], Citation] = {}
-    for citation in found:
-        unique.setdefault((citation.claim_id, citation.quote), citation)
-    citations = list(unique.values())
+    citations = _unique(found)
     text = "\n".join(lines)
-    problems = [c.problem for c in citations if c.problem]
-    if not citations and not says_not_covered(text):
-        problems.append("the verdict cites no quote")
+    problems = problems_of(citations, text, "the verdict cites no quote")
     return Answer(
         question=claim,
         text=text,

@@ -99,10 +99,7 @@ def claim_detail(claim: Claim) -> Text:
     text.append(f": {claim.status_reason}\n")
     for source in claim.sources:
         text.append(rendering.source_line(source) + "\n")
-        for evidence in source.evidence:
-            text.append(f'    "{evidence.quote}"\n', style="italic")
-        if not source.evidence:
-            text.append("    (no quote found in the text)\n", style="magenta")
+        rendering.append_quotes(text, source, indent="    ")
     return text
 
 

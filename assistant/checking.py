@@ -15,11 +15,11 @@ from typing import Any
 from assistant import prompts, status
 from assistant.chunking import chunk
 from assistant.claims import Analysis, Document, Evidence, Source, Usage, VerdictStatus
-from assistant.grounding import locate
+from assistant.grounding import locate_in
 from assistant.models.base import Message, ModelRequest
 from assistant.outputs import SourceOutput, VerdictOutput
 from assistant.runner import Steps
-from assistant.structured import structured
+from assistant.structured import structured_grounded
 from assistant.textsim import similarity
 
 MATCHING_CLAIM = 0.5
@@ -81,17 +81,9 @@ def batches(documents: Sequence[Document], budget: int) -> list[list[dict[str, A
     return groups
 
 
-def _locate_any(documents: Sequence[Document], quote: str) -> Evidence | None:
-    for document in documents:
-        found = locate(document, quote)
-        if found is not None:
-            return found
-    return None
-
-
 def _missing(documents: Sequence[Document], output: VerdictOutput) -> list[str]:
     quotes = [q for s in output.sources for q in s.quotes]
-    return [q for q in quotes if _locate_any(documents, q) is None]
+    return [q for q in quotes if locate_in(documents, q) is None]
 
 
 def grounded_sources(
@@ -100,7 +92,7 @@ def grounded_sources(
     """The source once per document its quotes were found in; unfound quotes are dropped."""
     by_document: dict[str, list[Evidence]] = {}
     for quote in out.quotes:
-        found = _locate_any(documents, quote)
+        found = locate_in(documents, quote)
         if found is None:
             usage.dropped_quotes += 1
             continue
@@ -117,12 +109,9 @@ def batch_steps(
     claim: str, documents: Sequence[Document], batch: list[dict[str, Any]], usage: Usage
 ) -> Steps[Checked]:
     request = check_request(claim, batch)
-    output, asked, answer = yield from structured(request, VerdictOutput, usage)
-    missing = _missing(documents, output)
-    if missing:
-        usage.reasks += 1
-        followup = asked.with_followup(answer, prompts.render("reask_quotes", quotes=missing))
-        output, _, _ = yield from structured(followup, VerdictOutput, usage)
+    output = yield from structured_grounded(
+        request, VerdictOutput, usage, lambda out: _missing(documents, out)
+    )
     sources = [s for out in output.sources for s in grounded_sources(documents, out, usage)]
     return Checked(output.status, output.reason, sources)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answers import Citation, says_not_covered
 from assistant.claims import Analysis, Claim, Evidence
-from assistant.grounding import locate
+from assistant.grounding import locate_in
 from assistant.outputs import AnswerOutput, CitationOutput
 
 
@@ -14,12 +14,7 @@ def _claim(analysis: Analysis, claim_id: str) -> Claim | None:
 
 def _find_quote(analysis: Analysis, quote: str, claim: Claim | None) -> Evidence | None:
     preferred = {e.document_id for e in claim.evidence} if claim else set()
-    ordered = sorted(analysis.documents, key=lambda d: d.id not in preferred)
-    for document in ordered:
-        found = locate(document, quote)
-        if found is not None:
-            return found
-    return None
+    return locate_in(sorted(analysis.documents, key=lambda d: d.id not in preferred), quote)
 
 
 def verify(analysis: Analysis, cited: CitationOutput) -> Citation:
@@ -42,7 +37,13 @@ def verify(analysis: Analysis, cited: CitationOutput) -> Citation:
 def verify_all(analysis: Analysis, output: AnswerOutput) -> tuple[list[Citation], list[str]]:
     """The checked citations and every problem found, including an answer that cites nothing."""
     citations = [verify(analysis, c) for c in output.citations]
+    return citations, problems_of(citations, output.text, "the answer cites no claim and quote")
+
+
+def problems_of(citations: list[Citation], text: str, uncited: str) -> list[str]:
+    """Every citation's problem, and ``uncited`` when ``text`` cites nothing yet does not say
+    the documents do not cover the question."""
     problems = [c.problem for c in citations if c.problem]
-    if not citations and not says_not_covered(output.text):
-        problems.append("the answer cites no claim and quote")
-    return citations, problems
+    if not citations and not says_not_covered(text):
+        problems.append(uncited)
+    return problems

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date as Date
-from typing import Literal, Self
+from typing import Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -25,17 +25,10 @@ SourceKind = Literal[
 ]
 Stance = Literal["asserts", "confirms", "denies", "declines_comment", "not_confirmed"]
 
-STATUSES: tuple[Status, ...] = ("confirmed", "denied", "unverified")
-SOURCE_KINDS: tuple[SourceKind, ...] = (
-    "named_official",
-    "named_person",
-    "organization",
-    "anonymous",
-    "media_report",
-    "document",
-    "outlet",
-)
-STANCES: tuple[Stance, ...] = ("asserts", "confirms", "denies", "declines_comment", "not_confirmed")
+# The same values as tuples, in the order above, for loops and argparse choices.
+STATUSES: tuple[Status, ...] = get_args(Status)
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+STANCES: tuple[Stance, ...] = get_args(Stance)
 
 
 class _Model(BaseModel):

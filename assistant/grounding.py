@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,6 +115,15 @@ def locate(document: Document, quote: str) -> Evidence | None:
         span = max(spans, key=lambda s: s[1] - s[0])
     start, end = span
     return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)
+
+
+def locate_in(documents: Iterable[Document], quote: str) -> Evidence | None:
+    """Evidence for ``quote`` in the first of ``documents`` that has it."""
+    for document in documents:
+        found = locate(document, quote)
+        if found is not None:
+            return found
+    return None
 
 
 def evidence_at(document: Document, start: int, end: int) -> Evidence:

@@ -1,7 +1,10 @@
-"""What model calls cost: list prices in USD per million tokens, for the /usage estimate.
+"""What model calls cost: list prices in USD per million tokens.
 
-Prices change; ``CLAIMDESK_PRICES="INPUT,OUTPUT"`` (USD per million prompt and completion tokens)
-overrides the table for whatever model is in use. Engines that run locally cost nothing.
+Two readers: the chat's /usage estimate (:func:`cost`), where ``CLAIMDESK_PRICES="INPUT,OUTPUT"``
+(USD per million prompt and completion tokens) overrides the table for whatever model is in use,
+and eval reports (:func:`list_cost`), which always use the list price so a report does not
+depend on the environment. Engines that run locally cost nothing; a model not in the table has
+an unknown cost, reported as such rather than guessed.
 """
 
 from __future__ import annotations
@@ -36,11 +39,26 @@ def _override() -> tuple[float, float] | None:
     return prompt, completion
 
 
+def _dollars(prices: tuple[float, float], prompt_tokens: int, completion_tokens: int) -> float:
+    prompt_price, completion_price = prices
+    return (prompt_tokens * prompt_price + completion_tokens * completion_price) / 1_000_000
+
+
 def cost(engine: str, model: str, usage: Usage) -> float | None:
-    """Estimated USD for ``usage``, or None when the model's price is not known."""
+    """Estimated USD for ``usage`` (``CLAIMDESK_PRICES`` first), or None when the price is
+    not known."""
     if engine in FREE_ENGINES:
         return 0.0
     prices = _override() or PRICES.get(model)
     if prices is None:
         return None
-    return (usage.prompt_tokens * prices[0] + usage.completion_tokens * prices[1]) / 1_000_000
+    return _dollars(prices, usage.prompt_tokens, usage.completion_tokens)
+
+
+def list_cost(engine: str, model: str, prompt_tokens: int, completion_tokens: int) -> float | None:
+    """USD at the list price: 0 for engines that run locally, None when the price is unknown."""
+    if engine in FREE_ENGINES:
+        return 0.0
+    if engine != "openai" or model not in PRICES:
+        return None
+    return _dollars(PRICES[model], prompt_tokens, completion_tokens)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -64,3 +65,21 @@ def structured(
         attempts=MAX_REASKS + 1,
         last_error=error,
     )
+
+
+def structured_grounded(
+    request: ModelRequest,
+    output_type: type[OutputT],
+    usage: Usage,
+    missing_quotes: Callable[[OutputT], list[str]],
+) -> Steps[OutputT]:
+    """:func:`structured`, then one re-ask when ``missing_quotes`` finds quotes in the answer
+    that are not in the text; the second answer is taken as it is (unfound quotes are dropped
+    later, when the caller locates them)."""
+    output, asked, answer = yield from structured(request, output_type, usage)
+    missing = missing_quotes(output)
+    if missing:
+        usage.reasks += 1
+        followup = asked.with_followup(answer, prompts.render("reask_quotes", quotes=missing))
+        output, _, _ = yield from structured(followup, output_type, usage)
+    return output

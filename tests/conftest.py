@@ -1,9 +1,8 @@
-"""Shared fixtures: the seed article, documents, and scripted answers in the wire format."""
+"""Shared fixtures: the seed article, its document, and ../shared/data when present."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -29,28 +28,3 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present on this machine")
     return SHARED_DATA
-
-
-def source(
-    name: str,
-    quotes: list[str],
-    *,
-    kind: str = "named_official",
-    stance: str = "asserts",
-    on_record: bool = True,
-    role: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "name": name,
-        "role": role,
-        "kind": kind,
-        "stance": stance,
-        "on_record": on_record,
-        "quotes": quotes,
-    }
-
-
-def claim(
-    text: str, status: str, sources: list[dict[str, Any]], reason: str = "reason"
-) -> dict[str, Any]:
-    return {"text": text, "status": status, "status_reason": reason, "sources": sources}

@@ -10,6 +10,7 @@ from assistant.claims import Document
 from assistant.documents import read_document
 from assistant.models.base import ModelRequest
 from assistant.models.function import Answer, FunctionModel
+from tests import wire
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "multidoc"
 FILES = ("a_ledger.txt", "b_courier.txt", "c_gazette.txt", "d_ledger_correction.txt")
@@ -22,18 +23,14 @@ FIRE = "A fire on Sunday destroyed most of the grain stored in Warehouse 7"
 def source(
     name: str, kind: str, stance: str, quotes: list[str], *, role: str | None = None
 ) -> dict[str, Any]:
-    return {
-        "name": name,
-        "role": role,
-        "kind": kind,
-        "stance": stance,
-        "on_record": kind != "anonymous",
-        "quotes": quotes,
-    }
+    """A wire-format source; anonymous sources are the only ones off the record here."""
+    return wire.source(
+        name, quotes, kind=kind, stance=stance, on_record=kind != "anonymous", role=role
+    )
 
 
 def claim(text: str, status: str, reason: str, sources: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"text": text, "status": status, "status_reason": reason, "sources": sources}
+    return wire.claim(text, status, sources, reason)
 
 
 LEDGER = [

@@ -18,7 +18,7 @@ from assistant.errors import (
 )
 from assistant.models.base import ModelRequest, ModelResponse
 from assistant.models.function import FunctionModel, scripted
-from tests.conftest import claim, source
+from tests.wire import claim, source
 
 DENIAL = claim(
     "China is pressuring Islamabad to let Chinese security personnel protect its nationals",

@@ -13,7 +13,8 @@ import pytest
 from assistant import Analysis, config
 from assistant.cli.main import main
 from assistant.models.function import FunctionModel
-from tests.conftest import REPO, SEED, claim, source
+from tests.conftest import REPO, SEED
+from tests.wire import claim, source
 
 BLAST = claim(
     "A March blast in Bisham killed five Chinese nationals",

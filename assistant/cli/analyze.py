@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from assistant import rendering, rendering_multidoc
+from assistant import rendering
 from assistant.claims import STATUSES
-from assistant.cli.metadata import add_metadata_options, metadata_overrides
-from assistant.cli.options import add_model_options, assistant_from, load_documents, write_output
+from assistant.cli import options
+from assistant.rendering import multidoc
 
 
 def add_parser(subparsers: Any) -> None:
@@ -19,32 +18,29 @@ def add_parser(subparsers: Any) -> None:
         description="List every check-worthy claim in the articles, tagged confirmed, denied or "
         "unverified as the reporting supports it, with sources and verbatim quotes.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
-    add_model_options(parser)
-    add_metadata_options(parser)
+    options.add_document_options(parser)
     parser.add_argument(
         "--status",
         choices=list(STATUSES),
         help="only claims with this status; 'denied' lists who denied, the verbatim denial and "
         "who asserted the claim",
     )
-    parser.add_argument("--format", "-f", choices=["table", "json", "markdown"], default="table")
-    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    options.add_output_options(parser, ["table", "json", "markdown"])
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    documents = load_documents(args.files, metadata_overrides(args))
-    analysis = assistant_from(args).analyze(documents)
+    documents = options.documents_from(args)
+    analysis = options.assistant_from(args).analyze(documents)
     if args.status:
         analysis = analysis.filter(args.status)
     if args.format == "json":
         text = analysis.model_dump_json(indent=2)
     elif args.status == "denied" and args.format == "table":
-        text = rendering_multidoc.denials(analysis)
+        text = multidoc.denials(analysis)
     elif args.format == "markdown":
         text = rendering.markdown(analysis)
     else:
-        text = rendering.table(analysis, color=args.output is None and sys.stdout.isatty())
-    write_output(text, args.output)
+        text = rendering.table(analysis, color=options.wants_color(args))
+    options.write_output(text, args.output)
     return 0

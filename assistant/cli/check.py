@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from assistant.claims import Analysis
-from assistant.cli.metadata import add_metadata_options, metadata_overrides
-from assistant.cli.options import add_model_options, assistant_from, load_documents, write_output
+from assistant.cli import options
 from assistant.errors import InputError
-from assistant.rendering_check import verdict_table
+from assistant.rendering.verdict import verdict_table
 
 
 def add_parser(subparsers: Any) -> None:
@@ -24,16 +22,13 @@ def add_parser(subparsers: Any) -> None:
         "unverified, or not addressed by them, with every source and its verbatim quotes.",
     )
     parser.add_argument("claim", metavar="CLAIM", help="the claim to check, in quotes")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
-    add_model_options(parser)
-    add_metadata_options(parser)
+    options.add_document_options(parser)
     parser.add_argument(
         "--analysis",
         metavar="JSON",
         help="an 'analyze --format json' result for these files, to name its matching claims",
     )
-    parser.add_argument("--format", "-f", choices=["table", "json"], default="table")
-    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    options.add_output_options(parser, ["table", "json"])
     parser.set_defaults(handler=run)
 
 
@@ -54,13 +49,12 @@ def read_analysis(path: str | None) -> Analysis | None:
 def run(args: argparse.Namespace) -> int:
     if not args.claim.strip():
         raise InputError("the claim to check is empty: give it in quotes before the files")
-    documents = load_documents(args.files, metadata_overrides(args))
+    documents = options.documents_from(args)
     analysis = read_analysis(args.analysis)
-    verdict = assistant_from(args).check(args.claim, documents, analysis=analysis)
+    verdict = options.assistant_from(args).check(args.claim, documents, analysis=analysis)
     if args.format == "json":
         text = verdict.model_dump_json(indent=2)
     else:
-        color = args.output is None and sys.stdout.isatty()
-        text = verdict_table(verdict, documents, color=color)
-    write_output(text, args.output)
+        text = verdict_table(verdict, documents, color=options.wants_color(args))
+    options.write_output(text, args.output)
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.claims import Document
+from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.documents import parse_document, read_document
 from assistant.errors import InputError
 
@@ -17,6 +18,24 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", "-m", help="'offline' or 'openai:NAME' (env CLAIMDESK_MODEL)")
     parser.add_argument("--base-url", help="OpenAI-compatible server URL (env OPENAI_BASE_URL)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
+
+
+def add_document_options(parser: argparse.ArgumentParser) -> None:
+    """FILE... (``-`` for stdin), the model options and per-file ``--date``/``--outlet``."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
+    add_model_options(parser)
+    add_metadata_options(parser)
+
+
+def add_output_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
+    """``--format`` (the first of ``formats`` is the default) and ``-o/--output``."""
+    parser.add_argument("--format", "-f", choices=formats, default=formats[0])
+    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+
+
+def wants_color(args: argparse.Namespace) -> bool:
+    """Colour only when writing to a terminal."""
+    return args.output is None and sys.stdout.isatty()
 
 
 def assistant_from(args: argparse.Namespace) -> Assistant:
@@ -48,6 +67,11 @@ def load_documents(
                 document = document.model_copy(update={"title": Path(path).name})
             documents.append(document)
     return documents
+
+
+def documents_from(args: argparse.Namespace) -> list[Document]:
+    """The documents named by ``add_document_options``, with their ``--date``/``--outlet``."""
+    return load_documents(args.files, metadata_overrides(args))
 
 
 def write_output(text: str, path: str | None) -> None:

@@ -22,6 +22,7 @@ import platformdirs
 from assistant import prompts
 from assistant.evals.metering import current_meter
 from assistant.models.base import Model, ModelRequest, ModelResponse
+from assistant.models.wrapper import ModelWrapper
 
 UNCACHED_ENGINES = frozenset({"offline"})
 
@@ -47,26 +48,14 @@ def request_key(engine: str, model: str, prompt_version: str, request: ModelRequ
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class CachedModel:
+class CachedModel(ModelWrapper):
     """Answers from disk when the same request was answered before, else asks ``model``."""
 
     def __init__(self, model: Model, directory: Path | None = None) -> None:
-        self.inner = model
+        super().__init__(model)
         self.directory = directory or cache_dir()
         self.enabled = model.engine_name not in UNCACHED_ENGINES
         self.prompt_version = prompts.prompt_version()
-
-    @property
-    def engine_name(self) -> str:
-        return self.inner.engine_name
-
-    @property
-    def model_name(self) -> str:
-        return self.inner.model_name
-
-    @property
-    def context_chars(self) -> int:
-        return self.inner.context_chars
 
     def _path(self, request: ModelRequest) -> Path:
         key = request_key(self.engine_name, self.model_name, self.prompt_version, request)

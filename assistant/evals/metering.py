@@ -9,7 +9,8 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from assistant.models.base import Model, ModelRequest, ModelResponse
+from assistant.models.base import ModelRequest, ModelResponse
+from assistant.models.wrapper import ModelWrapper
 
 
 @dataclass
@@ -36,23 +37,8 @@ def _charge(response: ModelResponse) -> None:
         meter.add_tokens(response)
 
 
-class MeteredModel:
+class MeteredModel(ModelWrapper):
     """Passes every request to ``model`` and charges the answer to the current item's meter."""
-
-    def __init__(self, model: Model) -> None:
-        self.inner = model
-
-    @property
-    def engine_name(self) -> str:
-        return self.inner.engine_name
-
-    @property
-    def model_name(self) -> str:
-        return self.inner.model_name
-
-    @property
-    def context_chars(self) -> int:
-        return self.inner.context_chars
 
     def complete(self, request: ModelRequest) -> ModelResponse:
         response = self.inner.complete(request)

@@ -22,6 +22,18 @@ def f1(precision: float | None, recall: float | None) -> float | None:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def precision_recall_f1(
+    prefix: str, right: float, predicted: float, found: float, gold: float
+) -> dict[str, float | None]:
+    """``prefix.precision`` (right of predicted), ``prefix.recall`` (found of gold) and F1."""
+    precision, recall = ratio(right, predicted), ratio(found, gold)
+    return {
+        f"{prefix}.precision": precision,
+        f"{prefix}.recall": recall,
+        f"{prefix}.f1": f1(precision, recall),
+    }
+
+
 def confusion(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> Confusion:
     """Rows: expected labels; columns: the labels, then any other predicted value in order seen."""
     columns = list(labels)

@@ -11,16 +11,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 from assistant.claims import Analysis, Source
-from assistant.evals.metrics import FAILED, Span, any_overlap, f1, ratio
+from assistant.evals.metrics import FAILED, Span, any_overlap, precision_recall_f1, ratio
 from assistant.evals.polnear import AttributionArticle, SourceSpan
 from assistant.evals.records import ItemResult
 from assistant.evals.runner import Outcome
 from assistant.evals.scored import (
     Scored,
+    analysis_grounding,
     analysis_sources,
     evidence_quotes,
     excerpt,
-    grounding_counts,
 )
 
 
@@ -86,17 +86,11 @@ def score_attribution(
         counts.update(gold=len(gold_items), found=sum(i.correct for i in gold_items))
         counts.update(predicted=len(sources), right=len(right))
         if outcome.value is not None:
-            texts = {d.id: d.text for d in outcome.value.documents}
-            grounded, total = grounding_counts(analysis_sources(outcome.value), texts)
+            grounded, total = analysis_grounding(outcome.value)
             counts.update(grounded=grounded, quotes=total)
-    precision, recall = (
-        ratio(counts["right"], counts["predicted"]),
-        ratio(counts["found"], counts["gold"]),
-    )
+    c = counts
     metrics: dict[str, float | None] = {
-        "attribution.precision": precision,
-        "attribution.recall": recall,
-        "attribution.f1": f1(precision, recall),
+        **precision_recall_f1("attribution", c["right"], c["predicted"], c["found"], c["gold"]),
         "attribution.gold_sources": counts["gold"],
         "attribution.predicted_sources": counts["predicted"],
         "grounding.rate": ratio(counts["grounded"], counts["quotes"]),

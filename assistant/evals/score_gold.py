@@ -9,16 +9,17 @@ from dataclasses import dataclass, field
 from assistant.claims import STATUSES, Analysis, Claim
 from assistant.evals import matching
 from assistant.evals.gold import GoldArticle, GoldClaim
-from assistant.evals.metrics import FAILED, chars, confusion, f1, label_metrics, ratio
+from assistant.evals.metrics import (
+    FAILED,
+    chars,
+    confusion,
+    label_metrics,
+    precision_recall_f1,
+    ratio,
+)
 from assistant.evals.records import ItemResult
 from assistant.evals.runner import Outcome
-from assistant.evals.scored import (
-    Scored,
-    analysis_sources,
-    evidence_quotes,
-    excerpt,
-    grounding_counts,
-)
+from assistant.evals.scored import Scored, analysis_grounding, evidence_quotes, excerpt
 from assistant.grounding import find_span
 from assistant.textsim import similarity
 
@@ -165,8 +166,7 @@ def _score_article(tally: Tally, article: GoldArticle, outcome: Outcome[Analysis
     _non_claim_items(tally, article, extras, failed)
     _extra_items(tally, article, extras)
     if analysis is not None:
-        texts = {d.id: d.text for d in analysis.documents}
-        grounded, total = grounding_counts(analysis_sources(analysis), texts)
+        grounded, total = analysis_grounding(analysis)
         tally.counts["quotes.grounded"] += grounded
         tally.counts["quotes"] += total
         tally.counts["claims.ungrounded"] += sum(c.ungrounded for c in claims)
@@ -175,22 +175,16 @@ def _score_article(tally: Tally, article: GoldArticle, outcome: Outcome[Analysis
 def _metrics(t: Counter[str]) -> dict[str, float | None]:
     gold = sum(t[f"gold.{s}"] for s in STATUSES)
     matched = sum(t[f"matched.{s}"] for s in STATUSES)
-    precision, recall = ratio(matched, t["claims.predicted"]), ratio(matched, gold)
-    src_p, src_r = (
-        ratio(t["sources.matched"], t["sources.predicted"]),
-        ratio(t["sources.matched"], t["sources.gold"]),
-    )
+    sources_matched = t["sources.matched"]
     metrics: dict[str, float | None] = {
-        "claims.precision": precision,
-        "claims.recall": recall,
-        "claims.f1": f1(precision, recall),
+        **precision_recall_f1("claims", matched, t["claims.predicted"], matched, gold),
         "claims.gold": gold,
         "claims.predicted": t["claims.predicted"],
         "claims.matched": matched,
         "claims.ungrounded": t["claims.ungrounded"],
-        "sources.precision": src_p,
-        "sources.recall": src_r,
-        "sources.f1": f1(src_p, src_r),
+        **precision_recall_f1(
+            "sources", sources_matched, t["sources.predicted"], sources_matched, t["sources.gold"]
+        ),
         "sources.kind_accuracy": ratio(t["sources.kind_ok"], t["sources.matched"]),
         "sources.stance_accuracy": ratio(t["sources.stance_ok"], t["sources.matched"]),
         "sources.on_record_accuracy": ratio(t["sources.on_record_ok"], t["sources.matched"]),

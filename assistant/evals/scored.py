@@ -38,6 +38,13 @@ def grounding_counts(sources: list[Source], texts: dict[str, str]) -> tuple[int,
     return grounded, len(quotes)
 
 
+def analysis_grounding(analysis: Analysis) -> tuple[int, int]:
+    """(grounded, total) evidence quotes over every claim's sources, against the analysis's
+    own documents."""
+    texts = {d.id: d.text for d in analysis.documents}
+    return grounding_counts(analysis_sources(analysis), texts)
+
+
 def evidence_quotes(sources: Sequence[Source]) -> list[str]:
     """Every evidence quote of the sources, each once, in order."""
     return list(dict.fromkeys(e.quote for s in sources for e in s.evidence))

@@ -8,8 +8,8 @@ from typing import Any
 
 from assistant.claims import EngineInfo
 from assistant.evals.metrics import percentile
-from assistant.evals.pricing import cost_usd
 from assistant.evals.runner import Outcome
+from assistant.pricing import list_cost
 
 
 def usage_metrics(outcomes: Sequence[Outcome[Any]], engine: EngineInfo) -> dict[str, float | None]:
@@ -23,7 +23,7 @@ def usage_metrics(outcomes: Sequence[Outcome[Any]], engine: EngineInfo) -> dict[
         "usage.cache_hits": sum(m.cache_hits for m in meters),
         "usage.prompt_tokens": prompt,
         "usage.completion_tokens": completion,
-        "usage.cost_usd": cost_usd(engine.name, engine.model, prompt, completion),
+        "usage.cost_usd": list_cost(engine.name, engine.model, prompt, completion),
         "usage.retries": sum(m.retries for m in meters),
         "usage.parse_failures": sum(f.kind == "parse_failure" for f in failures),
         "usage.errors": sum(f.kind == "error" for f in failures),

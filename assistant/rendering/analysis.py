@@ -9,21 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from assistant.claims import Analysis, Claim, Document, Source
-from assistant.rendering_multidoc import claim_notes, order_label, source_place
-
-STATUS_STYLE = {
-    "confirmed": "bold green",
-    "denied": "bold red",
-    "unverified": "bold yellow",
-    "not_addressed": "dim",
-}
-
-
-def source_line(source: Source) -> str:
-    record = "on record" if source.on_record else "anonymous"
-    role = f", {source.role}" if source.role else ""
-    return f"{source.name}{role} [{source.kind}, {source.stance}, {record}]"
+from assistant.claims import Analysis, Claim, Document
+from assistant.rendering.multidoc import claim_notes, order_label, source_place
+from assistant.rendering.text import STATUS_STYLE, append_quotes, source_line
 
 
 def _status_text(claim: Claim) -> Text:
@@ -38,10 +26,7 @@ def _sources_text(claim: Claim, documents: Sequence[Document] = ()) -> Text:
     for source in claim.sources:
         place = source_place(source, documents) if len(documents) > 1 else ""
         text.append(source_line(source) + place + "\n", style="bold")
-        for evidence in source.evidence:
-            text.append(f'  "{evidence.quote}"\n', style="italic")
-        if not source.evidence:
-            text.append("  (no quote found in the text)\n", style="magenta")
+        append_quotes(text, source)
     return text
 
 

@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.text import Text
 
 from assistant.claims import Document, Verdict
-from assistant.rendering import STATUS_STYLE, source_line
-from assistant.rendering_multidoc import source_place
+from assistant.rendering.multidoc import source_place
+from assistant.rendering.text import STATUS_STYLE, append_quotes, source_line
 
 
 def verdict_text(verdict: Verdict, documents: Sequence[Document]) -> Text:
@@ -26,10 +26,7 @@ def verdict_text(verdict: Verdict, documents: Sequence[Document]) -> Text:
         text.append(f"matching claims: {', '.join(verdict.matching_claim_ids)}\n")
     for source in verdict.sources:
         text.append(f"\n{source_line(source)}{source_place(source, documents)}\n", style="bold")
-        for evidence in source.evidence:
-            text.append(f'  "{evidence.quote}"\n', style="italic")
-        if not source.evidence:
-            text.append("  (no quote found in the documents)\n", style="magenta")
+        append_quotes(text, source, not_found_in="the documents")
     return text
 
 

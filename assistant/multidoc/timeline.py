@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from assistant import identity
 from assistant.claims import Document, Source, TimelineEntry, TimelineEvent, TimelineOrder
-from assistant.independence import Mention, retracting
-from assistant.settling import Member, mentions_of, settle
+from assistant.multidoc.independence import Mention, retracting
+from assistant.multidoc.settling import Member, mentions_of, settle
 from assistant.status import STANDING_KINDS
 
 EVENT_ORDER: tuple[TimelineEvent, ...] = (

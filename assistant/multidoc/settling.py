@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant import identity
 from assistant.claims import Claim, Document, Status
-from assistant.independence import NAMED_KINDS, Independence, Mention, independence
+from assistant.multidoc.independence import NAMED_KINDS, Independence, Mention, independence
 from assistant.status import SUPPORTING, resolve
 
 TAKES_SIDE = SUPPORTING | {"denies"}

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from assistant.claims import Claim, Document, TimelineOrder
 from assistant.merging import merge_sources, restatement_groups
-from assistant.settling import Member, settle
-from assistant.timeline import ordered_documents, timeline
+from assistant.multidoc.settling import Member, settle
+from assistant.multidoc.timeline import ordered_documents, timeline
 
 
 def stamp(document: Document, claim: Claim) -> Claim:

@@ -1,0 +1,34 @@
+"""A model that wraps another: it passes every request on and names itself as the inner model.
+
+Wrappers (the eval cache, the eval meter) subclass it and override ``complete``/``acomplete``
+to act around the inner call, so the engine's identity is forwarded in one place.
+"""
+
+from __future__ import annotations
+
+from assistant.models.base import Model, ModelRequest, ModelResponse
+
+
+class ModelWrapper:
+    """Implements the Model interface by delegating everything to ``inner``."""
+
+    def __init__(self, model: Model) -> None:
+        self.inner = model
+
+    @property
+    def engine_name(self) -> str:
+        return self.inner.engine_name
+
+    @property
+    def model_name(self) -> str:
+        return self.inner.model_name
+
+    @property
+    def context_chars(self) -> int:
+        return self.inner.context_chars
+
+    def complete(self, request: ModelRequest) -> ModelResponse:
+        return self.inner.complete(request)
+
+    async def acomplete(self, request: ModelRequest) -> ModelResponse:
+        return await self.inner.acomplete(request)

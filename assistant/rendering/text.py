@@ -1,0 +1,30 @@
+"""Pieces every view shares: status colours, a source's one-line description and its quotes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from assistant.claims import Source
+
+STATUS_STYLE = {
+    "confirmed": "bold green",
+    "denied": "bold red",
+    "unverified": "bold yellow",
+    "not_addressed": "dim",
+}
+
+
+def source_line(source: Source) -> str:
+    record = "on record" if source.on_record else "anonymous"
+    role = f", {source.role}" if source.role else ""
+    return f"{source.name}{role} [{source.kind}, {source.stance}, {record}]"
+
+
+def append_quotes(
+    text: Text, source: Source, *, indent: str = "  ", not_found_in: str = "the text"
+) -> None:
+    """The source's verbatim quotes, one a line, or a note that none was found."""
+    for evidence in source.evidence:
+        text.append(f'{indent}"{evidence.quote}"\n', style="italic")
+    if not source.evidence:
+        text.append(f"{indent}(no quote found in {not_found_in})\n", style="magenta")
