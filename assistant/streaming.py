@@ -5,13 +5,18 @@ pieces. :class:`TextFieldStream` is fed those pieces and passes on the decoded c
 top-level ``"text"`` string as soon as they arrive, whatever the cut: escapes such as ``\\n``,
 ``\\"`` and ``\\uXXXX`` (surrogate pairs too) may be split across pieces. Everything else in the
 JSON is skipped. Validation still happens on the whole answer once it has arrived.
+
+:func:`answer_sinks` gives the session's streaming driver a fresh extractor per request, and
+tells the caller (``on_restart``) when a re-ask starts a new answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-TextSink = Callable[[str], None]
+from assistant.models.base import TextSink
+
+Restart = Callable[[], None]
 
 FIELD = "text"
 SIMPLE_ESCAPES = {
@@ -161,3 +166,17 @@ class TextFieldStream:
 
 def _ignore(_: str) -> None:
     return None
+
+
+def answer_sinks(on_text: TextSink, on_restart: Restart | None = None) -> Callable[[], TextSink]:
+    """A fresh ``text`` extractor per request; ``on_restart()`` before each but the first."""
+    started = False
+
+    def next_sink() -> TextSink:
+        nonlocal started
+        if started and on_restart is not None:
+            on_restart()
+        started = True
+        return TextFieldStream(on_text).feed
+
+    return next_sink
