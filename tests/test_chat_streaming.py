@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pexpect
 from rich.console import Console
 
 from assistant import Assistant, Session
@@ -14,7 +18,7 @@ from assistant.cli.live import RESTART
 from assistant.cli.repl import Chat
 from assistant.models.base import ModelRequest, ModelResponse
 from assistant.models.function import FunctionModel, StreamingFunctionModel, scripted
-from tests.chat_support import seed_analysis
+from tests.chat_support import ROOT, seed_analysis
 
 GOOD: dict[str, Any] = {
     "text": "The Foreign Office denied c1.",
@@ -118,3 +122,29 @@ def test_streamed_text_that_is_not_the_checked_text_is_followed_by_the_checked_a
     chat.handle("What did the FO deny?")
     checked = f"(the answer as checked:)\n{GOOD['text']}\n{CITATION}"
     assert out.getvalue() == f"A draft.\n{checked}\n\n"
+
+
+def test_in_a_pseudo_terminal_text_appears_before_the_answer_is_complete(tmp_path: Path) -> None:
+    gate = tmp_path / "send-the-rest"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMDESK_", "OPENAI_"))}
+    env.update(CLAIMDESK_HOME=str(tmp_path), TERM="xterm")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "tests.live_chat_script", str(gate)],
+        cwd=str(ROOT),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 160),
+    )
+    child.expect_exact("claimdesk> ")
+    child.sendline("What did the FO deny?")
+    child.expect_exact("The Foreign Office ")  # printed while the engine waits for the gate
+    gate.touch()
+    child.expect_exact("denied c1.")
+    child.expect_exact('"motivated by an agenda to create confusion"')
+    child.expect_exact("claimdesk> ")
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

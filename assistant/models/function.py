@@ -14,7 +14,7 @@ from assistant.models.base import ModelRequest, ModelResponse, TextSink
 
 Answer = ModelResponse | str | dict[str, Any]
 AnswerFunction = Callable[[ModelRequest], Answer]
-Chunker = Callable[[str], list[str]]
+Chunker = Callable[[str], Iterable[str]]
 
 
 def _as_response(answer: Answer) -> ModelResponse:
