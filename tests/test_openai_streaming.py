@@ -93,8 +93,9 @@ def test_a_server_rejecting_stream_options_gets_whole_requests_from_then_on() ->
     assert ["stream" in b for b in server.bodies] == [True, False, False]
 
 
-def test_other_client_errors_are_not_taken_for_a_streaming_rejection() -> None:
-    server = ScriptedServer(error(400, "messages must not be empty"))
+@pytest.mark.parametrize("message", ["messages must not be empty", "upstream refused the prompt"])
+def test_other_client_errors_are_not_taken_for_a_streaming_rejection(message: str) -> None:
+    server = ScriptedServer(error(400, message))
     model = server.model(mode="json_object")
     with pytest.raises(ModelServerError, match="HTTP 400"):
         model.stream(extract_request(), lambda _: None)

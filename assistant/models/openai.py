@@ -73,6 +73,7 @@ if TYPE_CHECKING:
 
 Wire = Literal["json_schema", "json_object"]
 STREAM_OPTIONS: ChatCompletionStreamOptionsParam = {"include_usage": True}
+STREAM_WORDS = re.compile(r"\bstream(?:_options|ing)?\b", re.IGNORECASE)
 TRANSIENT_STATUS = frozenset({408, 429})
 KEY_LIKE = re.compile(r"\bsk-[\w*.\-]{6,}")  # servers may echo (part of) the key they refused
 
@@ -186,30 +187,36 @@ class OpenAIModel:
     # --- the StreamingModel capability ----------------------------------------------------------
 
     def stream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
-        if self.streams:
-            try:
-                try:
-                    return self._stream(request, self._wire, on_text, retries=0)
-                except _SchemaRejected as rejected:
-                    self._fall_back(rejected)
-                    return self._stream(request, "json_object", on_text, retries=1)
-            except _StreamRejected:
-                self.streams = False
-                return _whole(self.complete(request), on_text, rejected=1)
-        return _whole(self.complete(request), on_text)
+        if not self.streams:
+            return _whole(self.complete(request), on_text)
+        try:
+            return self._stream_any_wire(request, on_text)
+        except _StreamRejected:
+            self.streams = False
+            return _whole(self.complete(request), on_text, rejected=1)
 
     async def astream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
-        if self.streams:
-            try:
-                try:
-                    return await self._astream(request, self._wire, on_text, retries=0)
-                except _SchemaRejected as rejected:
-                    self._fall_back(rejected)
-                    return await self._astream(request, "json_object", on_text, retries=1)
-            except _StreamRejected:
-                self.streams = False
-                return _whole(await self.acomplete(request), on_text, rejected=1)
-        return _whole(await self.acomplete(request), on_text)
+        if not self.streams:
+            return _whole(await self.acomplete(request), on_text)
+        try:
+            return await self._astream_any_wire(request, on_text)
+        except _StreamRejected:
+            self.streams = False
+            return _whole(await self.acomplete(request), on_text, rejected=1)
+
+    def _stream_any_wire(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        try:
+            return self._stream(request, self._wire, on_text, retries=0)
+        except _SchemaRejected as rejected:
+            self._fall_back(rejected)
+            return self._stream(request, "json_object", on_text, retries=1)
+
+    async def _astream_any_wire(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        try:
+            return await self._astream(request, self._wire, on_text, retries=0)
+        except _SchemaRejected as rejected:
+            self._fall_back(rejected)
+            return await self._astream(request, "json_object", on_text, retries=1)
 
     def _stream(
         self, request: ModelRequest, wire: Wire, on_text: TextSink, *, retries: int
@@ -536,7 +543,8 @@ def _stream_rejection(error: APIStatusError, wire: Wire) -> Exception:
     rejection = _schema_rejection(error, wire)
     if rejection is not error or error.status_code not in (400, 422):
         return rejection
-    return _StreamRejected(str(error)) if "stream" in _server_text(error).lower() else error
+    rejects_streaming = STREAM_WORDS.search(_server_text(error)) is not None
+    return _StreamRejected(str(error)) if rejects_streaming else error
 
 
 def _finish_reason(reason: str | None, refusal: str | None) -> FinishReason:
