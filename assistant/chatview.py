@@ -70,6 +70,14 @@ def summary(analysis: Analysis, *, reused: bool) -> Text:
 
 def answer(reply: Answer) -> Text:
     text = Text(reply.text + "\n")
+    text.append_text(citations(reply))
+    text.rstrip()
+    return text
+
+
+def citations(reply: Answer) -> Text:
+    """What follows an answer's text: its citations with their checks, then any warning."""
+    text = Text()
     for citation in reply.citations:
         text.append(f"  [{citation.claim_id or 'document'}] ", style="bold cyan")
         text.append(f'"{citation.quote}"', style="italic")

@@ -2,18 +2,21 @@
 
 The analysis logic is written once, as generators that yield ModelRequests and receive
 ModelResponses; these two small drivers feed them from a model and count calls and tokens.
+Given ``sinks`` and a model that streams, each request is streamed instead: ``sinks()`` gives a
+fresh receiver of the raw answer pieces for each request (a re-ask starts a new answer).
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import TypeVar
 
 from assistant.claims import Usage
-from assistant.models.base import Model, ModelRequest, ModelResponse
+from assistant.models.base import Model, ModelRequest, ModelResponse, StreamingModel, TextSink
 
 T = TypeVar("T")
 Steps = Generator[ModelRequest, ModelResponse, T]
+Sinks = Callable[[], TextSink]
 
 
 def _count(usage: Usage, response: ModelResponse) -> None:
@@ -23,11 +26,23 @@ def _count(usage: Usage, response: ModelResponse) -> None:
     usage.retries += response.retries
 
 
-def run(steps: Steps[T], model: Model, usage: Usage) -> T:
+def _respond(model: Model, request: ModelRequest, sinks: Sinks | None) -> ModelResponse:
+    if sinks is not None and isinstance(model, StreamingModel):
+        return model.stream(request, sinks())
+    return model.complete(request)
+
+
+async def _arespond(model: Model, request: ModelRequest, sinks: Sinks | None) -> ModelResponse:
+    if sinks is not None and isinstance(model, StreamingModel):
+        return await model.astream(request, sinks())
+    return await model.acomplete(request)
+
+
+def run(steps: Steps[T], model: Model, usage: Usage, sinks: Sinks | None = None) -> T:
     try:
         request = next(steps)
         while True:
-            response = model.complete(request)
+            response = _respond(model, request, sinks)
             _count(usage, response)
             request = steps.send(response)
     except StopIteration as done:
@@ -35,11 +50,11 @@ def run(steps: Steps[T], model: Model, usage: Usage) -> T:
         return result
 
 
-async def arun(steps: Steps[T], model: Model, usage: Usage) -> T:
+async def arun(steps: Steps[T], model: Model, usage: Usage, sinks: Sinks | None = None) -> T:
     try:
         request = next(steps)
         while True:
-            response = await model.acomplete(request)
+            response = await _arespond(model, request, sinks)
             _count(usage, response)
             request = steps.send(response)
     except StopIteration as done:

@@ -21,11 +21,12 @@ from assistant.citations import verify_all
 from assistant.claims import Analysis, Claim, Document, Usage
 from assistant.errors import ConfigurationError, InputError
 from assistant.history import History, engine_key
-from assistant.models.base import Message, ModelRequest
+from assistant.models.base import Message, ModelRequest, TextSink
 from assistant.multidoc import combine_documents
 from assistant.outputs import AnswerOutput
 from assistant.questions import check_topic
 from assistant.runner import Steps, arun, run
+from assistant.streaming import Restart, answer_sinks
 from assistant.structured import structured
 
 if TYPE_CHECKING:
@@ -217,24 +218,36 @@ class Session:
             return None
         return check_topic(question)
 
-    def ask(self, question: str) -> Answer:
-        """A plain-language answer citing the claims and verbatim quotes behind it."""
+    def ask(
+        self, question: str, *, on_text: TextSink | None = None, on_restart: Restart | None = None
+    ) -> Answer:
+        """A plain-language answer citing the claims and verbatim quotes behind it.
+
+        With ``on_text``, an engine that streams passes on the answer's text while it arrives
+        (before its citations are checked); when the answer is re-asked, ``on_restart()`` is
+        called and the new answer's text streams from its start. Other engines never call them.
+        """
         question = _question(question)
         topic = self._route_to_check(question)
         if topic is not None:
             return self.check(topic)
         analysis, usage = self.analysis, Usage()
-        answer = run(self._answer_steps(analysis, question, usage), self.assistant.model, usage)
+        sinks = answer_sinks(on_text, on_restart) if on_text else None
+        steps = self._answer_steps(analysis, question, usage)
+        answer = run(steps, self.assistant.model, usage, sinks)
         return self._record(answer, usage)
 
-    async def aask(self, question: str) -> Answer:
+    async def aask(
+        self, question: str, *, on_text: TextSink | None = None, on_restart: Restart | None = None
+    ) -> Answer:
         question = _question(question)
         topic = self._route_to_check(question)
         if topic is not None:
             return await self.acheck(topic)
         analysis, usage = await self.aanalysis(), Usage()
+        sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
-        answer = await arun(steps, self.assistant.model, usage)
+        answer = await arun(steps, self.assistant.model, usage, sinks)
         return self._record(answer, usage)
 
     def check(self, claim: str) -> Answer:

@@ -7,6 +7,7 @@ A fake clock records the engine's sleeps and advances when it sleeps, so retry t
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,59 @@ def completion(
         },
     }
     return httpx2.Response(200, json=body)
+
+
+def chunk(
+    content: str | None = None,
+    *,
+    finish_reason: str | None = None,
+    usage: tuple[int, int] | None = None,
+) -> dict[str, Any]:
+    """One ``chat.completion.chunk`` event; with ``usage`` it is the final usage-only chunk."""
+    choices: list[dict[str, Any]] = []
+    if usage is None:
+        delta = {} if content is None else {"role": "assistant", "content": content}
+        choices = [{"index": 0, "delta": delta, "finish_reason": finish_reason}]
+    body: dict[str, Any] = {
+        "id": "chatcmpl-test",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "test-model",
+        "choices": choices,
+    }
+    if usage is not None:
+        body["usage"] = {
+            "prompt_tokens": usage[0],
+            "completion_tokens": usage[1],
+            "total_tokens": sum(usage),
+        }
+    return body
+
+
+def sse(*events: dict[str, Any], done: bool = True) -> bytes:
+    """Server-sent events as an OpenAI-compatible server sends them: ``data:`` lines."""
+    lines = [f"data: {json.dumps(e)}\n\n" for e in events]
+    return ("".join(lines) + ("data: [DONE]\n\n" if done else "")).encode()
+
+
+def streamed(
+    *pieces: str, finish_reason: str = "stop", usage: tuple[int, int] | None = (11, 7)
+) -> httpx2.Response:
+    """A streamed answer: one chunk per piece, the finish reason, then (optionally) usage."""
+    events = [chunk(p) for p in pieces] + [chunk(finish_reason=finish_reason)]
+    if usage is not None:
+        events.append(chunk(usage=usage))
+    return httpx2.Response(200, headers={"content-type": "text/event-stream"}, content=sse(*events))
+
+
+def broken_stream(*pieces: str) -> httpx2.Response:
+    """A stream that sends ``pieces`` and then loses its connection."""
+
+    def body() -> Iterator[bytes]:
+        yield sse(*(chunk(p) for p in pieces), done=False)
+        raise httpx2.ReadError("connection reset by peer")
+
+    return httpx2.Response(200, headers={"content-type": "text/event-stream"}, content=body())
 
 
 def error(

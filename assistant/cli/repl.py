@@ -1,7 +1,8 @@
 """The chat loop: read an entry, run a /command or answer a question, print, repeat.
 
 Ctrl-C cancels the answer in progress (or the line being typed), never the session; Ctrl-D,
-``exit``, ``quit`` or ``/quit`` leave. Errors print one line and the loop goes on.
+``exit``, ``quit`` or ``/quit`` leave. Errors print one line and the loop goes on. On a terminal,
+answers from an engine that streams are printed as they arrive (see live.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.text import Text
 from assistant import chatview
 from assistant.claims import Status
 from assistant.cli.lines import LineReader, read_entry
+from assistant.cli.live import LiveAnswer
 from assistant.documents import read_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.session import Session
@@ -86,12 +88,25 @@ class Chat:
             if entry.startswith("/"):
                 self.command(entry)
             else:
-                self.show(chatview.answer(self.session.ask(entry)))
+                self.answer(entry)
         except KeyboardInterrupt:
             self.show(Text("(cancelled)", style="dim"))
         except ClaimdeskError as exc:
             self.error(str(exc))
         self.show("")
+
+    def answer(self, question: str) -> None:
+        if not self.console.is_terminal:
+            self.show(chatview.answer(self.session.ask(question)))
+            return
+        live = LiveAnswer(self.console)
+        try:
+            reply = self.session.ask(question, on_text=live.text, on_restart=live.restart)
+        finally:
+            live.end_line()
+        rest = live.rest(reply)
+        if rest is not None:
+            self.show(rest)
 
     def command(self, entry: str) -> None:
         name, _, argument = entry.partition(" ")

@@ -4,11 +4,14 @@ A request names its task, carries the rendered chat messages, the pydantic type 
 validate against, and the task's inputs as data (so an engine that does not read prompts, such
 as the offline one, gets the same information). A response is the raw answer text plus how the
 generation ended; validation, re-asking and grounding happen above this interface.
+
+Streaming is an optional extra capability (:class:`StreamingModel`): an engine that can pass on
+the answer text while it is generated implements ``stream``/``astream`` besides ``complete``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -72,3 +75,19 @@ class Model(Protocol):
     def complete(self, request: ModelRequest) -> ModelResponse: ...
 
     async def acomplete(self, request: ModelRequest) -> ModelResponse: ...
+
+
+TextSink = Callable[[str], None]
+
+
+@runtime_checkable
+class StreamingModel(Model, Protocol):
+    """An engine that can also pass on the raw answer text while it is being generated.
+
+    ``on_text`` gets the answer's raw content in one or more pieces, in order, before ``stream``
+    returns the same ModelResponse ``complete`` would (the pieces joined are its content).
+    """
+
+    def stream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse: ...
+
+    async def astream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse: ...

@@ -10,10 +10,11 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from assistant.models.base import ModelRequest, ModelResponse
+from assistant.models.base import ModelRequest, ModelResponse, TextSink
 
 Answer = ModelResponse | str | dict[str, Any]
 AnswerFunction = Callable[[ModelRequest], Answer]
+Chunker = Callable[[str], Iterable[str]]
 
 
 def _as_response(answer: Answer) -> ModelResponse:
@@ -55,8 +56,8 @@ class FunctionModel:
         return self.complete(request)
 
 
-def scripted(answers: Iterable[Answer], **options: Any) -> FunctionModel:
-    """A FunctionModel that gives the answers in order, one per request."""
+def scripted(answers: Iterable[Answer], *, stream: bool = False, **options: Any) -> FunctionModel:
+    """A FunctionModel that gives the answers in order, one per request (streamed if asked)."""
     queue = list(answers)
 
     def next_answer(request: ModelRequest) -> Answer:
@@ -64,4 +65,37 @@ def scripted(answers: Iterable[Answer], **options: Any) -> FunctionModel:
             raise AssertionError(f"scripted model ran out of answers at a {request.task} request")
         return queue.pop(0)
 
+    if stream:
+        return StreamingFunctionModel(next_answer, name="scripted", **options)
     return FunctionModel(next_answer, name="scripted", **options)
+
+
+class StreamingFunctionModel(FunctionModel):
+    """A FunctionModel that also streams: each answer goes out in pieces of ``chunk_size``.
+
+    ``chunk_size`` may be a function of the answer text giving the pieces instead, so tests can
+    cut an answer wherever they like. Every streamed piece is kept in ``pieces``.
+    """
+
+    def __init__(
+        self, function: AnswerFunction, *, chunk_size: int | Chunker = 8, **options: Any
+    ) -> None:
+        super().__init__(function, **options)
+        self._chunker = chunk_size if callable(chunk_size) else _fixed_size(chunk_size)
+        self.pieces: list[str] = []
+
+    def stream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        response = self.complete(request)
+        for piece in self._chunker(response.content):
+            self.pieces.append(piece)
+            on_text(piece)
+        return response
+
+    async def astream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        return self.stream(request, on_text)
+
+
+def _fixed_size(size: int) -> Chunker:
+    if size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    return lambda text: [text[i : i + size] for i in range(0, len(text), size)]

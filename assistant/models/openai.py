@@ -10,6 +10,12 @@ does (see _retry.py). Structured output is asked for in one of two modes:
 
 ``auto`` starts with ``json_schema`` and, when the server rejects it, switches this instance to
 ``json_object``. The raw answer text is returned; validation and re-asks happen above.
+
+It also streams (the StreamingModel capability): ``stream=True`` with
+``stream_options={"include_usage": True}``, passing each piece of content on as it arrives and
+returning the same ModelResponse as ``complete``. Failures before the first chunk are retried
+like any other; once text has been passed on, a broken stream is an error, not a retry. A server
+that rejects streaming requests (or their ``stream_options``) gets whole answers from then on.
 """
 
 from __future__ import annotations
@@ -18,21 +24,30 @@ import asyncio
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+import httpx2
 from openai import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     AsyncOpenAI,
+    AsyncStream,
     DefaultAsyncHttpxClient,
     OpenAI,
     OpenAIError,
+    Stream,
     omit,
 )
 from openai.lib import type_to_response_format_param
-from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
+from openai.types.chat import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionMessageParam,
+    ChatCompletionStreamOptionsParam,
+)
 from openai.types.chat.completion_create_params import ResponseFormat
 from pydantic import BaseModel
 
@@ -51,12 +66,14 @@ from assistant.models._retry import (
     retry_after_seconds,
 )
 from assistant.models._settings import OutputMode, resolve
-from assistant.models.base import FinishReason, Message, ModelRequest, ModelResponse
+from assistant.models.base import FinishReason, Message, ModelRequest, ModelResponse, TextSink
 
 if TYPE_CHECKING:
-    import httpx2
+    from openai.types import CompletionUsage
 
 Wire = Literal["json_schema", "json_object"]
+STREAM_OPTIONS: ChatCompletionStreamOptionsParam = {"include_usage": True}
+STREAM_WORDS = re.compile(r"\bstream(?:_options|ing)?\b", re.IGNORECASE)
 TRANSIENT_STATUS = frozenset({408, 429})
 KEY_LIKE = re.compile(r"\bsk-[\w*.\-]{6,}")  # servers may echo (part of) the key they refused
 
@@ -67,6 +84,10 @@ class _SchemaRejected(Exception):
     def __init__(self, error: APIStatusError) -> None:
         super().__init__(str(error))
         self.error = error
+
+
+class _StreamRejected(Exception):
+    """The server refused a streaming request (or its ``stream_options``)."""
 
 
 class OpenAIModel:
@@ -110,6 +131,7 @@ class OpenAIModel:
         self._client: OpenAI | None = None
         self._async_client: AsyncOpenAI | None = None
         self._async_loop: asyncio.AbstractEventLoop | None = None
+        self.streams = True  # False once the server has rejected a streaming request
 
     # --- the Model protocol ---------------------------------------------------------------------
 
@@ -161,6 +183,120 @@ class OpenAIModel:
         except (Exhausted, OpenAIError) as error:
             raise self._translate(error) from None
         return _response(completion, retries + attempts - 1)
+
+    # --- the StreamingModel capability ----------------------------------------------------------
+
+    def stream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        if not self.streams:
+            return _whole(self.complete(request), on_text)
+        try:
+            return self._stream_any_wire(request, on_text)
+        except _StreamRejected:
+            self.streams = False
+            return _whole(self.complete(request), on_text, rejected=1)
+
+    async def astream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        if not self.streams:
+            return _whole(await self.acomplete(request), on_text)
+        try:
+            return await self._astream_any_wire(request, on_text)
+        except _StreamRejected:
+            self.streams = False
+            return _whole(await self.acomplete(request), on_text, rejected=1)
+
+    def _stream_any_wire(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        try:
+            return self._stream(request, self._wire, on_text, retries=0)
+        except _SchemaRejected as rejected:
+            self._fall_back(rejected)
+            return self._stream(request, "json_object", on_text, retries=1)
+
+    async def _astream_any_wire(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        try:
+            return await self._astream(request, self._wire, on_text, retries=0)
+        except _SchemaRejected as rejected:
+            self._fall_back(rejected)
+            return await self._astream(request, "json_object", on_text, retries=1)
+
+    def _stream(
+        self, request: ModelRequest, wire: Wire, on_text: TextSink, *, retries: int
+    ) -> ModelResponse:
+        call = partial(self._open_stream, request, wire)
+        try:
+            (stream, first), attempts = call_with_retries(call, self.retry, _transient, _asked_wait)
+        except (Exhausted, OpenAIError) as error:
+            raise self._translate(error) from None
+        collected = _Collected(on_text)
+        with stream:
+            try:
+                collected.add(first)
+                for chunk in stream:
+                    collected.add(chunk)
+            except (OpenAIError, httpx2.HTTPError) as error:
+                raise self._broken_off(error) from None
+        return collected.response(retries + attempts - 1)
+
+    async def _astream(
+        self, request: ModelRequest, wire: Wire, on_text: TextSink, *, retries: int
+    ) -> ModelResponse:
+        call = partial(self._aopen_stream, request, wire)
+        try:
+            (stream, first), attempts = await acall_with_retries(
+                call, self.retry, _transient, _asked_wait
+            )
+        except (Exhausted, OpenAIError) as error:
+            raise self._translate(error) from None
+        collected = _Collected(on_text)
+        async with stream:
+            try:
+                collected.add(first)
+                async for chunk in stream:
+                    collected.add(chunk)
+            except (OpenAIError, httpx2.HTTPError) as error:
+                raise self._broken_off(error) from None
+        return collected.response(retries + attempts - 1)
+
+    def _open_stream(self, request: ModelRequest, wire: Wire) -> Opened:
+        """The stream and its first chunk: everything up to here may be retried."""
+        try:
+            stream: Stream[ChatCompletionChunk] = self.client.chat.completions.create(
+                **self._arguments(request, wire), stream=True, stream_options=STREAM_OPTIONS
+            )
+        except APIStatusError as error:
+            raise _stream_rejection(error, wire) from error
+        try:
+            return stream, next(stream, None)
+        except httpx2.TransportError as error:
+            stream.close()
+            raise _connection_error(error, stream.response.request) from error
+        except BaseException:
+            stream.close()
+            raise
+
+    async def _aopen_stream(self, request: ModelRequest, wire: Wire) -> AsyncOpened:
+        try:
+            stream: AsyncStream[
+                ChatCompletionChunk
+            ] = await self.async_client.chat.completions.create(
+                **self._arguments(request, wire), stream=True, stream_options=STREAM_OPTIONS
+            )
+        except APIStatusError as error:
+            raise _stream_rejection(error, wire) from error
+        try:
+            return stream, await anext(stream, None)
+        except httpx2.TransportError as error:
+            await stream.close()
+            raise _connection_error(error, stream.response.request) from error
+        except BaseException:
+            await stream.close()
+            raise
+
+    def _broken_off(self, error: OpenAIError | httpx2.HTTPError) -> ModelServerError:
+        detail = _server_message(error) if isinstance(error, APIStatusError) else str(error)
+        reason = detail or type(error).__name__
+        return ModelServerError(
+            f"the model server at {self.base_url} broke off its answer ({reason}); ask again"
+        )
 
     # --- requests -------------------------------------------------------------------------------
 
@@ -339,6 +475,76 @@ def _response(completion: ChatCompletion, retries: int) -> ModelResponse:
         completion_tokens=usage.completion_tokens if usage else 0,
         retries=retries,
     )
+
+
+# --- streamed answers ---------------------------------------------------------------------------
+
+Opened = tuple[Stream[ChatCompletionChunk], ChatCompletionChunk | None]
+AsyncOpened = tuple[AsyncStream[ChatCompletionChunk], ChatCompletionChunk | None]
+
+
+class _Collected:
+    """A streamed answer put back together, its content passed on piece by piece."""
+
+    def __init__(self, on_text: TextSink) -> None:
+        self.on_text = on_text
+        self.content: list[str] = []
+        self.refusal: list[str] = []
+        self.finish_reason: str | None = None
+        self.usage: CompletionUsage | None = None
+        self.chosen = False
+
+    def add(self, chunk: ChatCompletionChunk | None) -> None:
+        if chunk is None:
+            return
+        if chunk.usage is not None:
+            self.usage = chunk.usage
+        for choice in chunk.choices:
+            if choice.index != 0:
+                continue
+            self.chosen = True
+            if choice.delta.content:
+                self.content.append(choice.delta.content)
+                self.on_text(choice.delta.content)
+            if choice.delta.refusal:
+                self.refusal.append(choice.delta.refusal)
+            self.finish_reason = choice.finish_reason or self.finish_reason
+
+    def response(self, retries: int) -> ModelResponse:
+        if not self.chosen:
+            raise ModelServerError("the model server answered without any choices")
+        refusal = "".join(self.refusal) or None
+        return ModelResponse(
+            content="".join(self.content),
+            finish_reason=_finish_reason(self.finish_reason, refusal),
+            refusal=refusal,
+            prompt_tokens=self.usage.prompt_tokens if self.usage else 0,
+            completion_tokens=self.usage.completion_tokens if self.usage else 0,
+            retries=retries,
+        )
+
+
+def _whole(response: ModelResponse, on_text: TextSink, *, rejected: int = 0) -> ModelResponse:
+    """A whole answer given where a stream was asked for: passed on as one piece."""
+    if response.content:
+        on_text(response.content)
+    return replace(response, retries=response.retries + rejected) if rejected else response
+
+
+def _connection_error(error: httpx2.TransportError, request: httpx2.Request) -> APIConnectionError:
+    """The SDK's error for a transport failure while reading a stream (so it is retried)."""
+    if isinstance(error, httpx2.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(message=str(error) or type(error).__name__, request=request)
+
+
+def _stream_rejection(error: APIStatusError, wire: Wire) -> Exception:
+    """A refused ``json_schema`` (see _schema_rejection), else a refused streaming request."""
+    rejection = _schema_rejection(error, wire)
+    if rejection is not error or error.status_code not in (400, 422):
+        return rejection
+    rejects_streaming = STREAM_WORDS.search(_server_text(error)) is not None
+    return _StreamRejected(str(error)) if rejects_streaming else error
 
 
 def _finish_reason(reason: str | None, refusal: str | None) -> FinishReason:

@@ -1,0 +1,57 @@
+"""An answer printed while it streams: its text as it arrives, then its checked citations.
+
+Used by the chat on a terminal only; piped output gets each answer whole, as before. When the
+answer is re-asked (a citation failed its check, or the JSON was invalid), the user is told that
+the text shown is being replaced, and the new answer streams below.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from assistant import chatview
+from assistant.answers import Answer
+
+RESTART = "(answer could not be verified; asking again)"
+
+
+class LiveAnswer:
+    """The callbacks for ``Session.ask(on_text=, on_restart=)`` and what to print afterwards."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self._shown: list[str] = []
+        self._line_open = False
+
+    @property
+    def shown(self) -> str:
+        """The text of the current attempt printed so far."""
+        return "".join(self._shown)
+
+    def text(self, run: str) -> None:
+        self.console.print(run, end="", soft_wrap=True, highlight=False, markup=False)
+        self._shown.append(run)
+        self._line_open = not run.endswith("\n")
+
+    def restart(self) -> None:
+        self.end_line()
+        self.console.print(Text(RESTART, style="dim"), soft_wrap=True)
+        self._shown.clear()
+
+    def end_line(self) -> None:
+        """Finish a partly printed line (before the citations, an error or a cancellation)."""
+        if self._line_open:
+            self.console.print()
+            self._line_open = False
+
+    def rest(self, reply: Answer) -> Text | None:
+        """What is left to print once the checked answer is in (None: nothing)."""
+        self.end_line()
+        if not self._shown:
+            return chatview.answer(reply)
+        if self.shown.strip() != reply.text:
+            note = Text("(the answer as checked:)\n", style="dim")
+            return note.append_text(chatview.answer(reply))
+        rest = chatview.citations(reply)
+        return rest if rest.plain else None
