@@ -8,12 +8,13 @@ from typing import Any
 
 from rich.console import Console
 
-from assistant import Assistant, chatview
+from assistant import Assistant
 from assistant.cli.lines import TerminalReader, piped_reader
 from assistant.cli.options import add_model_options, assistant_from, load_documents
 from assistant.cli.repl import LEAVE, Chat
 from assistant.errors import InputError
 from assistant.history import History, data_dir
+from assistant.rendering import chat as chatview
 from assistant.session import Session
 
 INPUT_HISTORY = "chat_input_history"

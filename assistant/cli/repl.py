@@ -14,12 +14,12 @@ from typing import get_args
 from rich.console import Console
 from rich.text import Text
 
-from assistant import chatview
 from assistant.claims import Status
 from assistant.cli.lines import LineReader, read_entry
 from assistant.cli.live import LiveAnswer
 from assistant.documents import read_document
 from assistant.errors import ClaimdeskError, InputError
+from assistant.rendering import chat as chatview
 from assistant.session import Session
 
 PROMPT = "claimdesk> "
