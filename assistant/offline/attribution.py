@@ -161,6 +161,7 @@ _CIRCUMSTANCE = re.compile(
 )
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -447,7 +448,7 @@ def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
     else:
         return None
     speaker = speaker.strip().rstrip(".")
-    if not _looks_like_speaker(speaker):
+    if not _looks_like_speaker(_RELATIVE_CLAUSE.split(speaker, maxsplit=1)[0]):
         return None
     return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
 

@@ -242,6 +242,20 @@ def attributed(name: str, content: str) -> str:
 
 
 def is_dismissal(content: str) -> bool:
-    """A quote that dismisses what came before: "That is simply false", "This is nonsense"."""
+    """Content that dismisses what came before: "That is simply false", "This is nonsense",
+    "There is no truth in these reports", "the report was completely untrue", "the allegations
+    were without merit". Its subject is a pronoun or a report anaphor, its predicate calls it
+    untrue."""
+    if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
+        return False
     low = _lower_words(content)
-    return leans_on_pronoun(content) and any(w in lex.DISMISSIVE_WORDS for w in low)
+    if any(w in lex.DISMISSIVE_WORDS for w in low):
+        return True
+    joined = " ".join(low)
+    return any(f" {p} " in f" {joined} " for p in lex.DISMISSIVE_PHRASES)
+
+
+def _opens_with_anaphor(content: str) -> bool:
+    """ "the report was ...", "these claims are ...": the subject points back at a claim."""
+    match = _ANAPHOR.search(content)
+    return match is not None and not content[: match.start()].strip(" \"'\u201c")

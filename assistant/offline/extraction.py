@@ -187,8 +187,9 @@ class Extractor:
     def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
         """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
         content = att.content
-        if rules.is_dismissal(content):  # "That is false": the pronoun is the back-reference
-            return self._attach("", parties, "denies", quote) or True
+        if rules.is_dismissal(content):  # "That is false", "The report was untrue"
+            hint = content if rules.refers_to_report(content) else ""
+            return self._attach(hint, parties, "denies", quote) or True
         if rules.declines_in_quote(content):
             return self._attach(content, parties, "declines_comment", quote) or True
         if rules.withholds_confirmation(content):

@@ -48,7 +48,8 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     "denies": _phrases(
         """denied, denies, deny, rejected, rejects, dismissed, dismisses, refuted, refutes,
     disputed, disputes, rebuffed, contradicted, contradicts, debunked, denying, rejecting,
-    dismissing, refuting, disputing"""
+    dismissing, refuting, disputing, rebutted, rebuts, rebutting, repudiated, repudiates,
+    repudiating"""
     ),
     "declines_comment": _phrases(
         """declined to comment, declines to comment, refused to comment, refuses to comment,
@@ -130,7 +131,14 @@ OUTLET_NOT_CONFIRMED: Final = _phrases(
 DISMISSIVE_WORDS: Final = frozenset(
     """speculation speculations speculative baseless false fake untrue rumour rumours rumor
     rumors nonsense fabricated fabrication fabrications propaganda misleading lies lie
-    unfounded groundless absurd ridiculous fiction hoax incorrect inaccurate wrong""".split()
+    unfounded groundless absurd ridiculous fiction hoax incorrect inaccurate wrong smear
+    smears slander libel libellous defamatory""".split()
+)
+# Phrases that call something untrue without a dismissive word: "there is no truth in it".
+DISMISSIVE_PHRASES: Final = _phrases(
+    """no truth, not true, without merit, without foundation, without basis, no basis, no
+    merit, no foundation, not accurate, not correct, not the case, never happened, did not
+    happen, didn't happen, made up, not based on fact, not based on facts"""
 )
 
 # Cues that introduce advice or demands: what follows is not a factual assertion.
@@ -299,7 +307,8 @@ REPORT_ANAPHORS: Final = frozenset(
     """report reports claim claims allegation allegations story stories rumour rumours rumor
     rumors speculation speculations talks suggestion suggestions account accounts reporting
     assertion assertions accusation accusations news letter letters video videos footage
-    document documents photo photos image images email emails criticism""".split()
+    document documents photo photos image images email emails criticism posts figures
+    version""".split()
 )
 DEMONSTRATIVES: Final = frozenset({"the", "these", "those", "this", "that", "such", "it", "them"})
 
