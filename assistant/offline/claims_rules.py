@@ -23,6 +23,7 @@ _LEADING_PRONOUNS = frozenset(
     here's there's that's it's""".split()
 )
 _PERSONAL = frozenset({"he", "she"})
+_POSSESSIVES = frozenset({"their", "its"})
 _FRAGMENT_OPENERS = frozenset(
     """him her them us me of to for with by about from into than as if unless whether when
     because although though while and but or nor""".split()
@@ -116,6 +117,12 @@ def is_exhortation(text: str) -> bool:
 def leans_on_pronoun(text: str) -> bool:
     low = _lower_words(text)
     return bool(low) and low[0] in _LEADING_PRONOUNS
+
+
+def opens_with_possessive(text: str) -> bool:
+    """ "their fighters ...", "its plant ...": a body's own, in its indirect speech."""
+    low = _lower_words(text)
+    return bool(low) and low[0] in _POSSESSIVES
 
 
 def has_first_person(text: str) -> bool:

@@ -26,7 +26,7 @@ from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
 from assistant.offline.attribution import Attribution, attribute, says_something
 from assistant.offline.drafts import DraftClaim
-from assistant.offline.linking import contradicted, latest_reported, referent
+from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
 from assistant.offline.sourcing import OUTLET, Party, SpeakerMemory, classify, split_neither
 
@@ -58,7 +58,7 @@ def claim_output(draft: DraftClaim) -> dict[str, Any]:
     """The claim as an ExtractionOutput item, its status resolved by the rubric's precedence."""
     sources = _merged_sources(draft)
     as_sources = [Source(**{k: v for k, v in s.items() if k != "quotes"}) for s in sources]
-    claim_status, reason = status.resolve(as_sources)
+    claim_status, reason = status.resolve(as_sources, draft.text)
     return {"text": draft.text, "status": claim_status, "status_reason": reason, "sources": sources}
 
 
@@ -194,7 +194,14 @@ class Extractor:
             return self._attach(content, parties, "declines_comment", quote) or True
         if rules.withholds_confirmation(content):
             return self._attach(content, parties, "not_confirmed", quote) or True
-        target = contradicted(self.claims, content) if _has_standing(parties[0]) else None
+        if not _has_standing(parties[0]):
+            return False
+        if att.stance == "confirms":  # the party concerned confirms what was reported
+            target = restated(self.claims, content)
+            if target is not None:
+                target.add(parties, "confirms", quote)
+            return target is not None
+        target = contradicted(self.claims, content)
         if target is not None:
             target.add(parties, "denies", quote)
         return target is not None
@@ -218,11 +225,14 @@ class Extractor:
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
         content = self._resolved(att.content, party, att.direct)
         reported = att.hearsay or cites or party.kind in {"media_report", "anonymous"}
+        reported = reported or att.stance == "confirms"  # a confirmed plan is checkable
         if not rules.is_assertion(content, plans_ok=reported):
             return None
         if att.direct and rules.has_first_person(content):
             # "We have hired 120 workers" is checkable; "I'm not worried" is not.
             return rules.attributed(party.name, content) if rules.anchored(content) else None
+        if party.kind == "organization" and rules.opens_with_possessive(content):  # "their fighters"
+            return rules.attributed(party.name, content)
         return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
 
     def _resolved(self, content: str, party: Party, direct: bool = False) -> str:

@@ -6,7 +6,7 @@ already made instead of making a new one. The rules, in order:
 
 1. a possessed report ("the army's account") points to the latest claim the possessor is a
    source of; a report anaphor ("these reports", "the talks", "such claims") to the latest
-   claim that rests on reports or anonymous sources;
+   claim that rests on reports or anonymous sources, else the latest claim a party denied;
 2. otherwise the recent claim sharing the most content words with the sentence, when they share
    enough;
 3. otherwise the latest claim, if it was made within the last few sentences.
@@ -39,6 +39,9 @@ MIN_SHARED = 2
 MIN_CONTAINMENT = 0.3
 CONTRADICTION_SHARED = 3
 CONTRADICTION_CONTAINMENT = 0.35
+FIRST_PERSON_SHARED = 2
+RESTATEMENT_SHARED = 3
+RESTATEMENT_CONTAINMENT = 0.5
 
 
 _POSSESSED_REPORT = re.compile(
@@ -87,8 +90,8 @@ def referent(
         found = _sourced_by(claims[-SEARCH_BACK:], owner.group(1))
         if found is not None:
             return found
-    if anaphor:
-        found = latest_reported(claims)
+    if anaphor:  # "the claims": what rests on reports, else what a party has denied
+        found = latest_reported(claims) or _latest_contested(claims[-SEARCH_BACK:])
         if found is not None:
             return found
     found = _best_overlap(claims, hint, MIN_SHARED, MIN_CONTAINMENT)
@@ -105,6 +108,10 @@ def referent(
     return None
 
 
+def _latest_contested(claims: Sequence[DraftClaim]) -> DraftClaim | None:
+    return next((c for c in reversed(claims) if any(s.stance == "denies" for s in c.sources)), None)
+
+
 def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
     owner = owner.lower()
     for claim in reversed(claims):
@@ -114,17 +121,32 @@ def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
 
 
 def _naming(claims: Sequence[DraftClaim], parties: Sequence[str]) -> DraftClaim | None:
-    """The latest claim whose text names one of the parties (by a capitalised word of it)."""
+    """The latest claim whose text names one of the parties (by a capitalised word of it),
+    other than the parties' own statements: a party responds to what others said of it."""
     tokens = {w for name in parties for w in name.split() if w[:1].isupper() and len(w) > 3}
+    speaking = {name.casefold() for name in parties}
     for claim in reversed(claims):
+        if any(s.party.name.casefold() in speaking for s in claim.sources):
+            continue
         if tokens & set(claim.text.replace(",", " ").replace(".", " ").split()):
             return claim
     return None
 
 
 def contradicted(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
-    """The recent reported claim that a negated ``content`` restates, or None."""
+    """The recent reported claim that a negated ``content`` restates, or None. In the first
+    person ("We are not in talks with Crisply") the speaker is the party the claim is about,
+    so fewer shared words suffice."""
     if not rules.is_negated(content):
         return None
     reported = [c for c in claims if c.reported]
-    return _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+    shared = FIRST_PERSON_SHARED if rules.has_first_person(content) else CONTRADICTION_SHARED
+    return _best_overlap(reported, content, shared, CONTRADICTION_CONTAINMENT)
+
+
+def restated(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The recent claim that ``content`` (a confirmation) restates, or None: "the chief
+    executive confirmed that the firm would cut 500 jobs" after a report that it would."""
+    if rules.is_negated(content):
+        return None
+    return _best_overlap(claims, content, RESTATEMENT_SHARED, RESTATEMENT_CONTAINMENT)
