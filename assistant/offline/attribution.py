@@ -19,10 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from assistant.claims import SourceKind
 from assistant.offline import lexicons as lex
 from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
-from assistant.offline.stance_lexicon import ANONYMOUS_MARKERS, MEDIA_MARKERS
 
 ACCORDING = "according to"
 CITING = "citing"
@@ -692,35 +690,3 @@ def attributions(text: str) -> list[Attribution]:
 def says_something(sentence: str) -> bool:
     """Whether ``sentence`` has a plain verb of saying, parsed or not ("..., says one man")."""
     return any(m.cue in lex.SAY_CUES for m in find_cues(plain(sentence)))
-
-
-# Sentence-level speaker markers, used by the offline check task (checking.py).
-
-
-def _has_any(lowered: str, markers: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(m)}\b", lowered) for m in markers)
-
-
-def speaker_kind(sentence: str) -> SourceKind:
-    """The kind of party behind a sentence, by its attribution markers."""
-    lowered = sentence.lower()
-    if _has_any(lowered, ANONYMOUS_MARKERS):
-        return "anonymous"
-    if _has_any(lowered, MEDIA_MARKERS):
-        return "media_report"
-    return "outlet"
-
-
-_ANONYMOUS_NAME = re.compile(
-    r"\b(?:(?:a|an|the|two|three|four|five|several|many|some)\s)?"
-    r"(?:(?!(?:to|of|according|by|from|with|said|says|say|and|but|that)\b)[A-Za-z-]+\s){0,2}"
-    r"(?:sources?|insiders?|officials? who asked not to be named)\b"
-    r"(?:\s(?:familiar with|close to|with knowledge of)\s[^,.;]{1,40})?",
-    re.IGNORECASE,
-)
-
-
-def anonymous_name(sentence: str) -> str | None:
-    """The unnamed speakers as the sentence words them ("two sources familiar with the matter")."""
-    match = _ANONYMOUS_NAME.search(sentence)
-    return match.group(0) if match else None

@@ -231,7 +231,8 @@ class Extractor:
         if att.direct and rules.has_first_person(content):
             # "We have hired 120 workers" is checkable; "I'm not worried" is not.
             return rules.attributed(party.name, content) if rules.anchored(content) else None
-        if party.kind == "organization" and rules.opens_with_possessive(content):  # "their fighters"
+        if party.kind == "organization" and rules.opens_with_possessive(content):
+            # "Rebels said their fighters shot down ...": the claim keeps whose fighters
             return rules.attributed(party.name, content)
         return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
 
