@@ -42,6 +42,10 @@ CASES = [
     ("drone-purchase.txt", ("attack drones",), "denied", "Maren"),
     ("airline-lawsuit.txt", ("cancelled flights",), "denied", "Bluewing"),
     ("school-closure-rumour.txt", ("close Elm Road",), "denied", "Shah"),
+    ("police-tear-gas.txt", ("tear gas",), "denied", "Weller"),
+    ("refinery-sale.txt", ("advisers", "Teesport"), "denied", "Sato"),
+    ("minister-resignation.txt", ("resignation",), "denied", "Dahl's office"),
+    ("vaccine-shortage.txt", ("run out of flu vaccine",), "denied", "National Health Agency"),
     # an unnamed friend has no standing: the report stays unverified
     ("couple-third-party.txt", ("separated",), "unverified", ""),
     # the chief executive's on-record confirmation beats the spokesman's earlier denial
@@ -100,3 +104,17 @@ def test_the_claims_after_a_denial_point_to_the_contested_claim() -> None:
     assert any(s.kind == "outlet" and s.stance == "not_confirmed" for s in contested.sources)
     displaced = claim_with(analysis, "displaced")
     assert displaced.status == "confirmed"
+
+
+def test_a_denied_clause_joins_the_claim_it_restates() -> None:
+    """ "Police denied that officers had fired tear gas" after protesters said they did."""
+    analysis = analyse("police-tear-gas.txt")
+    claim = claim_with(analysis, "tear gas")
+    assert {"Police", "Jan Weller"} <= deniers(claim)
+    assert any(s.kind == "anonymous" and s.stance == "asserts" for s in claim.sources)
+
+
+def test_trailing_told_keeps_the_reported_claim() -> None:
+    """ "..., two government sources told the broadcaster NRK on Friday." """
+    claim = claim_with(analyse("minister-resignation.txt"), "resignation")
+    assert claim.text.startswith("Finance Minister Olav Dahl has offered")

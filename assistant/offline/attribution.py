@@ -370,6 +370,17 @@ def _object_of_told(post: str) -> str:
     return " ".join(words[i:])
 
 
+def _addressee_only(post: str) -> bool:
+    """ "..., two sources told the broadcaster NRK on Friday.": a hearer, perhaps a time."""
+    words = post.strip().rstrip(".").split()
+    i = 0
+    while i < min(len(words), 5) and (
+        words[i][:1].isupper() or words[i].lower() in _HEARERS | lex.REPORT_NOUNS
+    ):
+        i += 1
+    return i > 0 and '"' not in post and _only_time_words(" ".join(words[i:]))
+
+
 _HEARERS = frozenset(
     "reporters journalists the a an media press lawmakers parliament him her them us me".split()
 )
@@ -508,6 +519,7 @@ def _speech(
         _only_time_words(post_masked)
         or _time_then_subordinate(post_masked)
         or _prepositional(post_masked)
+        or (cue in {"told", "tells"} and _addressee_only(post_masked))
     )
     if trailing and speaker:
         content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()

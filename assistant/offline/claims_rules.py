@@ -248,6 +248,20 @@ def attributed(name: str, content: str) -> str:
     return claim_text(f"{name} {verb} {body}")
 
 
+_DENIAL_VERBS = frozenset(
+    w for cue in lex.CUES["denies"] for w in cue.split() if w not in {"did", "does"}
+) | frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut"})
+
+
+def rejects_in_quote(content: str) -> bool:
+    """A speaker's own rejection: "We categorically reject these allegations", "I deny
+    any wrongdoing". First person, a verb of denial, and something deniable."""
+    low = _lower_words(content)
+    if not low or low[0] not in {"we", "i"} or not any(w in _DENIAL_VERBS for w in low[:4]):
+        return False
+    return refers_to_report(content) or any(w in lex.DENIABLE_OBJECTS for w in low[1:8])
+
+
 def is_dismissal(content: str) -> bool:
     """Content that dismisses what came before: "That is simply false", "This is nonsense",
     "There is no truth in these reports", "the report was completely untrue", "the allegations

@@ -158,7 +158,7 @@ class Extractor:
 
     def _attach(self, hint: str, parties: Sequence[Party], stance: Stance, quote: str) -> bool:
         names = [p.name for p in parties if p.kind != "outlet"]
-        target = referent(self.claims, hint, self.index, names)
+        target = referent(self.claims, hint, self.index, names, denial=stance == "denies")
         if target is not None:
             target.add(parties, stance, quote)
         return target is not None
@@ -176,6 +176,10 @@ class Extractor:
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
         content = self._resolved(att.content, parties[0])
         if att.hearsay or (att.clause and rules.is_assertion(content, plans_ok=True)):
+            earlier = restated(self.claims, content)
+            if earlier is not None:  # "Police denied that officers had fired tear gas"
+                earlier.add(parties, "denies", quote)
+                return
             text = rules.claim_text(content)
             self._new(text, parties, "denies", quote, reported=att.hearsay)
             return
@@ -187,7 +191,8 @@ class Extractor:
     def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
         """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
         content = att.content
-        if rules.is_dismissal(content):  # "That is false", "The report was untrue"
+        if rules.is_dismissal(content) or rules.rejects_in_quote(content):
+            # "That is false", "The report was untrue", "We reject these allegations"
             hint = content if rules.refers_to_report(content) else ""
             return self._attach(hint, parties, "denies", quote) or True
         if rules.declines_in_quote(content):

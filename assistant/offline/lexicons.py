@@ -49,7 +49,7 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
         """denied, denies, deny, rejected, rejects, dismissed, dismisses, refuted, refutes,
     disputed, disputes, rebuffed, contradicted, contradicts, debunked, denying, rejecting,
     dismissing, refuting, disputing, rebutted, rebuts, rebutting, repudiated, repudiates,
-    repudiating"""
+    repudiating, pushed back on, pushed back against, pushes back on, pushing back on"""
     ),
     "declines_comment": _phrases(
         """declined to comment, declines to comment, refused to comment, refuses to comment,
@@ -138,7 +138,7 @@ DISMISSIVE_WORDS: Final = frozenset(
 DISMISSIVE_PHRASES: Final = _phrases(
     """no truth, not true, without merit, without foundation, without basis, no basis, no
     merit, no foundation, not accurate, not correct, not the case, never happened, did not
-    happen, didn't happen, made up, not based on fact, not based on facts"""
+    happen, didn't happen, made up, not based on fact, not based on facts, no such"""
 )
 
 # Cues that introduce advice or demands: what follows is not a factual assertion.
@@ -186,7 +186,10 @@ ANONYMOUS_HEADS: Final = frozenset(
     lawyers eyewitnesses eyewitness users commentators man woman men women nurse nurses
     teacher teachers worker workers student students parent parents player players fans
     passengers patients customers volunteers soldiers fighters survivors victims owner owners
-    homeowners shoppers drivers commuters tenants neighbours' locals""".split()
+    homeowners shoppers drivers commuters tenants neighbours' locals pharmacists farmers
+    engineers traders merchants shopkeepers villagers fishermen miners pilots mothers fathers
+    protesters demonstrators participants attendees guests viewers listeners readers
+    colleagues classmates""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, did not name, not named, unidentified,

@@ -74,7 +74,11 @@ def latest_reported(claims: Sequence[DraftClaim]) -> DraftClaim | None:
 
 
 def referent(
-    claims: Sequence[DraftClaim], hint: str, sentence: int, parties: Sequence[str] = ()
+    claims: Sequence[DraftClaim],
+    hint: str,
+    sentence: int,
+    parties: Sequence[str] = (),
+    denial: bool = False,
 ) -> DraftClaim | None:
     """The claim that ``hint`` (what the sentence says it is about) speaks to, or None.
 
@@ -88,6 +92,11 @@ def referent(
     owner = _POSSESSED_REPORT.search(hint)
     if owner:  # "the army's account": the latest claim the army is a source of
         found = _sourced_by(claims[-SEARCH_BACK:], owner.group(1))
+        if found is not None:
+            return found
+        media = owner.group(1).lower() in lex.REPORT_NOUNS
+        # "rejected the newspaper's account": a denial of what the media reported
+        found = latest_reported(claims[-SEARCH_BACK:]) if media and denial else None
         if found is not None:
             return found
     if anaphor:  # "the claims": what rests on reports, else what a party has denied
