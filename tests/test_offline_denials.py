@@ -46,6 +46,8 @@ CASES = [
     ("refinery-sale.txt", ("advisers", "Teesport"), "denied", "Sato"),
     ("minister-resignation.txt", ("resignation",), "denied", "Dahl's office"),
     ("vaccine-shortage.txt", ("run out of flu vaccine",), "denied", "National Health Agency"),
+    ("consultant-payment.txt", ("50,000 pounds",), "denied", "Greystone"),
+    ("port-strike.txt", ("strike for 48 hours",), "denied", "dockers' union"),
     # an unnamed friend has no standing: the report stays unverified
     ("couple-third-party.txt", ("separated",), "unverified", ""),
     # the chief executive's on-record confirmation beats the spokesman's earlier denial
@@ -118,3 +120,11 @@ def test_trailing_told_keeps_the_reported_claim() -> None:
     """ "..., two government sources told the broadcaster NRK on Friday." """
     claim = claim_with(analyse("minister-resignation.txt"), "resignation")
     assert claim.text.startswith("Finance Minister Olav Dahl has offered")
+
+
+def test_opening_participle_denies_and_is_not_the_speaker() -> None:
+    """ "Denying the report, the council's chief executive said ...": the executive denies."""
+    claim = claim_with(analyse("consultant-payment.txt"), "50,000 pounds")
+    assert "the council's chief executive" in deniers(claim)
+    assert not [s for s in claim.sources if s.name == "the report"]
+    assert not [s for s in claim.sources if s.kind == "media_report"]  # Ellison said it

@@ -264,6 +264,8 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         chunks = [chunks[-1].split(None, 1)[-1]]  # "..., after two news outlets reported"
     while len(chunks) > 1 and chunks[-1].split()[0].lower() in lex.ADVERBIAL_OPENERS:
         chunks.pop()
+    if len(chunks) > 1 and _is_participle(chunks[0].split()[0].lower()):
+        chunks = chunks[1:]  # "Denying the report, the council's chief executive said"
     if not chunks:
         return "", None
     last = chunks[-1]
@@ -691,7 +693,34 @@ def attribute(text: str, sentence: Span) -> list[Attribution]:
         if attribution.cue == ACCORDING:
             return [attribution]  # everything else in the sentence is what X said
         found.append(attribution)
-    return found
+    opening = _opening_denial(s, matches, found)
+    return [opening, *found] if opening is not None else found
+
+
+def _opening_denial(
+    s: _Sentence, matches: Sequence[CueMatch], found: Sequence[Attribution]
+) -> Attribution | None:
+    """ "Denying the report, the ministry said ...": the main speaker denies the object."""
+    if not matches or matches[0].start != 0 or not found or not found[0].speaker:
+        return None
+    cue = matches[0].cue
+    comma = s.masked.find(",", matches[0].end)
+    if CUE_STANCE.get(cue) != "denies" or not _is_participle(cue) or comma < 0:
+        return None
+    content = s.original(matches[0].end, comma).strip()
+    if not _deniable(content):
+        return None
+    return replace(
+        found[0],
+        cue=cue,
+        stance="denies",
+        content=content,
+        direct=False,
+        clause=False,
+        hearsay=False,
+        statement=False,
+        lead="",
+    )
 
 
 def attributions(text: str) -> list[Attribution]:

@@ -183,10 +183,13 @@ class Extractor:
             text = rules.claim_text(content)
             self._new(text, parties, "denies", quote, reported=att.hearsay)
             return
-        if self._attach(content, parties, "denies", quote) and REPORT_WORDS & {
-            w.lower() for w in rules.words(content)
-        }:
-            self._attach(content, [MEDIA_REPORTS], "asserts", quote)
+        names = [p.name for p in parties]
+        target = referent(self.claims, content, self.index, names, denial=True)
+        if target is None:
+            return
+        target.add(parties, "denies", quote)
+        if REPORT_WORDS & {w.lower() for w in rules.words(content)} and not _on_record(target):
+            target.add([MEDIA_REPORTS], "asserts", quote)  # "denied the reports": media's
 
     def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
         """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
@@ -206,7 +209,7 @@ class Extractor:
             if target is not None:
                 target.add(parties, "confirms", quote)
             return target is not None
-        target = contradicted(self.claims, content)
+        target = contradicted(self.claims, content, parties[0].name)
         if target is not None:
             target.add(parties, "denies", quote)
         return target is not None
@@ -277,6 +280,11 @@ class Extractor:
 
 def _opens_with_quote(sentence: str) -> bool:
     return sentence[:1] in '"\u201c'
+
+
+def _on_record(claim: DraftClaim) -> bool:
+    """Whether a named party or body asserts the claim on the record (not the media)."""
+    return any(s.stance == "asserts" and _has_standing(s.party) for s in claim.sources)
 
 
 def _has_standing(party: Party) -> bool:

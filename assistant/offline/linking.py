@@ -39,7 +39,7 @@ MIN_SHARED = 2
 MIN_CONTAINMENT = 0.3
 CONTRADICTION_SHARED = 3
 CONTRADICTION_CONTAINMENT = 0.35
-FIRST_PERSON_SHARED = 2
+CONCERNED_SHARED = 2
 RESTATEMENT_SHARED = 3
 RESTATEMENT_CONTAINMENT = 0.5
 
@@ -129,6 +129,12 @@ def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
     return None
 
 
+def _names(claim: DraftClaim, party: str) -> bool:
+    """Whether the claim's text names ``party`` (by all its capitalised words)."""
+    tokens = [w for w in party.split() if w[:1].isupper() and len(w) > 2]
+    return bool(tokens) and all(t in claim.text for t in tokens)
+
+
 def _naming(claims: Sequence[DraftClaim], parties: Sequence[str]) -> DraftClaim | None:
     """The latest claim whose text names one of the parties (by a capitalised word of it),
     other than the parties' own statements: a party responds to what others said of it."""
@@ -142,15 +148,21 @@ def _naming(claims: Sequence[DraftClaim], parties: Sequence[str]) -> DraftClaim 
     return None
 
 
-def contradicted(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
-    """The recent reported claim that a negated ``content`` restates, or None. In the first
-    person ("We are not in talks with Crisply") the speaker is the party the claim is about,
-    so fewer shared words suffice."""
+def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") -> DraftClaim | None:
+    """The recent claim that a negated ``content`` restates, or None: a reported claim, or
+    one that names the ``party`` speaking ("Greystone Homes paid him ..." / "Greystone Homes
+    said it had never paid Ellison"). When the speaker is the party the claim is about (it
+    is named there, or speaks in the first person: "We are not in talks with Crisply"),
+    fewer shared words suffice."""
     if not rules.is_negated(content):
         return None
-    reported = [c for c in claims if c.reported]
-    shared = FIRST_PERSON_SHARED if rules.has_first_person(content) else CONTRADICTION_SHARED
-    return _best_overlap(reported, content, shared, CONTRADICTION_CONTAINMENT)
+    concerning = [c for c in claims if _names(c, party)]
+    reported = [c for c in claims if c.reported and c not in concerning]
+    if rules.has_first_person(content):
+        concerning, reported = concerning + reported, []
+    return _best_overlap(
+        concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT
+    ) or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
 
 
 def restated(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
