@@ -48,6 +48,9 @@ CASES = [
     ("vaccine-shortage.txt", ("run out of flu vaccine",), "denied", "National Health Agency"),
     ("consultant-payment.txt", ("50,000 pounds",), "denied", "Greystone"),
     ("port-strike.txt", ("strike for 48 hours",), "denied", "dockers' union"),
+    ("bank-passive.txt", ("approached", "Castell"), "denied", "Finch"),
+    ("bank-passive.txt", ("Castell Savings was seeking a buyer",), "denied", "Castell"),
+    ("singer-split.txt", ("ended their engagement",), "denied", "Vale"),
     # an unnamed friend has no standing: the report stays unverified
     ("couple-third-party.txt", ("separated",), "unverified", ""),
     # the chief executive's on-record confirmation beats the spokesman's earlier denial
@@ -128,3 +131,23 @@ def test_opening_participle_denies_and_is_not_the_speaker() -> None:
     assert "the council's chief executive" in deniers(claim)
     assert not [s for s in claim.sources if s.name == "the report"]
     assert not [s for s in claim.sources if s.kind == "media_report"]  # Ellison said it
+
+
+def test_passive_denial_names_the_agent_with_role() -> None:
+    """ "Reports that X ... were dismissed by Meridian's chief executive, Laura Finch"."""
+    claim = claim_with(analyse("bank-passive.txt"), "approached", "Castell")
+    finch = next(s for s in claim.sources if s.name == "Laura Finch")
+    assert finch.stance == "denies" and finch.kind == "named_official"
+    assert finch.role is not None and "chief executive" in finch.role
+    assert "dismissed" not in claim.text
+
+
+def test_a_denial_of_an_event_is_not_a_denial() -> None:
+    """ "rejected an offer" and "denied bail" are events, not denials of a claim."""
+    text = (
+        "The union rejected an offer of a 3 percent pay rise on Monday.\n\n"
+        "A judge denied bail to the two men charged over the robbery.\n"
+    )
+    analysis = Assistant(model="offline").analyze(text)
+    assert analysis.claims
+    assert all(c.status != "denied" for c in analysis.claims)

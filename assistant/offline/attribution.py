@@ -24,7 +24,18 @@ from assistant.offline.segmentation import Span, mask_quotations, plain, quotati
 
 ACCORDING = "according to"
 CITING = "citing"
-CALLED = ("called", "calling", "described", "describing", "branded", "branding", "termed")
+CALLED = (
+    "called",
+    "calling",
+    "described",
+    "describing",
+    "branded",
+    "branding",
+    "termed",
+    "labelled",
+    "labeled",
+    "dubbed",
+)
 MAX_SPEAKER_WORDS = 12
 
 
@@ -136,6 +147,7 @@ _TRAILING_TIME = re.compile(
     re.IGNORECASE,
 )
 _DISMISSED_AS = re.compile(r"\s+as\s+[\"\u201c][^\"\u201d]*[\"\u201d]?\.?[\"\u201d]?$")
+_TRAILING_LABEL = re.compile(r"\s+[\"\u201c][^\"\u201d]*[\"\u201d]\.?$")
 _EXHORTED = re.compile(r"\b(?:to|for)\b", re.IGNORECASE)
 
 
@@ -483,7 +495,40 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
         if not _dismissive(s, match):
             return None
         stance = "denies"
+    if stance == "denies":
+        passive = _passive_denial(s, match)
+        if passive is not None:
+            return passive
     return _speech(s, matches, i, stance, prior)
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s*$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+def _passive_denial(s: _Sentence, match: CueMatch) -> Attribution | None:
+    """ "Reports that X ... were dismissed by the bank's chief executive, Laura Finch": the
+    agent denies the subject."""
+    pre = s.masked[: match.start]
+    aux = _PASSIVE_AUX.search(pre)
+    agent = _BY_AGENT.match(s.masked[match.end :])
+    if aux is None or agent is None:
+        return None
+    start = match.end + agent.end()
+    chunks = [c.strip() for c in s.masked[start:].split(",")]
+    speaker, role = _TRAILING_TIME.sub("", chunks[0].split(" as ")[0]).rstrip("."), None
+    named = _TRAILING_TIME.sub("", chunks[1]).rstrip(".") if len(chunks) > 1 else ""
+    if named and _appositive(named, speaker) and _has_title(speaker):
+        speaker, role = named, speaker  # "by its chief executive, Laura Finch"
+    if not _looks_like_speaker(speaker):
+        return None
+    content = s.original(0, aux.start()).strip()
+    hearsay = _HEARSAY.match(content)
+    if hearsay:
+        content = content[hearsay.end() :]
+    return _build(
+        s, speaker, role, match.cue, "denies", _clean_content(content), hearsay=bool(hearsay)
+    )
 
 
 def _speech(
@@ -608,6 +653,8 @@ def _forward(
     hearsay = _HEARSAY.match(body)
     if hearsay:
         body = _DISMISSED_AS.sub("", body[hearsay.end() :])
+        if cue in CALLED:  # "labelled claims that X "pure fantasy"": the label is not X
+            body = _TRAILING_LABEL.sub("", body)
     plain_object = not (has_that or quoted or hearsay)
     if stance == "denies" and cue not in CALLED and plain_object and not _deniable(body):
         return None  # "rejected an offer", "denied bail": not a denial of a claim

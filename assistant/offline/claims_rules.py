@@ -35,7 +35,9 @@ _CANNOT_CONFIRM = re.compile(
 )
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _PLAN_MODALS = frozenset({"will", "would", "won't"})
-_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "cannot"})
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "nothing", "none", "neither", "nor", "cannot", "nobody", "noone"}
+)
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset(
     """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've

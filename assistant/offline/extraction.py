@@ -252,6 +252,8 @@ class Extractor:
             return content
         if party.kind == "organization":
             content = rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
+        elif party.kind == "named_person":  # "it" is no person: a company named like one
+            content = rules.with_subject(content, party.name, frozenset({"it"}))
         person = party if party.kind in {"named_official", "named_person"} else None
         person = person or self.memory.resolve("she")
         return rules.with_subject(content, person.name) if person else content

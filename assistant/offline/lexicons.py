@@ -49,7 +49,8 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
         """denied, denies, deny, rejected, rejects, dismissed, dismisses, refuted, refutes,
     disputed, disputes, rebuffed, contradicted, contradicts, debunked, denying, rejecting,
     dismissing, refuting, disputing, rebutted, rebuts, rebutting, repudiated, repudiates,
-    repudiating, pushed back on, pushed back against, pushes back on, pushing back on"""
+    repudiating, pushed back on, pushed back against, pushes back on, pushing back on,
+    rubbished, rubbishes, contested, contests"""
     ),
     "declines_comment": _phrases(
         """declined to comment, declines to comment, refused to comment, refuses to comment,
@@ -132,7 +133,8 @@ DISMISSIVE_WORDS: Final = frozenset(
     """speculation speculations speculative baseless false fake untrue rumour rumours rumor
     rumors nonsense fabricated fabrication fabrications propaganda misleading lies lie
     unfounded groundless absurd ridiculous fiction hoax incorrect inaccurate wrong smear
-    smears slander libel libellous defamatory""".split()
+    smears slander libel libellous defamatory fantasy fantasies invented concocted
+    distortion distorted""".split()
 )
 # Phrases that call something untrue without a dismissive word: "there is no truth in it".
 DISMISSIVE_PHRASES: Final = _phrases(
@@ -215,7 +217,7 @@ REPORT_NOUNS: Final = frozenset(
     mailonline variety examiner inquirer post sun beacon wrap mirror express star observer
     standard globe register dispatch bulletin monitor posts tweets rumors rumours newsletter
     newsletters story stories article articles courier ledger sentinel courant mercury enquirer
-    advertiser mail""".split()
+    advertiser mail site""".split()
 )
 OUTLETS: Final = _phrases(
     """reuters, associated press, the ap, afp, agence france-presse, bloomberg, bbc, cnn, fox

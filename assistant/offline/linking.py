@@ -42,6 +42,8 @@ CONTRADICTION_CONTAINMENT = 0.35
 CONCERNED_SHARED = 2
 RESTATEMENT_SHARED = 3
 RESTATEMENT_CONTAINMENT = 0.5
+SHORT_RESTATEMENT_SHARED = 2
+SHORT_RESTATEMENT_CONTAINMENT = 1.0
 
 
 _POSSESSED_REPORT = re.compile(
@@ -166,8 +168,12 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
 
 
 def restated(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
-    """The recent claim that ``content`` (a confirmation) restates, or None: "the chief
-    executive confirmed that the firm would cut 500 jobs" after a report that it would."""
+    """The recent claim that ``content`` (what a party confirms or denies) restates, or None:
+    "the chief executive confirmed that the firm would cut 500 jobs" after a report that it
+    would; "the army denied that any civilians had been killed" after residents said the
+    strike killed 12 civilians. A short content must be wholly inside the claim."""
     if rules.is_negated(content):
         return None
-    return _best_overlap(claims, content, RESTATEMENT_SHARED, RESTATEMENT_CONTAINMENT)
+    return _best_overlap(
+        claims, content, RESTATEMENT_SHARED, RESTATEMENT_CONTAINMENT
+    ) or _best_overlap(claims, content, SHORT_RESTATEMENT_SHARED, SHORT_RESTATEMENT_CONTAINMENT)
