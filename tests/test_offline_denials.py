@@ -51,6 +51,7 @@ CASES = [
     ("bank-passive.txt", ("approached", "Castell"), "denied", "Finch"),
     ("bank-passive.txt", ("Castell Savings was seeking a buyer",), "denied", "Castell"),
     ("singer-split.txt", ("ended their engagement",), "denied", "Vale"),
+    ("extradition-request.txt", ("extradite",), "denied", "Lund"),
     # an unnamed friend has no standing: the report stays unverified
     ("couple-third-party.txt", ("separated",), "unverified", ""),
     # the chief executive's on-record confirmation beats the spokesman's earlier denial
@@ -151,3 +152,18 @@ def test_a_denial_of_an_event_is_not_a_denial() -> None:
     analysis = Assistant(model="offline").analyze(text)
     assert analysis.claims
     assert all(c.status != "denied" for c in analysis.claims)
+
+
+def test_nothing_to_do_with_links_only_to_what_it_names() -> None:
+    """ "he had nothing to do with the fraud investigation" denies no extradition request."""
+    claim = claim_with(analyse("extradition-request.txt"), "extradite")
+    assert deniers(claim) == {"Ingrid Lund"}
+    assert any(s.name == "the newspaper Norland Today" for s in claim.sources)
+
+
+def test_in_writing_is_not_speech() -> None:
+    text = (
+        "Under the rules, a resignation takes effect only when delivered in writing to the clerk.\n"
+    )
+    analysis = Assistant(model="offline").analyze(text)
+    assert not [s for c in analysis.claims for s in c.sources if s.kind != "outlet"]

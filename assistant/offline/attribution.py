@@ -235,7 +235,15 @@ def _strip_trailing_adverbs(pre: str) -> str:
     words = pre.rstrip().split(" ")
     while words and (words[-1].lower() in lex.SPEAKER_ADVERBS or _is_adverb(words[-1])):
         words.pop()
-    return _TRAILING_TIME.sub("", " ".join(words).rstrip())
+    return _without_trailing_time(" ".join(words).rstrip())
+
+
+def _without_trailing_time(phrase: str) -> str:
+    """ "the ministry on Monday" -> "the ministry"; "Norland Today" is a name, kept."""
+    words = phrase.split()
+    if len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
+        return phrase
+    return _TRAILING_TIME.sub("", phrase)
 
 
 def _is_adverb(word: str) -> bool:
@@ -488,6 +496,8 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
         return _according(s, match)
     if cue == CITING or match.start == 0:
         return None
+    if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
+        return None  # "delivered in writing": a manner, not speech
     stance = CUE_STANCE.get(cue, "asserts")
     if cue in lex.EXHORTATION_VERBS and not _exhorts(s.masked[match.end :]):
         return None  # "the appeals court", "asked questions", "warned could add": no advice
@@ -569,7 +579,8 @@ def _speech(
         or (cue in {"told", "tells"} and _addressee_only(post_masked))
     )
     if trailing and speaker:
-        content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()
+        at = pre.rfind(speaker)  # the speaker may have lost a trailing time word
+        content_text = s.original(0, at if at >= 0 else len(pre.rstrip()) - len(speaker))
         content_text = content_text.rstrip(",").strip()
         return _build(s, speaker, role, cue, stance, content_text, direct=content_text[:1] in '"“')
     if not speaker and s.plain[: len(pre)].rstrip().endswith((",", ',"')):
@@ -708,7 +719,7 @@ def _build(
     statement: bool = False,
 ) -> Attribution:
     exhortation = cue in lex.EXHORTATION_VERBS
-    speaker = _DATELINE.sub("", _TRAILING_TIME.sub("", speaker.strip()))
+    speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, statement = "not_confirmed", False
     return Attribution(

@@ -264,14 +264,26 @@ def rejects_in_quote(content: str) -> bool:
     return refers_to_report(content) or any(w in lex.DENIABLE_OBJECTS for w in low[1:8])
 
 
+_NOTHING_TO_DO_WITH = re.compile(r"\bnothing to do with\b", re.IGNORECASE)
+
+
+def disowned(content: str) -> str:
+    """What a dismissal names as its object: "he had nothing to do with the fraud inquiry"
+    -> "the fraud inquiry"; "" when it points back with a pronoun ("That is false")."""
+    match = _NOTHING_TO_DO_WITH.search(content)
+    return content[match.end() :].strip() if match else ""
+
+
 def is_dismissal(content: str) -> bool:
     """Content that dismisses what came before: "That is simply false", "This is nonsense",
     "There is no truth in these reports", "the report was completely untrue", "the allegations
     were without merit". Its subject is a pronoun or a report anaphor, its predicate calls it
     untrue."""
+    low = _lower_words(content)
+    if low[:2] == ("no", "such"):  # "No such request was received"
+        return True
     if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
         return False
-    low = _lower_words(content)
     if any(w in lex.DISMISSIVE_WORDS for w in low):
         return True
     joined = " ".join(low)

@@ -196,7 +196,7 @@ class Extractor:
         content = att.content
         if rules.is_dismissal(content) or rules.rejects_in_quote(content):
             # "That is false", "The report was untrue", "We reject these allegations"
-            hint = content if rules.refers_to_report(content) else ""
+            hint = content if rules.refers_to_report(content) else rules.disowned(content)
             return self._attach(hint, parties, "denies", quote) or True
         if rules.declines_in_quote(content):
             return self._attach(content, parties, "declines_comment", quote) or True

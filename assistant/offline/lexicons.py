@@ -140,7 +140,8 @@ DISMISSIVE_WORDS: Final = frozenset(
 DISMISSIVE_PHRASES: Final = _phrases(
     """no truth, not true, without merit, without foundation, without basis, no basis, no
     merit, no foundation, not accurate, not correct, not the case, never happened, did not
-    happen, didn't happen, made up, not based on fact, not based on facts, no such"""
+    happen, didn't happen, made up, not based on fact, not based on facts, no such, nothing to
+    do with, no question of"""
 )
 
 # Cues that introduce advice or demands: what follows is not a factual assertion.
