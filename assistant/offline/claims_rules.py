@@ -35,9 +35,6 @@ _CANNOT_CONFIRM = re.compile(
 )
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _PLAN_MODALS = frozenset({"will", "would", "won't"})
-_NEGATIONS = frozenset(
-    {"not", "no", "never", "nothing", "none", "neither", "nor", "cannot", "nobody", "noone"}
-)
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset(
     """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've
@@ -165,7 +162,7 @@ def is_conditional(text: str) -> bool:
 
 def is_negated(text: str) -> bool:
     """ "no offer", "is not closing", "never", "hasn't": the content denies something."""
-    return any(w in _NEGATIONS or w.endswith("n't") for w in _lower_words(text))
+    return any(w in lex.NEGATIONS or w.endswith("n't") for w in _lower_words(text))
 
 
 def declines_in_quote(content: str) -> bool:

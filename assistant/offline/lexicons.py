@@ -81,6 +81,13 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     ),
 }
 
+# Plain negation, for both tasks: a negated restatement is a denial (extraction), a negated
+# claim is itself a denial (check). Other words ending in "n't" count too.
+NEGATIONS: Final = frozenset(
+    """not no never nobody nothing none neither nor cannot isn't wasn't aren't weren't doesn't
+    didn't don't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't""".split()
+)
+
 # Subordinating conjunctions: in "..., after two outlets reported that ..." the speaker follows.
 SUBORDINATORS: Final = frozenset(
     "after as when because while since although though before until once whereas".split()
@@ -136,12 +143,15 @@ DISMISSIVE_WORDS: Final = frozenset(
     smears slander libel libellous defamatory fantasy fantasies invented concocted
     distortion distorted""".split()
 )
+# Phrases that call something untrue, for both tasks (the check's REFUTE_PHRASES add to them).
+UNTRUE_PHRASES: Final = _phrases(
+    """no truth, not true, never happened, did not happen, didn't happen, made up"""
+)
 # Phrases that call something untrue without a dismissive word: "there is no truth in it".
-DISMISSIVE_PHRASES: Final = _phrases(
-    """no truth, not true, without merit, without foundation, without basis, no basis, no
-    merit, no foundation, not accurate, not correct, not the case, never happened, did not
-    happen, didn't happen, made up, not based on fact, not based on facts, no such, nothing to
-    do with, no question of"""
+DISMISSIVE_PHRASES: Final = UNTRUE_PHRASES + _phrases(
+    """without merit, without foundation, without basis, no basis, no merit, no foundation,
+    not accurate, not correct, not the case, not based on fact, not based on facts, no such,
+    nothing to do with, no question of"""
 )
 
 # Cues that introduce advice or demands: what follows is not a factual assertion.
