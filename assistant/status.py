@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.claims import Source, Status
+from assistant.textsim import content_stems
 
 # Parties whose own word can deny or confirm: they speak for themselves or with authority.
 STANDING_KINDS = frozenset({"named_official", "organization", "document", "named_person"})
@@ -23,21 +24,49 @@ def _standing(sources: Sequence[Source], stances: frozenset[str]) -> list[Source
     return [s for s in sources if s.kind in STANDING_KINDS and s.on_record and s.stance in stances]
 
 
-def resolve(sources: Sequence[Source]) -> tuple[Status, str]:
-    """Status and a one-sentence reason naming the decisive sources."""
+def resolve(sources: Sequence[Source], claim: str = "") -> tuple[Status, str]:
+    """Status and a one-sentence reason naming the decisive sources.
+
+    With the ``claim`` text, a denial must come from a party the claim concerns when a party
+    on the record affirms it: an opposition leader dismissing a ministry's figures does not
+    make them denied (the rubric's standing). Without it, every on-record denial counts.
+    """
     deniers = _standing(sources, frozenset({"denies"}))
     backers = _standing(sources, frozenset({"confirms"})) + _standing(
         sources, SUPPORTING - {"confirms"}
     )
+    disputed = ""
+    if claim and any(concerned(b, claim) for b in backers):
+        third = [d for d in deniers if not concerned(d, claim, backers)]
+        deniers = [d for d in deniers if d not in third]
+        disputed = f"; disputed by {_names(third)}, not a party to it" if third else ""
     outlet = [s for s in sources if s.kind == "outlet" and s.stance in SUPPORTING]
     doubters = [s for s in sources if s.stance in {"not_confirmed", "declines_comment"}]
     if deniers and not any(b.stance == "confirms" for b in backers):
         return "denied", f"Denied on the record by {_names(deniers)}{_origin(sources)}."
     if backers and (not doubters or len(_distinct(backers)) >= 2 or deniers):
-        return "confirmed", f"Affirmed on the record by {_names(backers)}."
+        return "confirmed", f"Affirmed on the record by {_names(backers)}{disputed}."
     if outlet and not doubters:
         return "confirmed", "Reported by the outlet in its own voice as established fact."
     return "unverified", _unverified_reason(sources, doubters)
+
+
+# Words of a name or role that say nothing about whom a party speaks for.
+_GENERIC_PARTY_WORDS = content_stems(
+    """spokesman spokeswoman spokesperson official officials officer office representative
+    head chief leader director deputy executive manager adviser advisor aide lawyer attorney
+    counsel agent publicist senior former statement new"""
+)
+
+
+def concerned(source: Source, claim: str, backers: Sequence[Source] = ()) -> bool:
+    """Whether ``source`` speaks for a party the claim is about: a word of its name or role
+    is in the claim ("the army" on "rebels shot down an army helicopter"), or it also
+    affirms the claim itself (its own word)."""
+    if any(b.name.casefold() == source.name.casefold() for b in backers):
+        return True
+    party = content_stems(f"{source.name} {source.role or ''}") - _GENERIC_PARTY_WORDS
+    return bool(party & content_stems(claim))
 
 
 def _distinct(sources: Sequence[Source]) -> set[str]:

@@ -19,14 +19,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from assistant.claims import SourceKind
 from assistant.offline import lexicons as lex
 from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
-from assistant.offline.stance_lexicon import ANONYMOUS_MARKERS, MEDIA_MARKERS
 
 ACCORDING = "according to"
 CITING = "citing"
-CALLED = ("called", "calling", "described", "describing", "branded", "branding", "termed")
+CALLED = (
+    "called",
+    "calling",
+    "described",
+    "describing",
+    "branded",
+    "branding",
+    "termed",
+    "labelled",
+    "labeled",
+    "dubbed",
+)
 MAX_SPEAKER_WORDS = 12
 
 
@@ -138,6 +147,7 @@ _TRAILING_TIME = re.compile(
     re.IGNORECASE,
 )
 _DISMISSED_AS = re.compile(r"\s+as\s+[\"\u201c][^\"\u201d]*[\"\u201d]?\.?[\"\u201d]?$")
+_TRAILING_LABEL = re.compile(r"\s+[\"\u201c][^\"\u201d]*[\"\u201d]\.?$")
 _EXHORTED = re.compile(r"\b(?:to|for)\b", re.IGNORECASE)
 
 
@@ -161,6 +171,7 @@ _CIRCUMSTANCE = re.compile(
 )
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -224,7 +235,15 @@ def _strip_trailing_adverbs(pre: str) -> str:
     words = pre.rstrip().split(" ")
     while words and (words[-1].lower() in lex.SPEAKER_ADVERBS or _is_adverb(words[-1])):
         words.pop()
-    return _TRAILING_TIME.sub("", " ".join(words).rstrip())
+    return _without_trailing_time(" ".join(words).rstrip())
+
+
+def _without_trailing_time(phrase: str) -> str:
+    """ "the ministry on Monday" -> "the ministry"; "Norland Today" is a name, kept."""
+    words = phrase.split()
+    if len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
+        return phrase
+    return _TRAILING_TIME.sub("", phrase)
 
 
 def _is_adverb(word: str) -> bool:
@@ -265,6 +284,8 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         chunks = [chunks[-1].split(None, 1)[-1]]  # "..., after two news outlets reported"
     while len(chunks) > 1 and chunks[-1].split()[0].lower() in lex.ADVERBIAL_OPENERS:
         chunks.pop()
+    if len(chunks) > 1 and _is_participle(chunks[0].split()[0].lower()):
+        chunks = chunks[1:]  # "Denying the report, the council's chief executive said"
     if not chunks:
         return "", None
     last = chunks[-1]
@@ -371,6 +392,17 @@ def _object_of_told(post: str) -> str:
     return " ".join(words[i:])
 
 
+def _addressee_only(post: str) -> bool:
+    """ "..., two sources told the broadcaster NRK on Friday.": a hearer, perhaps a time."""
+    words = post.strip().rstrip(".").split()
+    i = 0
+    while i < min(len(words), 5) and (
+        words[i][:1].isupper() or words[i].lower() in _HEARERS | lex.REPORT_NOUNS
+    ):
+        i += 1
+    return i > 0 and '"' not in post and _only_time_words(" ".join(words[i:]))
+
+
 _HEARERS = frozenset(
     "reporters journalists the a an media press lawmakers parliament him her them us me".split()
 )
@@ -447,7 +479,7 @@ def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
     else:
         return None
     speaker = speaker.strip().rstrip(".")
-    if not _looks_like_speaker(speaker):
+    if not _looks_like_speaker(_RELATIVE_CLAUSE.split(speaker, maxsplit=1)[0]):
         return None
     return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
 
@@ -464,6 +496,8 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
         return _according(s, match)
     if cue == CITING or match.start == 0:
         return None
+    if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
+        return None  # "delivered in writing": a manner, not speech
     stance = CUE_STANCE.get(cue, "asserts")
     if cue in lex.EXHORTATION_VERBS and not _exhorts(s.masked[match.end :]):
         return None  # "the appeals court", "asked questions", "warned could add": no advice
@@ -471,7 +505,40 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
         if not _dismissive(s, match):
             return None
         stance = "denies"
+    if stance == "denies":
+        passive = _passive_denial(s, match)
+        if passive is not None:
+            return passive
     return _speech(s, matches, i, stance, prior)
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s*$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+def _passive_denial(s: _Sentence, match: CueMatch) -> Attribution | None:
+    """ "Reports that X ... were dismissed by the bank's chief executive, Laura Finch": the
+    agent denies the subject."""
+    pre = s.masked[: match.start]
+    aux = _PASSIVE_AUX.search(pre)
+    agent = _BY_AGENT.match(s.masked[match.end :])
+    if aux is None or agent is None:
+        return None
+    start = match.end + agent.end()
+    chunks = [c.strip() for c in s.masked[start:].split(",")]
+    speaker, role = _TRAILING_TIME.sub("", chunks[0].split(" as ")[0]).rstrip("."), None
+    named = _TRAILING_TIME.sub("", chunks[1]).rstrip(".") if len(chunks) > 1 else ""
+    if named and _appositive(named, speaker) and _has_title(speaker):
+        speaker, role = named, speaker  # "by its chief executive, Laura Finch"
+    if not _looks_like_speaker(speaker):
+        return None
+    content = s.original(0, aux.start()).strip()
+    hearsay = _HEARSAY.match(content)
+    if hearsay:
+        content = content[hearsay.end() :]
+    return _build(
+        s, speaker, role, match.cue, "denies", _clean_content(content), hearsay=bool(hearsay)
+    )
 
 
 def _speech(
@@ -509,9 +576,11 @@ def _speech(
         _only_time_words(post_masked)
         or _time_then_subordinate(post_masked)
         or _prepositional(post_masked)
+        or (cue in {"told", "tells"} and _addressee_only(post_masked))
     )
     if trailing and speaker:
-        content_text = s.original(0, len(pre.rstrip()) - len(speaker)).rstrip()
+        at = pre.rfind(speaker)  # the speaker may have lost a trailing time word
+        content_text = s.original(0, at if at >= 0 else len(pre.rstrip()) - len(speaker))
         content_text = content_text.rstrip(",").strip()
         return _build(s, speaker, role, cue, stance, content_text, direct=content_text[:1] in '"“')
     if not speaker and s.plain[: len(pre)].rstrip().endswith((",", ',"')):
@@ -595,6 +664,8 @@ def _forward(
     hearsay = _HEARSAY.match(body)
     if hearsay:
         body = _DISMISSED_AS.sub("", body[hearsay.end() :])
+        if cue in CALLED:  # "labelled claims that X "pure fantasy"": the label is not X
+            body = _TRAILING_LABEL.sub("", body)
     plain_object = not (has_that or quoted or hearsay)
     if stance == "denies" and cue not in CALLED and plain_object and not _deniable(body):
         return None  # "rejected an offer", "denied bail": not a denial of a claim
@@ -648,7 +719,7 @@ def _build(
     statement: bool = False,
 ) -> Attribution:
     exhortation = cue in lex.EXHORTATION_VERBS
-    speaker = _DATELINE.sub("", _TRAILING_TIME.sub("", speaker.strip()))
+    speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, statement = "not_confirmed", False
     return Attribution(
@@ -680,7 +751,34 @@ def attribute(text: str, sentence: Span) -> list[Attribution]:
         if attribution.cue == ACCORDING:
             return [attribution]  # everything else in the sentence is what X said
         found.append(attribution)
-    return found
+    opening = _opening_denial(s, matches, found)
+    return [opening, *found] if opening is not None else found
+
+
+def _opening_denial(
+    s: _Sentence, matches: Sequence[CueMatch], found: Sequence[Attribution]
+) -> Attribution | None:
+    """ "Denying the report, the ministry said ...": the main speaker denies the object."""
+    if not matches or matches[0].start != 0 or not found or not found[0].speaker:
+        return None
+    cue = matches[0].cue
+    comma = s.masked.find(",", matches[0].end)
+    if CUE_STANCE.get(cue) != "denies" or not _is_participle(cue) or comma < 0:
+        return None
+    content = s.original(matches[0].end, comma).strip()
+    if not _deniable(content):
+        return None
+    return replace(
+        found[0],
+        cue=cue,
+        stance="denies",
+        content=content,
+        direct=False,
+        clause=False,
+        hearsay=False,
+        statement=False,
+        lead="",
+    )
 
 
 def attributions(text: str) -> list[Attribution]:
@@ -691,35 +789,3 @@ def attributions(text: str) -> list[Attribution]:
 def says_something(sentence: str) -> bool:
     """Whether ``sentence`` has a plain verb of saying, parsed or not ("..., says one man")."""
     return any(m.cue in lex.SAY_CUES for m in find_cues(plain(sentence)))
-
-
-# Sentence-level speaker markers, used by the offline check task (checking.py).
-
-
-def _has_any(lowered: str, markers: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(m)}\b", lowered) for m in markers)
-
-
-def speaker_kind(sentence: str) -> SourceKind:
-    """The kind of party behind a sentence, by its attribution markers."""
-    lowered = sentence.lower()
-    if _has_any(lowered, ANONYMOUS_MARKERS):
-        return "anonymous"
-    if _has_any(lowered, MEDIA_MARKERS):
-        return "media_report"
-    return "outlet"
-
-
-_ANONYMOUS_NAME = re.compile(
-    r"\b(?:(?:a|an|the|two|three|four|five|several|many|some)\s)?"
-    r"(?:(?!(?:to|of|according|by|from|with|said|says|say|and|but|that)\b)[A-Za-z-]+\s){0,2}"
-    r"(?:sources?|insiders?|officials? who asked not to be named)\b"
-    r"(?:\s(?:familiar with|close to|with knowledge of)\s[^,.;]{1,40})?",
-    re.IGNORECASE,
-)
-
-
-def anonymous_name(sentence: str) -> str | None:
-    """The unnamed speakers as the sentence words them ("two sources familiar with the matter")."""
-    match = _ANONYMOUS_NAME.search(sentence)
-    return match.group(0) if match else None

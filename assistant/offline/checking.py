@@ -15,8 +15,8 @@ from typing import Any
 
 from assistant.claims import Stance, VerdictStatus
 from assistant.errors import InputError
-from assistant.offline.attribution import anonymous_name, speaker_kind
 from assistant.offline.relevance import measure
+from assistant.offline.speaker_markers import anonymous_name, speaker_kind
 from assistant.offline.stance import Basis, Reading, StanceReading, read_stance
 from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
 

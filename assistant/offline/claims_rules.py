@@ -23,6 +23,7 @@ _LEADING_PRONOUNS = frozenset(
     here's there's that's it's""".split()
 )
 _PERSONAL = frozenset({"he", "she"})
+_POSSESSIVES = frozenset({"their", "its"})
 _FRAGMENT_OPENERS = frozenset(
     """him her them us me of to for with by about from into than as if unless whether when
     because although though while and but or nor""".split()
@@ -34,7 +35,6 @@ _CANNOT_CONFIRM = re.compile(
 )
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _PLAN_MODALS = frozenset({"will", "would", "won't"})
-_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "cannot"})
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset(
     """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've
@@ -118,6 +118,12 @@ def leans_on_pronoun(text: str) -> bool:
     return bool(low) and low[0] in _LEADING_PRONOUNS
 
 
+def opens_with_possessive(text: str) -> bool:
+    """ "their fighters ...", "its plant ...": a body's own, in its indirect speech."""
+    low = _lower_words(text)
+    return bool(low) and low[0] in _POSSESSIVES
+
+
 def has_first_person(text: str) -> bool:
     return any(w in _FIRST_PERSON for w in _lower_words(text))
 
@@ -156,7 +162,7 @@ def is_conditional(text: str) -> bool:
 
 def is_negated(text: str) -> bool:
     """ "no offer", "is not closing", "never", "hasn't": the content denies something."""
-    return any(w in _NEGATIONS or w.endswith("n't") for w in _lower_words(text))
+    return any(w in lex.NEGATIONS or w.endswith("n't") for w in _lower_words(text))
 
 
 def declines_in_quote(content: str) -> bool:
@@ -241,7 +247,47 @@ def attributed(name: str, content: str) -> str:
     return claim_text(f"{name} {verb} {body}")
 
 
-def is_dismissal(content: str) -> bool:
-    """A quote that dismisses what came before: "That is simply false", "This is nonsense"."""
+_DENIAL_VERBS = frozenset(
+    w for cue in lex.CUES["denies"] for w in cue.split() if w not in {"did", "does"}
+) | frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut"})
+
+
+def rejects_in_quote(content: str) -> bool:
+    """A speaker's own rejection: "We categorically reject these allegations", "I deny
+    any wrongdoing". First person, a verb of denial, and something deniable."""
     low = _lower_words(content)
-    return leans_on_pronoun(content) and any(w in lex.DISMISSIVE_WORDS for w in low)
+    if not low or low[0] not in {"we", "i"} or not any(w in _DENIAL_VERBS for w in low[:4]):
+        return False
+    return refers_to_report(content) or any(w in lex.DENIABLE_OBJECTS for w in low[1:8])
+
+
+_NOTHING_TO_DO_WITH = re.compile(r"\bnothing to do with\b", re.IGNORECASE)
+
+
+def disowned(content: str) -> str:
+    """What a dismissal names as its object: "he had nothing to do with the fraud inquiry"
+    -> "the fraud inquiry"; "" when it points back with a pronoun ("That is false")."""
+    match = _NOTHING_TO_DO_WITH.search(content)
+    return content[match.end() :].strip() if match else ""
+
+
+def is_dismissal(content: str) -> bool:
+    """Content that dismisses what came before: "That is simply false", "This is nonsense",
+    "There is no truth in these reports", "the report was completely untrue", "the allegations
+    were without merit". Its subject is a pronoun or a report anaphor, its predicate calls it
+    untrue."""
+    low = _lower_words(content)
+    if low[:2] == ("no", "such"):  # "No such request was received"
+        return True
+    if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
+        return False
+    if any(w in lex.DISMISSIVE_WORDS for w in low):
+        return True
+    joined = " ".join(low)
+    return any(f" {p} " in f" {joined} " for p in lex.DISMISSIVE_PHRASES)
+
+
+def _opens_with_anaphor(content: str) -> bool:
+    """ "the report was ...", "these claims are ...": the subject points back at a claim."""
+    match = _ANAPHOR.search(content)
+    return match is not None and not content[: match.start()].strip(" \"'\u201c")

@@ -26,7 +26,7 @@ from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
 from assistant.offline.attribution import Attribution, attribute, says_something
 from assistant.offline.drafts import DraftClaim
-from assistant.offline.linking import contradicted, latest_reported, referent
+from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
 from assistant.offline.sourcing import OUTLET, Party, SpeakerMemory, classify, split_neither
 
@@ -58,7 +58,7 @@ def claim_output(draft: DraftClaim) -> dict[str, Any]:
     """The claim as an ExtractionOutput item, its status resolved by the rubric's precedence."""
     sources = _merged_sources(draft)
     as_sources = [Source(**{k: v for k, v in s.items() if k != "quotes"}) for s in sources]
-    claim_status, reason = status.resolve(as_sources)
+    claim_status, reason = status.resolve(as_sources, draft.text)
     return {"text": draft.text, "status": claim_status, "status_reason": reason, "sources": sources}
 
 
@@ -158,7 +158,7 @@ class Extractor:
 
     def _attach(self, hint: str, parties: Sequence[Party], stance: Stance, quote: str) -> bool:
         names = [p.name for p in parties if p.kind != "outlet"]
-        target = referent(self.claims, hint, self.index, names)
+        target = referent(self.claims, hint, self.index, names, denial=stance == "denies")
         if target is not None:
             target.add(parties, stance, quote)
         return target is not None
@@ -176,24 +176,40 @@ class Extractor:
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
         content = self._resolved(att.content, parties[0])
         if att.hearsay or (att.clause and rules.is_assertion(content, plans_ok=True)):
+            earlier = restated(self.claims, content)
+            if earlier is not None:  # "Police denied that officers had fired tear gas"
+                earlier.add(parties, "denies", quote)
+                return
             text = rules.claim_text(content)
             self._new(text, parties, "denies", quote, reported=att.hearsay)
             return
-        if self._attach(content, parties, "denies", quote) and REPORT_WORDS & {
-            w.lower() for w in rules.words(content)
-        }:
-            self._attach(content, [MEDIA_REPORTS], "asserts", quote)
+        names = [p.name for p in parties]
+        target = referent(self.claims, content, self.index, names, denial=True)
+        if target is None:
+            return
+        target.add(parties, "denies", quote)
+        if REPORT_WORDS & {w.lower() for w in rules.words(content)} and not _on_record(target):
+            target.add([MEDIA_REPORTS], "asserts", quote)  # "denied the reports": media's
 
     def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
         """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
         content = att.content
-        if rules.is_dismissal(content):  # "That is false": the pronoun is the back-reference
-            return self._attach("", parties, "denies", quote) or True
+        if rules.is_dismissal(content) or rules.rejects_in_quote(content):
+            # "That is false", "The report was untrue", "We reject these allegations"
+            hint = content if rules.refers_to_report(content) else rules.disowned(content)
+            return self._attach(hint, parties, "denies", quote) or True
         if rules.declines_in_quote(content):
             return self._attach(content, parties, "declines_comment", quote) or True
         if rules.withholds_confirmation(content):
             return self._attach(content, parties, "not_confirmed", quote) or True
-        target = contradicted(self.claims, content) if _has_standing(parties[0]) else None
+        if not _has_standing(parties[0]):
+            return False
+        if att.stance == "confirms":  # the party concerned confirms what was reported
+            target = restated(self.claims, content)
+            if target is not None:
+                target.add(parties, "confirms", quote)
+            return target is not None
+        target = contradicted(self.claims, content, parties[0].name)
         if target is not None:
             target.add(parties, "denies", quote)
         return target is not None
@@ -217,11 +233,15 @@ class Extractor:
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
         content = self._resolved(att.content, party, att.direct)
         reported = att.hearsay or cites or party.kind in {"media_report", "anonymous"}
+        reported = reported or att.stance == "confirms"  # a confirmed plan is checkable
         if not rules.is_assertion(content, plans_ok=reported):
             return None
         if att.direct and rules.has_first_person(content):
             # "We have hired 120 workers" is checkable; "I'm not worried" is not.
             return rules.attributed(party.name, content) if rules.anchored(content) else None
+        if party.kind == "organization" and rules.opens_with_possessive(content):
+            # "Rebels said their fighters shot down ...": the claim keeps whose fighters
+            return rules.attributed(party.name, content)
         return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
 
     def _resolved(self, content: str, party: Party, direct: bool = False) -> str:
@@ -232,6 +252,8 @@ class Extractor:
             return content
         if party.kind == "organization":
             content = rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
+        elif party.kind == "named_person":  # "it" is no person: a company named like one
+            content = rules.with_subject(content, party.name, frozenset({"it"}))
         person = party if party.kind in {"named_official", "named_person"} else None
         person = person or self.memory.resolve("she")
         return rules.with_subject(content, person.name) if person else content
@@ -260,6 +282,11 @@ class Extractor:
 
 def _opens_with_quote(sentence: str) -> bool:
     return sentence[:1] in '"\u201c'
+
+
+def _on_record(claim: DraftClaim) -> bool:
+    """Whether a named party or body asserts the claim on the record (not the media)."""
+    return any(s.stance == "asserts" and _has_standing(s.party) for s in claim.sources)
 
 
 def _has_standing(party: Party) -> bool:

@@ -48,7 +48,9 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     "denies": _phrases(
         """denied, denies, deny, rejected, rejects, dismissed, dismisses, refuted, refutes,
     disputed, disputes, rebuffed, contradicted, contradicts, debunked, denying, rejecting,
-    dismissing, refuting, disputing"""
+    dismissing, refuting, disputing, rebutted, rebuts, rebutting, repudiated, repudiates,
+    repudiating, pushed back on, pushed back against, pushes back on, pushing back on,
+    rubbished, rubbishes, contested, contests"""
     ),
     "declines_comment": _phrases(
         """declined to comment, declines to comment, refused to comment, refuses to comment,
@@ -78,6 +80,13 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     independently confirm, was unable to independently confirm"""
     ),
 }
+
+# Plain negation, for both tasks: a negated restatement is a denial (extraction), a negated
+# claim is itself a denial (check). Other words ending in "n't" count too.
+NEGATIONS: Final = frozenset(
+    """not no never nobody nothing none neither nor cannot isn't wasn't aren't weren't doesn't
+    didn't don't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't""".split()
+)
 
 # Subordinating conjunctions: in "..., after two outlets reported that ..." the speaker follows.
 SUBORDINATORS: Final = frozenset(
@@ -130,7 +139,19 @@ OUTLET_NOT_CONFIRMED: Final = _phrases(
 DISMISSIVE_WORDS: Final = frozenset(
     """speculation speculations speculative baseless false fake untrue rumour rumours rumor
     rumors nonsense fabricated fabrication fabrications propaganda misleading lies lie
-    unfounded groundless absurd ridiculous fiction hoax incorrect inaccurate wrong""".split()
+    unfounded groundless absurd ridiculous fiction hoax incorrect inaccurate wrong smear
+    smears slander libel libellous defamatory fantasy fantasies invented concocted
+    distortion distorted""".split()
+)
+# Phrases that call something untrue, for both tasks (the check's REFUTE_PHRASES add to them).
+UNTRUE_PHRASES: Final = _phrases(
+    """no truth, not true, never happened, did not happen, didn't happen, made up"""
+)
+# Phrases that call something untrue without a dismissive word: "there is no truth in it".
+DISMISSIVE_PHRASES: Final = UNTRUE_PHRASES + _phrases(
+    """without merit, without foundation, without basis, no basis, no merit, no foundation,
+    not accurate, not correct, not the case, not based on fact, not based on facts, no such,
+    nothing to do with, no question of"""
 )
 
 # Cues that introduce advice or demands: what follows is not a factual assertion.
@@ -178,7 +199,10 @@ ANONYMOUS_HEADS: Final = frozenset(
     lawyers eyewitnesses eyewitness users commentators man woman men women nurse nurses
     teacher teachers worker workers student students parent parents player players fans
     passengers patients customers volunteers soldiers fighters survivors victims owner owners
-    homeowners shoppers drivers commuters tenants neighbours' locals""".split()
+    homeowners shoppers drivers commuters tenants neighbours' locals pharmacists farmers
+    engineers traders merchants shopkeepers villagers fishermen miners pilots mothers fathers
+    protesters demonstrators participants attendees guests viewers listeners readers
+    colleagues classmates""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, did not name, not named, unidentified,
@@ -204,7 +228,7 @@ REPORT_NOUNS: Final = frozenset(
     mailonline variety examiner inquirer post sun beacon wrap mirror express star observer
     standard globe register dispatch bulletin monitor posts tweets rumors rumours newsletter
     newsletters story stories article articles courier ledger sentinel courant mercury enquirer
-    advertiser mail""".split()
+    advertiser mail site""".split()
 )
 OUTLETS: Final = _phrases(
     """reuters, associated press, the ap, afp, agence france-presse, bloomberg, bbc, cnn, fox
@@ -299,7 +323,8 @@ REPORT_ANAPHORS: Final = frozenset(
     """report reports claim claims allegation allegations story stories rumour rumours rumor
     rumors speculation speculations talks suggestion suggestions account accounts reporting
     assertion assertions accusation accusations news letter letters video videos footage
-    document documents photo photos image images email emails criticism""".split()
+    document documents photo photos image images email emails criticism posts figures
+    version""".split()
 )
 DEMONSTRATIVES: Final = frozenset({"the", "these", "those", "this", "that", "such", "it", "them"})
 

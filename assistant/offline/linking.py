@@ -6,7 +6,7 @@ already made instead of making a new one. The rules, in order:
 
 1. a possessed report ("the army's account") points to the latest claim the possessor is a
    source of; a report anaphor ("these reports", "the talks", "such claims") to the latest
-   claim that rests on reports or anonymous sources;
+   claim that rests on reports or anonymous sources, else the latest claim a party denied;
 2. otherwise the recent claim sharing the most content words with the sentence, when they share
    enough;
 3. otherwise the latest claim, if it was made within the last few sentences.
@@ -39,6 +39,11 @@ MIN_SHARED = 2
 MIN_CONTAINMENT = 0.3
 CONTRADICTION_SHARED = 3
 CONTRADICTION_CONTAINMENT = 0.35
+CONCERNED_SHARED = 2
+RESTATEMENT_SHARED = 3
+RESTATEMENT_CONTAINMENT = 0.5
+SHORT_RESTATEMENT_SHARED = 2
+SHORT_RESTATEMENT_CONTAINMENT = 1.0
 
 
 _POSSESSED_REPORT = re.compile(
@@ -71,7 +76,11 @@ def latest_reported(claims: Sequence[DraftClaim]) -> DraftClaim | None:
 
 
 def referent(
-    claims: Sequence[DraftClaim], hint: str, sentence: int, parties: Sequence[str] = ()
+    claims: Sequence[DraftClaim],
+    hint: str,
+    sentence: int,
+    parties: Sequence[str] = (),
+    denial: bool = False,
 ) -> DraftClaim | None:
     """The claim that ``hint`` (what the sentence says it is about) speaks to, or None.
 
@@ -87,8 +96,13 @@ def referent(
         found = _sourced_by(claims[-SEARCH_BACK:], owner.group(1))
         if found is not None:
             return found
-    if anaphor:
-        found = latest_reported(claims)
+        media = owner.group(1).lower() in lex.REPORT_NOUNS
+        # "rejected the newspaper's account": a denial of what the media reported
+        found = latest_reported(claims[-SEARCH_BACK:]) if media and denial else None
+        if found is not None:
+            return found
+    if anaphor:  # "the claims": what rests on reports, else what a party has denied
+        found = latest_reported(claims) or _latest_contested(claims[-SEARCH_BACK:])
         if found is not None:
             return found
     found = _best_overlap(claims, hint, MIN_SHARED, MIN_CONTAINMENT)
@@ -105,6 +119,10 @@ def referent(
     return None
 
 
+def _latest_contested(claims: Sequence[DraftClaim]) -> DraftClaim | None:
+    return next((c for c in reversed(claims) if any(s.stance == "denies" for s in c.sources)), None)
+
+
 def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
     owner = owner.lower()
     for claim in reversed(claims):
@@ -113,18 +131,49 @@ def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
     return None
 
 
+def _names(claim: DraftClaim, party: str) -> bool:
+    """Whether the claim's text names ``party`` (by all its capitalised words)."""
+    tokens = [w for w in party.split() if w[:1].isupper() and len(w) > 2]
+    return bool(tokens) and all(t in claim.text for t in tokens)
+
+
 def _naming(claims: Sequence[DraftClaim], parties: Sequence[str]) -> DraftClaim | None:
-    """The latest claim whose text names one of the parties (by a capitalised word of it)."""
+    """The latest claim whose text names one of the parties (by a capitalised word of it),
+    other than the parties' own statements: a party responds to what others said of it."""
     tokens = {w for name in parties for w in name.split() if w[:1].isupper() and len(w) > 3}
+    speaking = {name.casefold() for name in parties}
     for claim in reversed(claims):
+        if any(s.party.name.casefold() in speaking for s in claim.sources):
+            continue
         if tokens & set(claim.text.replace(",", " ").replace(".", " ").split()):
             return claim
     return None
 
 
-def contradicted(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
-    """The recent reported claim that a negated ``content`` restates, or None."""
+def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") -> DraftClaim | None:
+    """The recent claim that a negated ``content`` restates, or None: a reported claim, or
+    one that names the ``party`` speaking ("Greystone Homes paid him ..." / "Greystone Homes
+    said it had never paid Ellison"). When the speaker is the party the claim is about (it
+    is named there, or speaks in the first person: "We are not in talks with Crisply"),
+    fewer shared words suffice."""
     if not rules.is_negated(content):
         return None
-    reported = [c for c in claims if c.reported]
-    return _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+    concerning = [c for c in claims if _names(c, party)]
+    reported = [c for c in claims if c.reported and c not in concerning]
+    if rules.has_first_person(content):
+        concerning, reported = concerning + reported, []
+    return _best_overlap(
+        concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT
+    ) or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+
+
+def restated(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The recent claim that ``content`` (what a party confirms or denies) restates, or None:
+    "the chief executive confirmed that the firm would cut 500 jobs" after a report that it
+    would; "the army denied that any civilians had been killed" after residents said the
+    strike killed 12 civilians. A short content must be wholly inside the claim."""
+    if rules.is_negated(content):
+        return None
+    return _best_overlap(
+        claims, content, RESTATEMENT_SHARED, RESTATEMENT_CONTAINMENT
+    ) or _best_overlap(claims, content, SHORT_RESTATEMENT_SHARED, SHORT_RESTATEMENT_CONTAINMENT)

@@ -108,7 +108,20 @@ def _anonymous(phrase: str) -> bool:
     head = _bare(words[-1])
     if head in lex.INSTITUTIONAL_HEADS and len(words) > 1 and _institution(words[:-1]):
         return False
-    return head in lex.ANONYMOUS_HEADS
+    return head in lex.ANONYMOUS_HEADS or _unnamed_of(words)
+
+
+def _unnamed_of(words: list[str]) -> bool:
+    """ "a friend of the couple", "relatives of the victim": an unnamed person described by
+    whom they belong to (not "Friends of the Earth", not "officials of the FBI")."""
+    bare = [_bare(w) for w in words]
+    if "of" not in bare[1:]:
+        return False
+    at = bare.index("of", 1)
+    head = words[at - 1]
+    people = lex.ANONYMOUS_HEADS - lex.INSTITUTIONAL_HEADS
+    named = any(w[:1].isupper() for w in words[1:])
+    return head.islower() and _bare(head) in people and not named
 
 
 def _head_words(words: list[str]) -> list[str]:

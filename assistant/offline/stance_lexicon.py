@@ -1,11 +1,17 @@
 """Word lists the offline check reads stance with: readable data, no code.
 
-Kept apart from the extraction engine's own cue lists on purpose, so the two can be reconciled
-later. Single words are matched against the lower-cased words of a sentence (curly apostrophes
-made straight); phrases (with a space) against the lower-cased sentence, on word boundaries.
+Kept apart from the extraction engine's cue lists (lexicons.py) where the two tasks need
+different words: the check reads a whole sentence's stance towards a typed claim and its lists
+are tuned on FNC-1 and Emergent (bench/stance_dev.py), while the extraction engine's lists
+parse who said what. Lists that mean the same for both live in lexicons.py and are used from
+here (NEGATIONS, UNTRUE_PHRASES). Single words are matched against the lower-cased words of a
+sentence (curly apostrophes made straight); phrases (with a space) against the lower-cased
+sentence, on word boundaries.
 """
 
 from __future__ import annotations
+
+from assistant.offline import lexicons as lex
 
 # Function words and newsroom filler that say nothing about what a claim is about.
 STOPWORDS = frozenset(
@@ -27,11 +33,9 @@ HEADLINE_NOISE = frozenset(
     allegedly reportedly apparently""".split()
 )
 
-# Plain negation. In a claim it marks the claim as itself a denial ("X did not happen").
-NEGATIONS = frozenset(
-    """not no never nobody nothing none neither nor cannot isn't wasn't aren't weren't doesn't
-    didn't don't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't""".split()
-)
+# Plain negation (shared with the extraction engine, see lexicons.NEGATIONS). In a claim it
+# marks the claim as itself a denial ("X did not happen").
+NEGATIONS = lex.NEGATIONS
 
 # Words that call what was said untrue: the writer (or someone quoted) debunks the story.
 REFUTE_WORDS = frozenset(
@@ -40,16 +44,7 @@ REFUTE_WORDS = frozenset(
     debunker untrue bogus fabricated fabricate fabricates fabrication fabrications nonsense
     myth myths doctored photoshopped misleading""".split()
 )
-REFUTE_PHRASES = (
-    "not true",
-    "made up",
-    "no truth",
-    "didn't happen",
-    "did not happen",
-    "never happened",
-    "not real",
-    "no evidence",
-)
+REFUTE_PHRASES = (*lex.UNTRUE_PHRASES, "not real", "no evidence")
 
 # Words in a claim that make the claim itself a rejection ("... is a hoax", "X denies ...").
 CLAIM_REFUTE_WORDS = REFUTE_WORDS | frozenset(
