@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from assistant.claims import Analysis, Claim, Document
 from assistant.rendering.multidoc import claim_notes, order_label, source_place
-from assistant.rendering.text import STATUS_STYLE, append_quotes, source_line
+from assistant.rendering.text import STATUS_STYLE, append_quotes, render, source_line
 
 
 def _status_text(claim: Claim) -> Text:
@@ -45,11 +43,7 @@ def table(analysis: Analysis, *, color: bool, width: int | None = None) -> str:
             _status_text(claim),
             _sources_text(claim, several),
         )
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 120)
-    console.print(grid)
-    console.print(summary(analysis))
-    return buffer.getvalue()
+    return render(grid, summary(analysis), color=color, width=width)
 
 
 def summary(analysis: Analysis) -> str:

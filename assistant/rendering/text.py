@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import shutil
+
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from assistant.claims import Source
@@ -28,3 +32,17 @@ def append_quotes(
         text.append(f'{indent}"{evidence.quote}"\n', style="italic")
     if not source.evidence:
         text.append(f"{indent}(no quote found in {not_found_in})\n", style="magenta")
+
+
+PIPE_WIDTH = 120
+
+
+def render(*items: RenderableType, color: bool, width: int | None = None) -> str:
+    """Render to a string: as wide as the terminal when colouring for one, else 120 columns."""
+    if width is None:
+        width = shutil.get_terminal_size((PIPE_WIDTH, 24)).columns if color else PIPE_WIDTH
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width)
+    for item in items:
+        console.print(item)
+    return buffer.getvalue()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.text import Text
 
 from assistant.claims import Document, Verdict
 from assistant.rendering.multidoc import source_place
-from assistant.rendering.text import STATUS_STYLE, append_quotes, source_line
+from assistant.rendering.text import STATUS_STYLE, append_quotes, render, source_line
 
 
 def verdict_text(verdict: Verdict, documents: Sequence[Document]) -> Text:
@@ -42,8 +40,6 @@ def verdict_summary(verdict: Verdict) -> str:
 def verdict_table(
     verdict: Verdict, documents: Sequence[Document], *, color: bool, width: int | None = None
 ) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 120)
-    console.print(verdict_text(verdict, documents))
-    console.print(verdict_summary(verdict))
-    return buffer.getvalue()
+    return render(
+        verdict_text(verdict, documents), verdict_summary(verdict), color=color, width=width
+    )
