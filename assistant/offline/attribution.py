@@ -133,6 +133,7 @@ _HEARSAY = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"^\s*[,:]?\s*(?:that\s+)?", re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}?that\s", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'.-]*")
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,\s*(?:while|and|before|after|by)?|,\"|\s(?:while|before|after))$"
@@ -164,6 +165,7 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
+_AND_LEAD = re.compile(r"^(?P<lead>[^\"]*?\S),\s+(?:and|but)\s+[^,]+$", re.IGNORECASE)
 _CIRCUMSTANCE = re.compile(
     r",\s+(?:(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly |just |soon )?"
     r"(?:after|before|amid|despite|while)\s",
@@ -172,6 +174,12 @@ _CIRCUMSTANCE = re.compile(
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
+# "according to the audit summary posted on the district's website": the document is the
+# noun phrase before the participle.
+_REDUCED_RELATIVE = re.compile(
+    r"\s+(?:posted|published|released|filed|seen|obtained|shared|issued|prepared|sent|"
+    r"submitted|compiled|conducted|commissioned)\b"
+)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -289,8 +297,8 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     if not chunks:
         return "", None
     last = chunks[-1]
-    if last.lower() in {"who", "which"} and len(chunks) > 1:
-        last = chunks[-2]
+    if len(chunks) > 1 and (last.lower() in {"who", "which"} or _participle_phrase(last)):
+        last = chunks[-2]  # "The letter, dated June 3, says": the letter
         chunks = chunks[:-1]
     role = None
     first = last.split()[0].lower()
@@ -300,6 +308,11 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         role = chunks[-2]  # "A Chatterbox spokesman, Felipe Arango, declined"
     speaker = _RELATIVE_END.sub("", _after_last_verb(last))  # "a man who said" -> "a man"
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
+
+
+def _participle_phrase(chunk: str) -> bool:
+    first = chunk.split()[0]
+    return first.islower() and first.endswith("ed") and first not in lex.TITLES
 
 
 def _appositive(name: str, role: str) -> bool:
@@ -478,7 +491,7 @@ def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
         content = s.original(0, match.start)
     else:
         return None
-    speaker = speaker.strip().rstrip(".")
+    speaker = _REDUCED_RELATIVE.split(speaker.strip().rstrip("."), maxsplit=1)[0]
     if not _looks_like_speaker(_RELATIVE_CLAUSE.split(speaker, maxsplit=1)[0]):
         return None
     return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
@@ -494,11 +507,13 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
     cue = match.cue
     if cue == ACCORDING:
         return _according(s, match)
-    if cue == CITING or match.start == 0:
+    if cue == CITING or match.start == 0 or _plural_noun(s.masked, match):
         return None
     if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
         return None  # "delivered in writing": a manner, not speech
     stance = CUE_STANCE.get(cue, "asserts")
+    if cue in lex.WARNING_VERBS and _THAT_CLAUSE.match(s.masked[match.end :]):
+        return _speech(s, matches, i, stance, prior)  # "warned that ...": a statement
     if cue in lex.EXHORTATION_VERBS and not _exhorts(s.masked[match.end :]):
         return None  # "the appeals court", "asked questions", "warned could add": no advice
     if cue in CALLED:
@@ -509,7 +524,15 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
         passive = _passive_denial(s, match)
         if passive is not None:
             return passive
-    return _speech(s, matches, i, stance, prior)
+    found = _speech(s, matches, i, stance, prior)
+    if cue in lex.SHOW_CUES and (found is None or not _is_document(found.speaker)):
+        return None  # "Video shows a man ...", "the figures show": only documents speak
+    return found
+
+
+def _is_document(speaker: str) -> bool:
+    words = _words(speaker)
+    return bool(words) and words[-1].lower() in lex.DOCUMENT_NOUNS
 
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s*$", re.IGNORECASE)
@@ -685,8 +708,9 @@ def _forward(
 
 
 def _lead(s: _Sentence, pre: str) -> str:
-    """The outlet's main clause before "..., after X reported": original text, or ""."""
-    match = _LEAD.match(pre)
+    """The outlet's main clause before "..., after X reported" or "..., and X has said":
+    original text, or ""."""
+    match = _LEAD.match(pre) or _AND_LEAD.match(pre)
     if match is None or find_cues(match.group("lead")):
         return ""  # no main clause, or it is itself attributed ("X, the club said, after")
     return s.original(0, match.end("lead")).strip()
@@ -718,7 +742,7 @@ def _build(
     clause: bool = False,
     statement: bool = False,
 ) -> Attribution:
-    exhortation = cue in lex.EXHORTATION_VERBS
+    exhortation = cue in lex.EXHORTATION_VERBS and not (cue in lex.WARNING_VERBS and clause)
     speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, statement = "not_confirmed", False
@@ -788,4 +812,17 @@ def attributions(text: str) -> list[Attribution]:
 
 def says_something(sentence: str) -> bool:
     """Whether ``sentence`` has a plain verb of saying, parsed or not ("..., says one man")."""
-    return any(m.cue in lex.SAY_CUES for m in find_cues(plain(sentence)))
+    text = plain(sentence)
+    return any(m.cue in lex.SAY_CUES and not _plural_noun(text, m) for m in find_cues(text))
+
+
+_NOUN_BEFORE = re.compile(
+    r"(?:\d|\b(?:the|other|several|all|both|many|member|\w+teen|\w+ty|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _plural_noun(text: str, match: CueMatch) -> bool:
+    """ "operates in 14 states": the noun, not the verb of saying."""
+    return match.cue == "states" and _NOUN_BEFORE.search(text[: match.start]) is not None

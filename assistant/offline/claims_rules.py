@@ -23,6 +23,7 @@ _LEADING_PRONOUNS = frozenset(
     here's there's that's it's""".split()
 )
 _PERSONAL = frozenset({"he", "she"})
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 _POSSESSIVES = frozenset({"their", "its"})
 _FRAGMENT_OPENERS = frozenset(
     """him her them us me of to for with by about from into than as if unless whether when
@@ -49,6 +50,16 @@ _SCHEDULED = re.compile(
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)"
 )
+# A plan with a date, a sum or a term is checkable when it comes out ("would name a
+# replacement next week", "will cost about $410,000 a year", "until further notice").
+_TIMED = re.compile(
+    r"\b(?:next|this|later this|early next|by the end of (?:the|this|next)) "
+    r"(?:week|month|year|spring|summer|fall|autumn|winter|season|quarter)\b"
+    r"|\buntil further notice\b|\bas early as\b|\bscheduled for\b|[$\u00a3\u20ac]?\d",
+    re.IGNORECASE,
+)
+_WH_CLAUSE = frozenset({"how", "whether", "why", "what", "where"})
+_APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over"})
 _COMMON_VERBS = frozenset(
     """is are was were has have had says shows show showed took made gave went came got left
     told said found put held became began kept ran saw sent set sold spent stood won wrote
@@ -98,8 +109,8 @@ def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
     not a counterfactual "would have", and not the month May."""
     for i, token in enumerate(tokens):
         low = token.lower()
-        if low in _RELATIVE_PRONOUNS and i > 0:
-            return False
+        if (low in _RELATIVE_PRONOUNS or low in _WH_CLAUSE) and i > 0:
+            return False  # "a rule that would ...", "estimated how long it would stay closed"
         if low in modals and (token.islower() or i == 0):
             following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
             if not (low in {"would", "could"} and following == "have"):
@@ -136,13 +147,24 @@ def refers_to_report(text: str) -> bool:
 def is_fragment(content: str) -> bool:
     """Content that cannot open a sentence: "him of being ...", "of killing ...", "bringing ..."
     (the object of a verb the rules did not parse), or a conditional ("If genuine, ...")."""
-    first = words(content)[:1]
+    first = words(content)[:2]
     if not first:
         return True
     word = first[0].lower()
+    if word in _APPROXIMATORS and first[1:] and _is_number(first[1]):
+        return False  # "about 210 vessels are affected"
     gerund = first[0].islower() and word.endswith("ing")  # not "Beijing"
     verb = first[0].islower() and (word in _COMMON_VERBS or word in lex.EVENT_WORDS)
     return word in _FRAGMENT_OPENERS or word in lex.AUXILIARIES or gerund or verb
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word.lower() in lex.NUMBER_WORDS
+
+
+def is_scheduled(content: str) -> bool:
+    """A plan anchored in a date, a sum or a term: checkable once reported (see ``_TIMED``)."""
+    return _SCHEDULED.search(content) is not None or _TIMED.search(content) is not None
 
 
 def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False) -> bool:
@@ -213,7 +235,52 @@ def is_outlet_claim(sentence: str) -> bool:
     scheduled = _SCHEDULED.search(sentence) is not None  # "will hold clinics on Saturday"
     if has_first_person(sentence) or not is_assertion(sentence, plans_ok=scheduled, sentence=True):
         return False
-    return anchored(sentence)
+    return anchored(sentence) and not (is_generic(sentence) or is_feeling(sentence))
+
+
+_PRESENT_VERBS = frozenset(
+    """is are isn't aren't do does don't doesn't can cannot can't remain remains put puts carry
+    carries tend tends need needs get gets""".split()
+)
+_TIME_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december yesterday today tonight""".split()
+)
+
+
+def is_generic(text: str) -> bool:
+    """A general statement, not a checkable event: no number, date or name after its first
+    word, and its first verb in the simple present ("Measles is one of the most contagious
+    diseases", "The hospital does not discuss patients", "Banks are careful about ...")."""
+    tokens = words(text)
+    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens):
+        return False
+    if any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:]):
+        return False
+    for token in tokens:
+        low = token.lower().replace("\u2019", "'")
+        if low in _PRESENT_VERBS:
+            return True
+        if low in lex.AUXILIARIES or low in _COMMON_VERBS or low.endswith("ed"):
+            return False
+    return False
+
+
+_BE = frozenset("is are was were remains remained seemed felt".split())
+
+
+def is_feeling(text: str) -> bool:
+    """A short statement of how someone feels: "Hugh Carter was delighted", "she was
+    worried about jobs" (a feeling word as the predicate, or as the verb itself)."""
+    low = _lower_words(text)
+    if len(low) > 10 or any(t[:1].isdigit() for t in low):
+        return False
+    for i, word in enumerate(low[1:], start=1):
+        if word in lex.FEELINGS and (low[i - 1] in _BE or low[i - 1].endswith("ly")):
+            return True
+        if word in lex.FEELINGS and i <= 3 and low[i + 1 : i + 2] == ("about",):
+            return True  # "Gary Stroud worried about after-school jobs"
+    return False
 
 
 def claim_text(content: str) -> str:
@@ -233,6 +300,15 @@ def with_subject(content: str, name: str, pronouns: frozenset[str] = _PERSONAL) 
     if first and first[0].lower() in pronouns:
         at = content.find(first[0])
         return name + content[at + len(first[0]) :]
+    return content
+
+
+def with_owner(content: str, name: str, pronouns: frozenset[str]) -> str:
+    """Replace a leading possessive ("his crew") with the owner's name ("Eirik Hald's crew")."""
+    first = words(content)[:1]
+    if first and first[0].lower() in pronouns:
+        at = content.find(first[0])
+        return f"{name}'s" + content[at + len(first[0]) :]
     return content
 
 

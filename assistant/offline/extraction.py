@@ -232,8 +232,12 @@ class Extractor:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
         content = self._resolved(att.content, party, att.direct)
-        reported = att.hearsay or cites or party.kind in {"media_report", "anonymous"}
+        if not att.direct and party.kind in {"named_official", "named_person"}:
+            # "Eirik Hald said his crew had not been to sea" (a denial's "his" is another's)
+            content = rules.with_owner(content, party.name, rules.PERSONAL_POSSESSIVES)
+        reported = att.hearsay or cites or party.kind in {"media_report", "anonymous", "document"}
         reported = reported or att.stance == "confirms"  # a confirmed plan is checkable
+        reported = reported or (not att.direct and rules.is_scheduled(content))
         if not rules.is_assertion(content, plans_ok=reported):
             return None
         if att.direct and rules.has_first_person(content):
@@ -242,7 +246,7 @@ class Extractor:
         if party.kind == "organization" and rules.opens_with_possessive(content):
             # "Rebels said their fighters shot down ...": the claim keeps whose fighters
             return rules.attributed(party.name, content)
-        return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
+        return None if _not_checkable(content) else rules.claim_text(content)
 
     def _resolved(self, content: str, party: Party, direct: bool = False) -> str:
         """Content with a leading pronoun replaced by whom it stands for, where cheap: the
@@ -278,6 +282,11 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+def _not_checkable(content: str) -> bool:
+    """Leans on a pronoun it cannot resolve, states a generality, or a feeling."""
+    return rules.leans_on_pronoun(content) or rules.is_generic(content) or rules.is_feeling(content)
 
 
 def _opens_with_quote(sentence: str) -> bool:

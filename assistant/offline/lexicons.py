@@ -38,7 +38,8 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     declared, declares, saying, adding, stressing, emphasizing,
     emphasising, noting, explaining, arguing, claiming, insisting, asserting, writing,
     announcing, clarifying, reiterating, maintaining, alleging, mentioning, revealing,
-    highlighting, pointing out, underscoring, suggesting, declaring"""
+    highlighting, pointing out, underscoring, suggesting, declaring, warned, warns, shows,
+    show, showed"""
     ),
     "confirms": _phrases(
         """confirmed, confirms, did confirm, does confirm, acknowledged, acknowledges, admitted,
@@ -155,6 +156,18 @@ DISMISSIVE_PHRASES: Final = UNTRUE_PHRASES + _phrases(
 )
 
 # Cues that introduce advice or demands: what follows is not a factual assertion.
+# A speaker's state of mind is not a checkable fact ("he was delighted", "she is focused on
+# Saturday", "worried about after-school jobs").
+FEELINGS: Final = frozenset(
+    """delighted pleased happy glad disappointed proud thrilled saddened shocked excited
+    grateful confident optimistic concerned worried surprised sorry upset angry frustrated
+    focused relieved heartbroken devastated hopeful satisfied""".split()
+)
+# "Court filings show ...": a document speaking; any other subject of "show" is no speaker.
+SHOW_CUES: Final = frozenset({"shows", "show", "showed"})
+# Warnings are statements when a clause follows ("warned that nurses had filed 47
+# complaints"), advice when an addressee and an action do ("warned residents to stay away").
+WARNING_VERBS: Final = frozenset("warned warns cautioned cautions".split())
 EXHORTATION_VERBS: Final = frozenset(
     _phrases(
         """advised, advises, urged, urges, called on, calls on, called upon, appealed, appeals,
@@ -247,7 +260,8 @@ DOCUMENT_NOUNS: Final = frozenset(
     """proposal letter letters filing filings memo memorandum document documents statement
     study survey lawsuit complaint indictment affidavit record records dataset data figures
     transcript court papers release report's communique email emails order ruling
-    verdict judgment judgement resolution bill decree notice""".split()
+    verdict judgment judgement resolution bill decree notice census summary audit minutes
+    manifest contract agreement lease charter testimony deposition warrant subpoena invoice logs""".split()
 )
 
 # Bodies that speak as themselves.
@@ -265,7 +279,8 @@ ORGANIZATION_NOUNS: Final = frozenset(
     village bureau regulator panel tribunal research securities capital partners holdings labs
     systems technologies foods motors logistics entertainment pharmaceuticals therapeutics
     energy insurance ventures fire health transit election prison border customs
-    immigration""".split()
+    immigration district districts utility clinic agencies firms pharmacy pharmacies stores
+    restaurants""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.
