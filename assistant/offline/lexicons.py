@@ -260,8 +260,8 @@ DOCUMENT_NOUNS: Final = frozenset(
     """proposal letter letters filing filings memo memorandum document documents statement
     study survey lawsuit complaint indictment affidavit record records dataset data figures
     transcript court papers release report's communique email emails order ruling
-    verdict judgment judgement resolution bill decree notice census summary audit minutes
-    manifest contract agreement lease charter testimony deposition warrant subpoena invoice logs""".split()
+    verdict judgment judgement resolution bill decree notice census summary audit manifest
+    contract agreement lease charter testimony deposition warrant subpoena invoice""".split()
 )
 
 # Bodies that speak as themselves.
