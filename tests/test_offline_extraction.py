@@ -193,6 +193,62 @@ FOUND = [
         "confirmed",
         ("Hart", "named_person", "asserts"),
     ),
+    # asides between the speaker and the cue, and numbers with thousands separators
+    (
+        "port-union-vote.txt",
+        ("strike vote", "Oct. 14"),
+        "confirmed",
+        ("Dockworkers Union", "organization", "asserts"),
+    ),
+    (
+        "port-union-vote.txt",
+        ("1,250 vessels", "1,190"),
+        "confirmed",
+        ("port authority", "organization", "asserts"),
+    ),
+    (
+        "port-union-vote.txt",
+        ("cranes had been idle",),
+        "unverified",
+        ("supervisors", "anonymous", "asserts"),
+    ),
+    (
+        "port-union-vote.txt",
+        ("crane operator had worked 70 hours",),
+        "unverified",
+        ("crane operator", "anonymous", "asserts"),
+    ),
+    (
+        "port-union-vote.txt",
+        ("fell 8 percent",),
+        "confirmed",
+        ("Shipping data", "document", "asserts"),
+    ),
+    (
+        "apartment-mould.txt",
+        ("40 flats",),
+        "confirmed",
+        ("Corran Homes", "organization", "asserts"),
+    ),
+    (
+        "apartment-mould.txt",
+        ("improvement notice", "Nov. 2"),
+        "confirmed",
+        ("inspectors", "organization", "asserts"),
+    ),
+    # an unnamed speaker's "she" is the speaker, not the last person named
+    (
+        "apartment-mould.txt",
+        ("One tenant had reported black mould",),
+        "unverified",
+        ("tenant", "anonymous", "asserts"),
+    ),
+    (
+        "apartment-mould.txt",
+        ("Another resident had paid 1,200 pounds",),
+        "unverified",
+        ("resident", "anonymous", "asserts"),
+    ),
     # outlet-voice facts with numbers and dates
     (
         "warehouse-inspection.txt",

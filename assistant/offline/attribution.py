@@ -281,12 +281,15 @@ def _after_last_verb(chunk: str) -> str:
     return " ".join(words[cut:])
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d{3})")  # not the comma of "1,450"
+
+
 def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     """Speaker phrase (and appositive role) ending a stretch of masked text, or ("", None)."""
     pre = _strip_trailing_adverbs(_CITING.sub(" ", masked_pre))
     if '"' in pre:
         pre = pre[pre.rfind('"') + 1 :]
-    chunks = [c.strip() for c in pre.rsplit(":", 1)[-1].split(",")]
+    chunks = [c.strip() for c in _CLAUSE_COMMA.split(pre.rsplit(":", 1)[-1])]
     chunks = [c for c in chunks if c]
     if chunks and chunks[-1].split()[0].lower() in lex.SUBORDINATORS:
         chunks = [chunks[-1].split(None, 1)[-1]]  # "..., after two news outlets reported"
@@ -297,7 +300,7 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     if not chunks:
         return "", None
     last = chunks[-1]
-    if len(chunks) > 1 and (last.lower() in {"who", "which"} or _participle_phrase(last)):
+    if len(chunks) > 1 and _participle_phrase(last):
         last = chunks[-2]  # "The letter, dated June 3, says": the letter
         chunks = chunks[:-1]
     role = None
@@ -311,8 +314,12 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
 
 
 def _participle_phrase(chunk: str) -> bool:
+    """An aside between a speaker and the cue: "dated June 3", "speaking on condition of
+    anonymity", "which represents about 600 nurses"."""
     first = chunk.split()[0]
-    return first.islower() and first.endswith("ed") and first not in lex.TITLES
+    if first.lower() in {"who", "which", "whose"}:
+        return True
+    return first.islower() and first.endswith(("ed", "ing")) and first not in lex.TITLES
 
 
 def _appositive(name: str, role: str) -> bool:
@@ -462,7 +469,7 @@ def _content_end(s: _Sentence, matches: Sequence[CueMatch], index: int) -> int:
         shared = _SHARED_SUBJECT.search(before)
         if shared and shared.start() > matches[index].end:
             return shared.start()
-        comma = before.rfind(",")
+        comma = before.rfind(", ")  # not "6,412"
         if comma > matches[index].end and _speaker_before(before[comma:])[0]:
             return comma
     return len(s.masked)
@@ -531,8 +538,12 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
 
 
 def _is_document(speaker: str) -> bool:
-    words = _words(speaker)
+    """ "Court filings", "Tracking data from the firm SeaLens": the head noun is a document."""
+    words = _words(_OF_FROM.split(speaker, maxsplit=1)[0])
     return bool(words) and words[-1].lower() in lex.DOCUMENT_NOUNS
+
+
+_OF_FROM = re.compile(r"\s+(?:of|from|by)\s+", re.IGNORECASE)
 
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s*$", re.IGNORECASE)

@@ -254,6 +254,9 @@ class Extractor:
         In a direct quote "he" is someone other than the speaker: left alone."""
         if direct:
             return content
+        if party.kind == "anonymous" or _indefinite(party.name):
+            # "One resident said she had complained": the resident
+            return rules.with_subject(content, party.name)
         if party.kind == "organization":
             content = rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
         elif party.kind == "named_person":  # "it" is no person: a company named like one
@@ -282,6 +285,12 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+def _indefinite(name: str) -> bool:
+    """ "a crane operator", "one tenant", "another resident": an unnamed person."""
+    first = name.split()[:1]
+    return bool(first) and first[0].lower() in {"a", "an", "one", "another"}
 
 
 def _not_checkable(content: str) -> bool:

@@ -215,7 +215,8 @@ ANONYMOUS_HEADS: Final = frozenset(
     homeowners shoppers drivers commuters tenants neighbours' locals pharmacists farmers
     engineers traders merchants shopkeepers villagers fishermen miners pilots mothers fathers
     protesters demonstrators participants attendees guests viewers listeners readers
-    colleagues classmates""".split()
+    colleagues classmates tenant supervisor supervisors
+    shopkeeper""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, did not name, not named, unidentified,
@@ -280,7 +281,7 @@ ORGANIZATION_NOUNS: Final = frozenset(
     systems technologies foods motors logistics entertainment pharmaceuticals therapeutics
     energy insurance ventures fire health transit election prison border customs
     immigration district districts utility clinic agencies firms pharmacy pharmacies stores
-    restaurants""".split()
+    restaurants homes""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.

@@ -178,7 +178,15 @@ def classify(phrase: str, role: str | None = None) -> Party:
         return Party(name, role, "organization", True)
     if is_personal_name(name):
         return Party(name, role, "named_person", True)
+    if _unnamed_individual(words):  # "a crane operator", "another shopper"
+        return Party(name, role, "anonymous", False)
     return Party(name, role, "organization", True)
+
+
+def _unnamed_individual(words: list[str]) -> bool:
+    rest = words[1:]
+    indefinite = bool(words) and _bare(words[0]) in {"a", "an", "one", "another"}
+    return indefinite and bool(rest) and all(w.islower() for w in rest)
 
 
 def _person_with_description(name: str, words: list[str]) -> Party | None:
