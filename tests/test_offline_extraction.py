@@ -249,6 +249,25 @@ FOUND = [
         "unverified",
         ("resident", "anonymous", "asserts"),
     ),
+    # the main clause before "a day after X began circulating a letter claiming ..."
+    (
+        "council-leak-report.txt",
+        ("finance chief resigned on Monday",),
+        "confirmed",
+        ("outlet", "outlet", "asserts"),
+    ),
+    (
+        "council-leak-report.txt",
+        ("lost 900,000 pounds",),
+        "confirmed",
+        ("a letter", "document", "asserts"),
+    ),
+    (
+        "council-leak-report.txt",
+        ("6 million pounds",),
+        "unverified",
+        ("Courier", "media_report", "asserts"),
+    ),
     # outlet-voice facts with numbers and dates
     (
         "warehouse-inspection.txt",
@@ -294,6 +313,12 @@ NOT_CLAIMS = [
     ("bakery-fire.txt", ("heart of small towns",)),
     ("bus-contract-letter.txt", ("open to competition",)),
     ("library-hours.txt", ("matter to everyone",)),
+    # sentences about how a story was reported
+    ("council-leak-report.txt", ("carried a similar account",)),
+    ("council-leak-report.txt", ("cited two council officers",)),
+    ("council-leak-report.txt", ("stood by its reporting",)),
+    # a subject that points back ("Both were treated")
+    ("council-leak-report.txt", ("treated at the scene",)),
 ]
 
 

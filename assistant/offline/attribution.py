@@ -165,6 +165,11 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
+_INTERVAL = re.compile(  # "..., a day after": the interval belongs to the subordinate clause
+    r",?\s+(?:a|an|one|two|three|four|five|six|several|just|only)\s+"
+    r"(?:day|days|week|weeks|hour|hours|month|months|minutes)$",
+    re.IGNORECASE,
+)
 _AND_LEAD = re.compile(r"^(?P<lead>[^\"]*?\S),\s+(?:and|but)\s+[^,]+$", re.IGNORECASE)
 _CIRCUMSTANCE = re.compile(
     r",\s+(?:(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly |just |soon )?"
@@ -197,6 +202,8 @@ def _words(text: str) -> list[str]:
 def _is_verb(word: str) -> bool:
     low = word.lower()
     if low in lex.AUXILIARIES:
+        return True
+    if word.islower() and low in lex.IRREGULAR_PAST:
         return True
     return word.islower() and low.endswith("ed") and low not in lex.TITLES
 
@@ -258,6 +265,10 @@ def _is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
 
 
+# "parents began circulating a letter": a gerund before a determiner is a verb.
+_DETERMINERS = frozenset("a an the his her its their this these those".split())
+
+
 def _after_last_verb(chunk: str) -> str:
     """The noun phrase closing ``chunk``: words after its last verb or clause conjunction."""
     words = chunk.split()
@@ -265,11 +276,14 @@ def _after_last_verb(chunk: str) -> str:
     for i, word in enumerate(words):
         bare = word.strip(",;:\"'()").lower()
         verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        verb = verb or (word.islower() and bare.endswith("ing") and following in _DETERMINERS)
         if verb or (bare in lex.CONJUNCTIONS and bare != "and"):
             cut = i + 1
     if cut == 0 and words and words[0].lower() in {"and", "but", "or"}:
         cut = 1
-    if cut:  # "officials said Tuesday they" -> "they"
+    if cut and cut < len(words) and words[cut].lower() not in _DETERMINERS:
+        # "officials said Tuesday they" -> "they" (not "circulating a letter" -> "letter")
         while cut < len(words) - 1 and words[cut].lower() in lex.TIME_WORDS:
             cut += 1
     if len(words) > 1 and words[-1].lower() in lex.PERSONAL_PRONOUNS | {"they"}:
@@ -622,7 +636,8 @@ def _speech(
     if not speaker:
         return None
     found = _forward(s, speaker, role, cue, stance, post)
-    lead = _lead(s, pre) if found is not None and not _is_participle(cue) else ""
+    main_clause = not _is_participle(cue) or _reduced_relative(s, pre)  # "a letter claiming"
+    lead = _lead(s, pre) if found is not None and main_clause else ""
     return replace(found, lead=lead) if found is not None and lead else found
 
 
@@ -724,7 +739,7 @@ def _lead(s: _Sentence, pre: str) -> str:
     match = _LEAD.match(pre) or _AND_LEAD.match(pre)
     if match is None or find_cues(match.group("lead")):
         return ""  # no main clause, or it is itself attributed ("X, the club said, after")
-    return s.original(0, match.end("lead")).strip()
+    return _INTERVAL.sub("", s.original(0, match.end("lead")).strip())
 
 
 def _deniable(body: str) -> bool:

@@ -22,6 +22,7 @@ _LEADING_PRONOUNS = frozenset(
     """he she they it this these those that we i you his her their its our my your there here
     here's there's that's it's""".split()
 )
+_QUANTIFIER_PRONOUNS = frozenset("both none neither each all most many some several".split())
 _PERSONAL = frozenset({"he", "she"})
 PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 _POSSESSIVES = frozenset({"their", "its"})
@@ -125,8 +126,14 @@ def is_exhortation(text: str) -> bool:
 
 
 def leans_on_pronoun(text: str) -> bool:
+    """ "He said ...", "Both were in stable condition", "None of them had ...": the subject is
+    someone named before."""
     low = _lower_words(text)
-    return bool(low) and low[0] in _LEADING_PRONOUNS
+    if not low:
+        return False
+    if low[0] in _QUANTIFIER_PRONOUNS and low[1:2] and low[1] in lex.AUXILIARIES | {"of"}:
+        return low[1] != "of" or low[2:3] in (("them",), ("those",), ("these",), ("us",))
+    return low[0] in _LEADING_PRONOUNS
 
 
 def opens_with_possessive(text: str) -> bool:
@@ -235,7 +242,9 @@ def is_outlet_claim(sentence: str) -> bool:
     scheduled = _SCHEDULED.search(sentence) is not None  # "will hold clinics on Saturday"
     if has_first_person(sentence) or not is_assertion(sentence, plans_ok=scheduled, sentence=True):
         return False
-    return anchored(sentence) and not (is_generic(sentence) or is_feeling(sentence))
+    if is_generic(sentence) or is_feeling(sentence) or is_about_reporting(sentence):
+        return False
+    return anchored(sentence)
 
 
 _PRESENT_VERBS = frozenset(
@@ -246,6 +255,25 @@ _TIME_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december yesterday today tonight""".split()
 )
+
+
+_STANDS_BY = re.compile(
+    r"\b(?:stood|stands|stand) by (?:its|his|her|their|the) (?:reporting|report|story|article)",
+    re.IGNORECASE,
+)
+
+
+def is_about_reporting(text: str) -> bool:
+    """A sentence about how a story was reported, not a claim: "The broadcaster carried a
+    near-identical account", "The newsletter cited three people", "FreightInsider stood by
+    its reporting" (a news outlet or report as the subject of a verb of publishing)."""
+    if _STANDS_BY.search(text):
+        return True
+    low = _lower_words(text)
+    at = next((i for i, w in enumerate(low[:8]) if i and w in lex.MEDIA_ACTS), None)
+    if at is None:
+        return False
+    return any(w in lex.REPORT_NOUNS or w.removesuffix("s") in lex.REPORT_NOUNS for w in low[:at])
 
 
 def is_generic(text: str) -> bool:

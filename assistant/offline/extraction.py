@@ -294,8 +294,11 @@ def _indefinite(name: str) -> bool:
 
 
 def _not_checkable(content: str) -> bool:
-    """Leans on a pronoun it cannot resolve, states a generality, or a feeling."""
-    return rules.leans_on_pronoun(content) or rules.is_generic(content) or rules.is_feeling(content)
+    """Leans on a pronoun it cannot resolve, states a generality or a feeling, or is about
+    how a story was reported."""
+    if rules.leans_on_pronoun(content) or rules.is_generic(content):
+        return True
+    return rules.is_feeling(content) or rules.is_about_reporting(content)
 
 
 def _opens_with_quote(sentence: str) -> bool:

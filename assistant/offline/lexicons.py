@@ -163,6 +163,18 @@ FEELINGS: Final = frozenset(
     grateful confident optimistic concerned worried surprised sorry upset angry frustrated
     focused relieved heartbroken devastated hopeful satisfied""".split()
 )
+# Irregular past tenses that are never participles: a verb wherever they stand ("parents
+# began circulating a letter" is no speaker phrase).
+IRREGULAR_PAST: Final = frozenset(
+    """began took gave went came became ran saw wrote grew knew drew flew threw spoke broke
+    chose rose fell ate forgot""".split()
+)
+# What a news outlet does with a story: the sentence is about the reporting, not a claim
+# ("The broadcaster carried a near-identical account", "The newsletter cited three people").
+MEDIA_ACTS: Final = frozenset(
+    """carried cited published repeated aired ran quoted attributed reprinted syndicated
+    picked""".split()
+)
 # "Court filings show ...": a document speaking; any other subject of "show" is no speaker.
 SHOW_CUES: Final = frozenset({"shows", "show", "showed"})
 # Warnings are statements when a clause follows ("warned that nurses had filed 47
