@@ -268,6 +268,40 @@ FOUND = [
         "unverified",
         ("Courier", "media_report", "asserts"),
     ),
+    # the outlet's main clause before ", saying ..." and before "after X said" when the
+    # speaker cannot be parsed
+    (
+        "paper-correction.txt",
+        ("corrected a report", "Stanton Health"),
+        "confirmed",
+        ("outlet", "outlet", "asserts"),
+    ),
+    (
+        "paper-correction.txt",
+        ("withdrew an article about a clinic closure",),
+        "confirmed",
+        ("outlet", "outlet", "asserts"),
+    ),
+    # "the Herald's report" (curly apostrophe) is the report the Herald is a source of
+    (
+        "paper-correction.txt",
+        ("signed a merger agreement",),
+        "unverified",
+        ("Quint", "named_official", "not_confirmed"),
+    ),
+    # a reported schedule ("is expected to take 90 days", "is expected to end next month")
+    (
+        "paper-correction.txt",
+        ("expected to take 90 days",),
+        "confirmed",
+        ("health department", "organization", "asserts"),
+    ),
+    (
+        "paper-correction.txt",
+        ("expected to end next month",),
+        "confirmed",
+        ("department", "organization", "asserts"),
+    ),
     # outlet-voice facts with numbers and dates
     (
         "warehouse-inspection.txt",

@@ -636,9 +636,27 @@ def _speech(
     if not speaker:
         return None
     found = _forward(s, speaker, role, cue, stance, post)
-    main_clause = not _is_participle(cue) or _reduced_relative(s, pre)  # "a letter claiming"
-    lead = _lead(s, pre) if found is not None and main_clause else ""
-    return replace(found, lead=lead) if found is not None and lead else found
+    if found is None:
+        return None
+    if _is_participle(cue) and not _reduced_relative(s, pre):
+        lead = "" if prior else _before_participle(s, pre)  # "X retracted ..., saying ..."
+    else:
+        lead = _lead(s, pre)  # also "a day after a letter claiming ..."
+    return replace(found, lead=lead) if lead else found
+
+
+def _before_participle(s: _Sentence, pre: str) -> str:
+    """The outlet's main clause before ", saying ...", when it has no cue of its own."""
+    clause = s.original(0, len(pre.rstrip().rstrip(",")))
+    return "" if find_cues(s.masked[: len(clause)]) else clause.strip()
+
+
+def main_clause(text: str, sentence: Span) -> str:
+    """The outlet's clause before "... after X said" in a sentence whose speaker could not be
+    parsed ("the paper withdrew a story after the developer named in it said ..."), or ""."""
+    s = _prepare(text, sentence)
+    matches = find_cues(s.masked)
+    return _lead(s, s.masked[: matches[0].start]) if matches and matches[0].start else ""
 
 
 def _participle_subject(s: _Sentence, pre: str, prior: str) -> str:

@@ -102,7 +102,10 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     modals = lex.MODALS - _PLAN_MODALS if plans_ok else lex.MODALS
     if _main_clause_modal(tokens, modals):
         return True
-    return any(m in joined for m in lex.OPINION_MARKERS)
+    markers = lex.OPINION_MARKERS
+    if plans_ok and is_scheduled(text):  # "is expected to take 60 to 90 days", reported
+        markers = tuple(m for m in markers if m not in lex.PLAN_MARKERS)
+    return any(m in joined for m in markers)
 
 
 def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
@@ -223,7 +226,7 @@ def is_clause(text: str) -> bool:
         low = token.lower()
         if low in lex.AUXILIARIES or low in lex.EVENT_WORDS:
             return True
-        if token.islower() and (low.endswith("ed") or low in _COMMON_VERBS):
+        if token.islower() and (low.endswith("ed") or low in _COMMON_VERBS | lex.IRREGULAR_PAST):
             return True
     return False
 
@@ -281,7 +284,7 @@ def is_generic(text: str) -> bool:
     word, and its first verb in the simple present ("Measles is one of the most contagious
     diseases", "The hospital does not discuss patients", "Banks are careful about ...")."""
     tokens = words(text)
-    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens):
+    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _TIMED.search(text):
         return False
     if any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:]):
         return False

@@ -24,7 +24,7 @@ from assistant import status
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
-from assistant.offline.attribution import Attribution, attribute, says_something
+from assistant.offline.attribution import Attribution, attribute, main_clause, says_something
 from assistant.offline.drafts import DraftClaim
 from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
@@ -90,10 +90,13 @@ class Extractor:
             found = [self._continued_quote(span, quote, self.speaker)]
         if not found and not says_something(quote):
             self._outlet(quote, quote)
+        elif not found and (lead := main_clause(self.text, span)):
+            self._outlet(lead, quote)  # "X withdrew a story after the developer said ..."
         for attribution in found:
-            if attribution.lead:
-                self._outlet(attribution.lead, quote)
+            before = len(self.claims)
             self.attribution(attribution, quote)
+            if attribution.lead:  # read after, so the sentence's stance never targets it
+                self._outlet(attribution.lead, quote, at=before)
         direct = [a for a in found if a.direct and a.speaker]
         self.speaker = direct[-1] if direct else None
 
@@ -116,11 +119,14 @@ class Extractor:
             cited=(),
         )
 
-    def _outlet(self, statement: str, quote: str) -> None:
-        """A statement in the outlet's own voice; hedged ("reportedly") means not vouched for."""
+    def _outlet(self, statement: str, quote: str, at: int | None = None) -> None:
+        """A statement in the outlet's own voice; hedged ("reportedly") means not vouched for.
+        ``at``: where it goes among the claims (a main clause before those of its sentence)."""
         if rules.is_outlet_claim(statement):
             stance: Stance = "not_confirmed" if rules.is_hedged(statement) else "asserts"
             self._new(rules.claim_text(statement), [OUTLET], stance, quote)
+            if at is not None:
+                self.claims.insert(at, self.claims.pop())
 
     def _parties(self, attribution: Attribution) -> list[Party]:
         if not attribution.speaker:

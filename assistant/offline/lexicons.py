@@ -167,7 +167,8 @@ FEELINGS: Final = frozenset(
 # began circulating a letter" is no speaker phrase).
 IRREGULAR_PAST: Final = frozenset(
     """began took gave went came became ran saw wrote grew knew drew flew threw spoke broke
-    chose rose fell ate forgot""".split()
+    chose rose fell ate forgot withdrew drove overtook undertook shook swore stole froze
+    forgave arose""".split()
 )
 # What a news outlet does with a story: the sentence is about the reporting, not a claim
 # ("The broadcaster carried a near-identical account", "The newsletter cited three people").
@@ -197,6 +198,8 @@ EXHORTATION_OPENERS: Final = _phrases(
 MODALS: Final = frozenset(
     """will would could might may shall should must ought won't wouldn't shouldn't can't""".split()
 )
+# Markers of a plan or schedule, checkable when reported with a date or a figure.
+PLAN_MARKERS: Final = frozenset(_phrases("expected to, is set to, are set to, plans to, going to"))
 OPINION_MARKERS: Final = _phrases(
     """likely to, expected to, is set to, are set to, plans to, hopes to, aims to, going to,
     i think,

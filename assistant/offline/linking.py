@@ -124,11 +124,16 @@ def _latest_contested(claims: Sequence[DraftClaim]) -> DraftClaim | None:
 
 
 def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
+    """The latest claim ``owner`` is a source of ("Sentinel" is in "The Sentinel's report")."""
     owner = owner.lower()
     for claim in reversed(claims):
-        if any(owner in {w.lower() for w in s.party.name.split()} for s in claim.sources):
+        if any(owner in _name_words(s.party.name) for s in claim.sources):
             return claim
     return None
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower().replace("\u2019", "'").removesuffix("'s") for w in name.split()}
 
 
 def _names(claim: DraftClaim, party: str) -> bool:
