@@ -276,8 +276,8 @@ def _after_last_verb(chunk: str) -> str:
     for i, word in enumerate(words):
         bare = word.strip(",;:\"'()").lower()
         verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
-        following = words[i + 1].lower() if i + 1 < len(words) else ""
-        verb = verb or (word.islower() and bare.endswith("ing") and following in _DETERMINERS)
+        if not verb and bare.endswith("ing") and word.islower() and i + 1 < len(words):
+            verb = words[i + 1].lower() in _DETERMINERS  # "circulating a letter"
         if verb or (bare in lex.CONJUNCTIONS and bare != "and"):
             cut = i + 1
     if cut == 0 and words and words[0].lower() in {"and", "but", "or"}:

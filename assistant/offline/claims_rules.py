@@ -22,6 +22,7 @@ _LEADING_PRONOUNS = frozenset(
     """he she they it this these those that we i you his her their its our my your there here
     here's there's that's it's""".split()
 )
+_AUXILIARIES_OR_OF = lex.AUXILIARIES | {"of"}
 _QUANTIFIER_PRONOUNS = frozenset("both none neither each all most many some several".split())
 _PERSONAL = frozenset({"he", "she"})
 PERSONAL_POSSESSIVES = frozenset({"his", "her"})
@@ -68,6 +69,7 @@ _COMMON_VERBS = frozenset(
     sells expects represents produces manufactures serves contains earns lost rose fell
     grew""".split()
 )
+_FINITE_VERBS = _COMMON_VERBS | lex.IRREGULAR_PAST
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(sorted(lex.REPORT_ANAPHORS))
@@ -102,10 +104,10 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     modals = lex.MODALS - _PLAN_MODALS if plans_ok else lex.MODALS
     if _main_clause_modal(tokens, modals):
         return True
-    markers = lex.OPINION_MARKERS
-    if plans_ok and is_scheduled(text):  # "is expected to take 60 to 90 days", reported
-        markers = tuple(m for m in markers if m not in lex.PLAN_MARKERS)
-    return any(m in joined for m in markers)
+    found = [m for m in lex.OPINION_MARKERS if m in joined]
+    if found and plans_ok and all(m in lex.PLAN_MARKERS for m in found):
+        return not is_scheduled(text)  # "is expected to take 60 to 90 days", reported
+    return bool(found)
 
 
 def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
@@ -134,7 +136,7 @@ def leans_on_pronoun(text: str) -> bool:
     low = _lower_words(text)
     if not low:
         return False
-    if low[0] in _QUANTIFIER_PRONOUNS and low[1:2] and low[1] in lex.AUXILIARIES | {"of"}:
+    if low[0] in _QUANTIFIER_PRONOUNS and low[1:2] and low[1] in _AUXILIARIES_OR_OF:
         return low[1] != "of" or low[2:3] in (("them",), ("those",), ("these",), ("us",))
     return low[0] in _LEADING_PRONOUNS
 
@@ -226,7 +228,7 @@ def is_clause(text: str) -> bool:
         low = token.lower()
         if low in lex.AUXILIARIES or low in lex.EVENT_WORDS:
             return True
-        if token.islower() and (low.endswith("ed") or low in _COMMON_VERBS | lex.IRREGULAR_PAST):
+        if token.islower() and (low.endswith("ed") or low in _FINITE_VERBS):
             return True
     return False
 
@@ -245,9 +247,9 @@ def is_outlet_claim(sentence: str) -> bool:
     scheduled = _SCHEDULED.search(sentence) is not None  # "will hold clinics on Saturday"
     if has_first_person(sentence) or not is_assertion(sentence, plans_ok=scheduled, sentence=True):
         return False
-    if is_generic(sentence) or is_feeling(sentence) or is_about_reporting(sentence):
+    if not anchored(sentence):
         return False
-    return anchored(sentence)
+    return not (is_generic(sentence) or is_feeling(sentence) or is_about_reporting(sentence))
 
 
 _PRESENT_VERBS = frozenset(
@@ -283,16 +285,19 @@ def is_generic(text: str) -> bool:
     """A general statement, not a checkable event: no number, date or name after its first
     word, and its first verb in the simple present ("Measles is one of the most contagious
     diseases", "The hospital does not discuss patients", "Banks are careful about ...")."""
+    if not _present_first_verb(_lower_words(text)):
+        return False
     tokens = words(text)
     if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _TIMED.search(text):
         return False
-    if any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:]):
-        return False
-    for token in tokens:
-        low = token.lower().replace("\u2019", "'")
-        if low in _PRESENT_VERBS:
+    return not any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:])
+
+
+def _present_first_verb(low: Sequence[str]) -> bool:
+    for word in low:
+        if word in _PRESENT_VERBS:
             return True
-        if low in lex.AUXILIARIES or low in _COMMON_VERBS or low.endswith("ed"):
+        if word in lex.AUXILIARIES or word in _COMMON_VERBS or word.endswith("ed"):
             return False
     return False
 
