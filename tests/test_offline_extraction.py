@@ -12,6 +12,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.claims import Analysis, Claim
+from assistant.offline.extraction import extract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extraction"
 
@@ -390,3 +391,14 @@ def test_every_fixture_yields_well_formed_grounded_claims() -> None:
         analysis = analyse(path.name)
         assert analysis.claims, path.name
         assert not any(c.ungrounded for c in analysis.claims), path.name
+
+
+def test_the_outlet_is_named_when_the_request_gives_its_name() -> None:
+    text = (FIXTURES / "stadium-lease.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    named = extract({"paragraphs": paragraphs, "outlet": "Norbury Echo"})
+    unnamed = extract({"paragraphs": paragraphs})
+    kinds = {(s["name"], s["kind"]) for c in named["claims"] for s in c["sources"]}
+    assert ("Norbury Echo", "outlet") in kinds
+    assert ("the outlet", "outlet") not in kinds
+    assert len(named["claims"]) == len(unnamed["claims"])

@@ -65,8 +65,9 @@ def claim_output(draft: DraftClaim) -> dict[str, Any]:
 class Extractor:
     """Builds claims from one document's paragraphs, sentence by sentence."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, outlet: Party = OUTLET) -> None:
         self.text = text
+        self.outlet = outlet  # the publication's own voice, by name when the request gives it
         self.claims: list[DraftClaim] = []
         self.memory = SpeakerMemory(text)
         self.index = 0  # number of the sentence being read
@@ -124,13 +125,13 @@ class Extractor:
         ``at``: where it goes among the claims (a main clause before those of its sentence)."""
         if rules.is_outlet_claim(statement):
             stance: Stance = "not_confirmed" if rules.is_hedged(statement) else "asserts"
-            self._new(rules.claim_text(statement), [OUTLET], stance, quote)
+            self._new(rules.claim_text(statement), [self.outlet], stance, quote)
             if at is not None:
                 self.claims.insert(at, self.claims.pop())
 
     def _parties(self, attribution: Attribution) -> list[Party]:
         if not attribution.speaker:
-            return [OUTLET]
+            return [self.outlet]
         names = split_neither(attribution.speaker)
         parties = [self.memory.resolve(n, attribution.role) for n in names]
         found = [p for p in parties if p is not None]
@@ -339,8 +340,13 @@ def extract(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Every check-worthy claim in the passage, as an ``ExtractionOutput``-shaped dict.
 
     ``inputs`` are the extract request's inputs: ``text`` (the full document) and ``spans``
-    (this part's paragraphs as (start, end) offsets); ``paragraphs`` alone also works.
+    (this part's paragraphs as (start, end) offsets); ``paragraphs`` alone also works. An
+    ``outlet`` name, when given, names the publication's own voice (else "the outlet").
     """
     text, spans = _spans(inputs)
-    drafts = Extractor(text).run(spans)
+    name = inputs.get("outlet")
+    outlet = (
+        replace(OUTLET, name=name.strip()) if isinstance(name, str) and name.strip() else OUTLET
+    )
+    drafts = Extractor(text, outlet).run(spans)
     return {"claims": [claim_output(d) for d in drafts]}
