@@ -303,6 +303,19 @@ FOUND = [
         "confirmed",
         ("department", "organization", "asserts"),
     ),
+    # "The report also said X had ...": a whole clause is a claim of its own
+    (
+        "transfer-report.txt",
+        ("Tomas Ek", "met the club's directors"),
+        "unverified",
+        ("report", "media_report", "asserts"),
+    ),
+    (
+        "transfer-report.txt",
+        ("4 million euros",),
+        "unverified",
+        ("Tribuna Norte", "media_report", "asserts"),
+    ),
     # outlet-voice facts with numbers and dates
     (
         "warehouse-inspection.txt",

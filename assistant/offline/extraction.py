@@ -275,12 +275,15 @@ class Extractor:
     def _elaborates(
         self, att: Attribution, parties: list[Party], cited: list[Party], quote: str
     ) -> bool:
-        """ "The report also mentioned ...": more from a report already quoted, same claim."""
+        """ "The report also mentioned a written proposal": more from a report already quoted,
+        same claim (a whole clause with its own subject is a claim of its own)."""
         words = att.speaker.split() or [""]
         definite = words[0].lower() in {"the", "this", "that"} and len(words) <= 3
         anaphoric = definite and not any(w[:1].isupper() for w in words[1:])
         if parties[0].kind != "media_report" or not anaphoric:
             return False
+        if rules.is_clause(att.content) and not rules.leans_on_pronoun(att.content):
+            return False  # "The report also said X had been questioned": a claim of its own
         target = latest_reported(self.claims)
         if target is None:
             return False
