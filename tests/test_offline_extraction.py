@@ -316,6 +316,20 @@ FOUND = [
         "unverified",
         ("Tribuna Norte", "media_report", "asserts"),
     ),
+    # a denied plan is a claim ("denied that it plans to close"); the speaker's own
+    # first-person restatement joins the denial; "three supervisors at the mill" are unnamed
+    (
+        "mill-closure-denied.txt",
+        ("plans to close its Lund Street mill",),
+        "denied",
+        ("Kessel", "named_official", "denies"),
+    ),
+    (
+        "mill-closure-denied.txt",
+        ("move to Poland within two years",),
+        "unverified",
+        ("supervisors", "anonymous", "asserts"),
+    ),
     # outlet-voice facts with numbers and dates
     (
         "warehouse-inspection.txt",
@@ -361,6 +375,7 @@ NOT_CLAIMS = [
     ("bakery-fire.txt", ("heart of small towns",)),
     ("bus-contract-letter.txt", ("open to competition",)),
     ("library-hours.txt", ("matter to everyone",)),
+    ("mill-closure-denied.txt", ("we have no plan",)),  # joined the denial instead
     # sentences about how a story was reported
     ("council-leak-report.txt", ("carried a similar account",)),
     ("council-leak-report.txt", ("cited two council officers",)),
@@ -415,3 +430,10 @@ def test_the_outlet_is_named_when_the_request_gives_its_name() -> None:
     assert ("Norbury Echo", "outlet") in kinds
     assert ("the outlet", "outlet") not in kinds
     assert len(named["claims"]) == len(unnamed["claims"])
+
+
+def test_a_name_after_a_role_is_the_speaker() -> None:
+    """ "said Ostby's head of European operations, Maria Kessel": Maria Kessel speaks."""
+    claim = claim_with(analyse("mill-closure-denied.txt"), "Lund Street mill")
+    kessel = [s for s in claim.sources if s.name == "Maria Kessel"]
+    assert kessel and "head of European operations" in (kessel[0].role or "")

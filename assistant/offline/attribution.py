@@ -223,6 +223,9 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False
     lowered = {w.lower().removesuffix("'s") for w in words}
     head = words[-1].lower().removesuffix("'s")
+    core = _core_head(words)  # "two managers at the plant": managers
+    if core and (core in _PEOPLE or core.removesuffix("s") in _PEOPLE):
+        return True
     nouns = (
         lex.ANONYMOUS_HEADS
         | lex.ORGANIZATION_NOUNS
@@ -236,6 +239,18 @@ def _looks_like_speaker(phrase: str) -> bool:
         return True
     opener = words[0][0].isupper() or words[0].lower() in _OPENERS | nouns
     return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
+
+
+_PEOPLE = lex.ANONYMOUS_HEADS | lex.TITLES
+_POSTMODIFIER_PREPOSITIONS = frozenset("at of from in with for on".split())
+
+
+def _core_head(words: list[str]) -> str:
+    """The head noun before a prepositional postmodifier, or ""."""
+    for i, word in enumerate(words[1:], start=1):
+        if word in _POSTMODIFIER_PREPOSITIONS:
+            return words[i - 1].lower()
+    return ""
 
 
 _RELATIVES = frozenset(
@@ -696,6 +711,17 @@ def _leading_quote(s: _Sentence, pre: str) -> str:
     return _clean_content(s.original(1, close)) if close > 0 else ""
 
 
+def _name_after_role(role: str, name: str) -> bool:
+    """ "Harrow's head of North American manufacturing, Paula Grieve": the name speaks."""
+    names = name.split()
+    if not 2 <= len(names) <= 3 or not all(w[:1].isupper() for w in names):
+        return False
+    if any(w.lower().strip(".,") in lex.ORGANIZATION_NOUNS for w in names):
+        return False
+    words = [w.lower().strip(".,").removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
+    return any(w in lex.TITLES for w in words)
+
+
 def _inverted(
     s: _Sentence, cue: str, stance: lex.CueStance, pre: str, post_masked: str, at: int
 ) -> Attribution | None:
@@ -709,6 +735,8 @@ def _inverted(
     if role is not None:
         role_at = s.masked.find(role, offset + len(parts[0]))
         role = s.original(role_at, role_at + len(role))
+        if _name_after_role(speaker, role):  # "said Harrow's head of X, Paula Grieve"
+            speaker, role = role, speaker
     leading = _leading_quote(s, pre) if pre.rstrip().endswith('"') else ""
     content = leading or s.original(0, len(pre.rstrip())).rstrip(",").strip()
     return _build(s, speaker, role, cue, stance, content, direct=bool(leading))

@@ -105,9 +105,9 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     if _main_clause_modal(tokens, modals):
         return True
     found = [m for m in lex.OPINION_MARKERS if m in joined]
-    if found and plans_ok and all(m in lex.PLAN_MARKERS for m in found):
-        return not is_scheduled(text)  # "is expected to take 60 to 90 days", reported
-    return bool(found)
+    # a reported or denied plan is checkable: "the firm plans to close the plant, sources
+    # said", "its review is expected to take 60 to 90 days"
+    return bool(found) and not (plans_ok and all(m in lex.PLAN_MARKERS for m in found))
 
 
 def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:

@@ -230,7 +230,7 @@ ANONYMOUS_HEADS: Final = frozenset(
     homeowners shoppers drivers commuters tenants neighbours' locals pharmacists farmers
     engineers traders merchants shopkeepers villagers fishermen miners pilots mothers fathers
     protesters demonstrators participants attendees guests viewers listeners readers
-    colleagues classmates tenant supervisor supervisors
+    colleagues classmates tenant supervisor supervisors managers
     shopkeeper""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(

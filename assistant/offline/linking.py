@@ -119,6 +119,10 @@ def referent(
     return None
 
 
+def _denied(claim: DraftClaim) -> bool:
+    return any(s.stance == "denies" for s in claim.sources)
+
+
 def _latest_contested(claims: Sequence[DraftClaim]) -> DraftClaim | None:
     return next((c for c in reversed(claims) if any(s.stance == "denies" for s in c.sources)), None)
 
@@ -166,7 +170,10 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     concerning = [c for c in claims if _names(c, party)]
     reported = [c for c in claims if c.reported and c not in concerning]
     if rules.has_first_person(content):
-        concerning, reported = concerning + reported, []
+        # the party speaking for itself also restates what it already denied ("Ostby denied
+        # that it plans to close the mill" ... "We have no plan to close Lund Street")
+        denied = [c for c in claims if _denied(c) and c not in concerning + reported]
+        concerning, reported = concerning + reported + denied, []
     return _best_overlap(
         concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT
     ) or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
