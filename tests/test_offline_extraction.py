@@ -370,6 +370,8 @@ NOT_CLAIMS = [
     ("pharmacy-chain-filing.txt", ("could weigh on the shares",)),  # a warning of the future
     ("pharmacy-chain-filing.txt", ("drug prices",)),
     ("stadium-lease.txt", ("delighted",)),  # a feeling
+    ("stadium-lease.txt", ("18,000 fans",)),  # a wish, though it has a number
+    ("stadium-lease.txt", ("50 years",)),  # a bet
     ("stadium-lease.txt", ("part of the town's identity",)),
     ("hospital-wait-times.txt", ("dangerous for elderly",)),
     ("bakery-fire.txt", ("heart of small towns",)),

@@ -100,7 +100,7 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     sources said") is a checkable claim, where a speaker's own pledge or warning is not.
     """
     tokens = words(text)
-    joined = " ".join(t.lower() for t in tokens)
+    joined = " ".join(_lower_words(text))  # curly apostrophes straightened: "I\u2019d bet"
     modals = lex.MODALS - _PLAN_MODALS if plans_ok else lex.MODALS
     if _main_clause_modal(tokens, modals):
         return True

@@ -204,7 +204,8 @@ OPINION_MARKERS: Final = _phrases(
     """likely to, expected to, is set to, are set to, plans to, hopes to, aims to, going to,
     i think,
     i believe, i feel, in my opinion, in my view, we believe, we think, i hope, we hope,
-    it is important, it's important, i'm sure, i am sure"""
+    it is important, it's important, i'm sure, i am sure, i want to, we want to, i'd like,
+    we'd like, i wish, i'd bet"""
 )
 
 # Hedges: the outlet reports something without vouching for it (the claim stays unverified).
