@@ -330,6 +330,12 @@ FOUND = [
         "unverified",
         ("supervisors", "anonymous", "asserts"),
     ),
+    (
+        "paper-correction.txt",
+        ("merger talks had ended in April",),
+        "confirmed",
+        ("spokesman", "organization", "asserts"),
+    ),
     # outlet-voice facts with numbers and dates
     (
         "warehouse-inspection.txt",
@@ -378,6 +384,7 @@ NOT_CLAIMS = [
     ("bus-contract-letter.txt", ("open to competition",)),
     ("library-hours.txt", ("matter to everyone",)),
     ("mill-closure-denied.txt", ("we have no plan",)),  # joined the denial instead
+    ("paper-correction.txt", ("responded to questions",)),  # only the act of speaking
     # sentences about how a story was reported
     ("council-leak-report.txt", ("carried a similar account",)),
     ("council-leak-report.txt", ("cited two council officers",)),

@@ -663,7 +663,10 @@ def _speech(
 def _before_participle(s: _Sentence, pre: str) -> str:
     """The outlet's main clause before ", saying ...", when it has no cue of its own."""
     clause = s.original(0, len(pre.rstrip().rstrip(",")))
-    return "" if find_cues(s.masked[: len(clause)]) else clause.strip()
+    if find_cues(s.masked[: len(clause)]):
+        return ""
+    speaking = any(w.lower() in lex.SPEECH_ACTS for w in _words(clause))
+    return "" if speaking else clause.strip()
 
 
 def main_clause(text: str, sentence: Span) -> str:

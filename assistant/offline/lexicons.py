@@ -176,6 +176,12 @@ MEDIA_ACTS: Final = frozenset(
     """carried cited published repeated aired ran quoted attributed reprinted syndicated
     picked""".split()
 )
+# Verbs of taking part in an exchange: "Baloch responded to media questions, clarifying that
+# ..." has no claim before the participle, only the act of speaking.
+SPEECH_ACTS: Final = frozenset(
+    """responded replied echoed spoke commented answered addressed briefed reiterated
+    tweeted posted wrote argued""".split()
+)
 # "Court filings show ...": a document speaking; any other subject of "show" is no speaker.
 SHOW_CUES: Final = frozenset({"shows", "show", "showed"})
 # Warnings are statements when a clause follows ("warned that nurses had filed 47
