@@ -336,6 +336,13 @@ FOUND = [
         "confirmed",
         ("spokesman", "organization", "asserts"),
     ),
+    # a present progressive is an event, not a generality
+    (
+        "wildfire-evacuation.txt",
+        ("crews are cutting containment lines",),
+        "confirmed",
+        ("spokesman", "organization", "asserts"),
+    ),
     # outlet-voice facts with numbers and dates
     (
         "warehouse-inspection.txt",

@@ -294,9 +294,11 @@ def is_generic(text: str) -> bool:
 
 
 def _present_first_verb(low: Sequence[str]) -> bool:
-    for word in low:
+    """Whether the first verb is a simple present; "is causing", "are taking" are events."""
+    for i, word in enumerate(low):
         if word in _PRESENT_VERBS:
-            return True
+            following = low[i + 1] if i + 1 < len(low) else ""
+            return not following.endswith("ing")
         if word in lex.AUXILIARIES or word in _COMMON_VERBS or word.endswith("ed"):
             return False
     return False
