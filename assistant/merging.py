@@ -37,7 +37,9 @@ def _combine(a: Claim, b: Claim) -> Claim:
     ungrounded = not any(s.evidence for s in sources)
     if a.status == b.status:
         return a.model_copy(update={"sources": sources, "ungrounded": ungrounded})
-    new_status, reason = status.resolve(sources)
+    # The claim's text lets standing apply: a denial by a party the claim does not name does
+    # not outweigh the named party's own word, whichever restatement each came from.
+    new_status, reason = status.resolve(sources, a.text)
     return a.model_copy(
         update={
             "sources": sources,

@@ -133,6 +133,7 @@ _HEARSAY = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"^\s*[,:]?\s*(?:that\s+)?", re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}?that\s", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'.-]*")
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,\s*(?:while|and|before|after|by)?|,\"|\s(?:while|before|after))$"
@@ -164,6 +165,12 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
+_INTERVAL = re.compile(  # "..., a day after": the interval belongs to the subordinate clause
+    r",?\s+(?:a|an|one|two|three|four|five|six|several|just|only)\s+"
+    r"(?:day|days|week|weeks|hour|hours|month|months|minutes)$",
+    re.IGNORECASE,
+)
+_AND_LEAD = re.compile(r"^(?P<lead>[^\"]*?\S),\s+(?:and|but)\s+[^,]+$", re.IGNORECASE)
 _CIRCUMSTANCE = re.compile(
     r",\s+(?:(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly |just |soon )?"
     r"(?:after|before|amid|despite|while)\s",
@@ -172,6 +179,12 @@ _CIRCUMSTANCE = re.compile(
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
+# "according to the audit summary posted on the district's website": the document is the
+# noun phrase before the participle.
+_REDUCED_RELATIVE = re.compile(
+    r"\s+(?:posted|published|released|filed|seen|obtained|shared|issued|prepared|sent|"
+    r"submitted|compiled|conducted|commissioned)\b"
+)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -189,6 +202,8 @@ def _words(text: str) -> list[str]:
 def _is_verb(word: str) -> bool:
     low = word.lower()
     if low in lex.AUXILIARIES:
+        return True
+    if word.islower() and low in lex.IRREGULAR_PAST:
         return True
     return word.islower() and low.endswith("ed") and low not in lex.TITLES
 
@@ -208,6 +223,9 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False
     lowered = {w.lower().removesuffix("'s") for w in words}
     head = words[-1].lower().removesuffix("'s")
+    core = _core_head(words)  # "two managers at the plant": managers
+    if core and (core in _PEOPLE or core.removesuffix("s") in _PEOPLE):
+        return True
     nouns = (
         lex.ANONYMOUS_HEADS
         | lex.ORGANIZATION_NOUNS
@@ -221,6 +239,18 @@ def _looks_like_speaker(phrase: str) -> bool:
         return True
     opener = words[0][0].isupper() or words[0].lower() in _OPENERS | nouns
     return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
+
+
+_PEOPLE = lex.ANONYMOUS_HEADS | lex.TITLES
+_POSTMODIFIER_PREPOSITIONS = frozenset("at of from in with for on".split())
+
+
+def _core_head(words: list[str]) -> str:
+    """The head noun before a prepositional postmodifier, or ""."""
+    for i, word in enumerate(words[1:], start=1):
+        if word in _POSTMODIFIER_PREPOSITIONS:
+            return words[i - 1].lower()
+    return ""
 
 
 _RELATIVES = frozenset(
@@ -250,6 +280,10 @@ def _is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
 
 
+# "parents began circulating a letter": a gerund before a determiner is a verb.
+_DETERMINERS = frozenset("a an the his her its their this these those".split())
+
+
 def _after_last_verb(chunk: str) -> str:
     """The noun phrase closing ``chunk``: words after its last verb or clause conjunction."""
     words = chunk.split()
@@ -257,11 +291,14 @@ def _after_last_verb(chunk: str) -> str:
     for i, word in enumerate(words):
         bare = word.strip(",;:\"'()").lower()
         verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
+        if not verb and bare.endswith("ing") and word.islower() and i + 1 < len(words):
+            verb = words[i + 1].lower() in _DETERMINERS  # "circulating a letter"
         if verb or (bare in lex.CONJUNCTIONS and bare != "and"):
             cut = i + 1
     if cut == 0 and words and words[0].lower() in {"and", "but", "or"}:
         cut = 1
-    if cut:  # "officials said Tuesday they" -> "they"
+    if cut and cut < len(words) and words[cut].lower() not in _DETERMINERS:
+        # "officials said Tuesday they" -> "they" (not "circulating a letter" -> "letter")
         while cut < len(words) - 1 and words[cut].lower() in lex.TIME_WORDS:
             cut += 1
     if len(words) > 1 and words[-1].lower() in lex.PERSONAL_PRONOUNS | {"they"}:
@@ -273,12 +310,15 @@ def _after_last_verb(chunk: str) -> str:
     return " ".join(words[cut:])
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d{3})")  # not the comma of "1,450"
+
+
 def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     """Speaker phrase (and appositive role) ending a stretch of masked text, or ("", None)."""
     pre = _strip_trailing_adverbs(_CITING.sub(" ", masked_pre))
     if '"' in pre:
         pre = pre[pre.rfind('"') + 1 :]
-    chunks = [c.strip() for c in pre.rsplit(":", 1)[-1].split(",")]
+    chunks = [c.strip() for c in _CLAUSE_COMMA.split(pre.rsplit(":", 1)[-1])]
     chunks = [c for c in chunks if c]
     if chunks and chunks[-1].split()[0].lower() in lex.SUBORDINATORS:
         chunks = [chunks[-1].split(None, 1)[-1]]  # "..., after two news outlets reported"
@@ -289,8 +329,8 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     if not chunks:
         return "", None
     last = chunks[-1]
-    if last.lower() in {"who", "which"} and len(chunks) > 1:
-        last = chunks[-2]
+    if len(chunks) > 1 and _participle_phrase(last):
+        last = chunks[-2]  # "The letter, dated June 3, says": the letter
         chunks = chunks[:-1]
     role = None
     first = last.split()[0].lower()
@@ -300,6 +340,15 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         role = chunks[-2]  # "A Chatterbox spokesman, Felipe Arango, declined"
     speaker = _RELATIVE_END.sub("", _after_last_verb(last))  # "a man who said" -> "a man"
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
+
+
+def _participle_phrase(chunk: str) -> bool:
+    """An aside between a speaker and the cue: "dated June 3", "speaking on condition of
+    anonymity", "which represents about 600 nurses"."""
+    first = chunk.split()[0]
+    if first.lower() in {"who", "which", "whose"}:
+        return True
+    return first.islower() and first.endswith(("ed", "ing")) and first not in lex.TITLES
 
 
 def _appositive(name: str, role: str) -> bool:
@@ -449,7 +498,7 @@ def _content_end(s: _Sentence, matches: Sequence[CueMatch], index: int) -> int:
         shared = _SHARED_SUBJECT.search(before)
         if shared and shared.start() > matches[index].end:
             return shared.start()
-        comma = before.rfind(",")
+        comma = before.rfind(", ")  # not "6,412"
         if comma > matches[index].end and _speaker_before(before[comma:])[0]:
             return comma
     return len(s.masked)
@@ -478,7 +527,7 @@ def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
         content = s.original(0, match.start)
     else:
         return None
-    speaker = speaker.strip().rstrip(".")
+    speaker = _REDUCED_RELATIVE.split(speaker.strip().rstrip("."), maxsplit=1)[0]
     if not _looks_like_speaker(_RELATIVE_CLAUSE.split(speaker, maxsplit=1)[0]):
         return None
     return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
@@ -494,11 +543,13 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
     cue = match.cue
     if cue == ACCORDING:
         return _according(s, match)
-    if cue == CITING or match.start == 0:
+    if cue == CITING or match.start == 0 or _plural_noun(s.masked, match):
         return None
     if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
         return None  # "delivered in writing": a manner, not speech
     stance = CUE_STANCE.get(cue, "asserts")
+    if cue in lex.WARNING_VERBS and _THAT_CLAUSE.match(s.masked[match.end :]):
+        return _speech(s, matches, i, stance, prior)  # "warned that ...": a statement
     if cue in lex.EXHORTATION_VERBS and not _exhorts(s.masked[match.end :]):
         return None  # "the appeals court", "asked questions", "warned could add": no advice
     if cue in CALLED:
@@ -509,7 +560,19 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
         passive = _passive_denial(s, match)
         if passive is not None:
             return passive
-    return _speech(s, matches, i, stance, prior)
+    found = _speech(s, matches, i, stance, prior)
+    if cue in lex.SHOW_CUES and (found is None or not _is_document(found.speaker)):
+        return None  # "Video shows a man ...", "the figures show": only documents speak
+    return found
+
+
+def _is_document(speaker: str) -> bool:
+    """ "Court filings", "Tracking data from the firm SeaLens": the head noun is a document."""
+    words = _words(_OF_FROM.split(speaker, maxsplit=1)[0])
+    return bool(words) and words[-1].lower() in lex.DOCUMENT_NOUNS
+
+
+_OF_FROM = re.compile(r"\s+(?:of|from|by)\s+", re.IGNORECASE)
 
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s*$", re.IGNORECASE)
@@ -588,8 +651,30 @@ def _speech(
     if not speaker:
         return None
     found = _forward(s, speaker, role, cue, stance, post)
-    lead = _lead(s, pre) if found is not None and not _is_participle(cue) else ""
-    return replace(found, lead=lead) if found is not None and lead else found
+    if found is None:
+        return None
+    if _is_participle(cue) and not _reduced_relative(s, pre):
+        lead = "" if prior else _before_participle(s, pre)  # "X retracted ..., saying ..."
+    else:
+        lead = _lead(s, pre)  # also "a day after a letter claiming ..."
+    return replace(found, lead=lead) if lead else found
+
+
+def _before_participle(s: _Sentence, pre: str) -> str:
+    """The outlet's main clause before ", saying ...", when it has no cue of its own."""
+    clause = s.original(0, len(pre.rstrip().rstrip(",")))
+    if find_cues(s.masked[: len(clause)]):
+        return ""
+    speaking = any(w.lower() in lex.SPEECH_ACTS for w in _words(clause))
+    return "" if speaking else clause.strip()
+
+
+def main_clause(text: str, sentence: Span) -> str:
+    """The outlet's clause before "... after X said" in a sentence whose speaker could not be
+    parsed ("the paper withdrew a story after the developer named in it said ..."), or ""."""
+    s = _prepare(text, sentence)
+    matches = find_cues(s.masked)
+    return _lead(s, s.masked[: matches[0].start]) if matches and matches[0].start else ""
 
 
 def _participle_subject(s: _Sentence, pre: str, prior: str) -> str:
@@ -629,6 +714,17 @@ def _leading_quote(s: _Sentence, pre: str) -> str:
     return _clean_content(s.original(1, close)) if close > 0 else ""
 
 
+def _name_after_role(role: str, name: str) -> bool:
+    """ "Harrow's head of North American manufacturing, Paula Grieve": the name speaks."""
+    names = name.split()
+    if not 2 <= len(names) <= 3 or not all(w[:1].isupper() for w in names):
+        return False
+    if any(w.lower().strip(".,") in lex.ORGANIZATION_NOUNS for w in names):
+        return False
+    words = [w.lower().strip(".,").removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
+    return any(w in lex.TITLES for w in words)
+
+
 def _inverted(
     s: _Sentence, cue: str, stance: lex.CueStance, pre: str, post_masked: str, at: int
 ) -> Attribution | None:
@@ -642,6 +738,8 @@ def _inverted(
     if role is not None:
         role_at = s.masked.find(role, offset + len(parts[0]))
         role = s.original(role_at, role_at + len(role))
+        if _name_after_role(speaker, role):  # "said Harrow's head of X, Paula Grieve"
+            speaker, role = role, speaker
     leading = _leading_quote(s, pre) if pre.rstrip().endswith('"') else ""
     content = leading or s.original(0, len(pre.rstrip())).rstrip(",").strip()
     return _build(s, speaker, role, cue, stance, content, direct=bool(leading))
@@ -685,11 +783,12 @@ def _forward(
 
 
 def _lead(s: _Sentence, pre: str) -> str:
-    """The outlet's main clause before "..., after X reported": original text, or ""."""
-    match = _LEAD.match(pre)
+    """The outlet's main clause before "..., after X reported" or "..., and X has said":
+    original text, or ""."""
+    match = _LEAD.match(pre) or _AND_LEAD.match(pre)
     if match is None or find_cues(match.group("lead")):
         return ""  # no main clause, or it is itself attributed ("X, the club said, after")
-    return s.original(0, match.end("lead")).strip()
+    return _INTERVAL.sub("", s.original(0, match.end("lead")).strip())
 
 
 def _deniable(body: str) -> bool:
@@ -718,7 +817,7 @@ def _build(
     clause: bool = False,
     statement: bool = False,
 ) -> Attribution:
-    exhortation = cue in lex.EXHORTATION_VERBS
+    exhortation = cue in lex.EXHORTATION_VERBS and not (cue in lex.WARNING_VERBS and clause)
     speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, statement = "not_confirmed", False
@@ -788,4 +887,17 @@ def attributions(text: str) -> list[Attribution]:
 
 def says_something(sentence: str) -> bool:
     """Whether ``sentence`` has a plain verb of saying, parsed or not ("..., says one man")."""
-    return any(m.cue in lex.SAY_CUES for m in find_cues(plain(sentence)))
+    text = plain(sentence)
+    return any(m.cue in lex.SAY_CUES and not _plural_noun(text, m) for m in find_cues(text))
+
+
+_NOUN_BEFORE = re.compile(
+    r"(?:\d|\b(?:the|other|several|all|both|many|member|\w+teen|\w+ty|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _plural_noun(text: str, match: CueMatch) -> bool:
+    """ "operates in 14 states": the noun, not the verb of saying."""
+    return match.cue == "states" and _NOUN_BEFORE.search(text[: match.start]) is not None

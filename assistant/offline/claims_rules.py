@@ -22,7 +22,10 @@ _LEADING_PRONOUNS = frozenset(
     """he she they it this these those that we i you his her their its our my your there here
     here's there's that's it's""".split()
 )
+_AUXILIARIES_OR_OF = lex.AUXILIARIES | {"of"}
+_QUANTIFIER_PRONOUNS = frozenset("both none neither each all most many some several".split())
 _PERSONAL = frozenset({"he", "she"})
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 _POSSESSIVES = frozenset({"their", "its"})
 _FRAGMENT_OPENERS = frozenset(
     """him her them us me of to for with by about from into than as if unless whether when
@@ -49,6 +52,16 @@ _SCHEDULED = re.compile(
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|\d)"
 )
+# A plan with a date, a sum or a term is checkable when it comes out ("would name a
+# replacement next week", "will cost about $410,000 a year", "until further notice").
+_TIMED = re.compile(
+    r"\b(?:next|this|later this|early next|by the end of (?:the|this|next)) "
+    r"(?:week|month|year|spring|summer|fall|autumn|winter|season|quarter)\b"
+    r"|\buntil further notice\b|\bas early as\b|\bscheduled for\b|[$\u00a3\u20ac]?\d",
+    re.IGNORECASE,
+)
+_WH_CLAUSE = frozenset({"how", "whether", "why", "what", "where"})
+_APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over"})
 _COMMON_VERBS = frozenset(
     """is are was were has have had says shows show showed took made gave went came got left
     told said found put held became began kept ran saw sent set sold spent stood won wrote
@@ -56,6 +69,7 @@ _COMMON_VERBS = frozenset(
     sells expects represents produces manufactures serves contains earns lost rose fell
     grew""".split()
 )
+_FINITE_VERBS = _COMMON_VERBS | lex.IRREGULAR_PAST
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(sorted(lex.REPORT_ANAPHORS))
@@ -86,11 +100,14 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     sources said") is a checkable claim, where a speaker's own pledge or warning is not.
     """
     tokens = words(text)
-    joined = " ".join(t.lower() for t in tokens)
+    joined = " ".join(_lower_words(text))  # curly apostrophes straightened: "I\u2019d bet"
     modals = lex.MODALS - _PLAN_MODALS if plans_ok else lex.MODALS
     if _main_clause_modal(tokens, modals):
         return True
-    return any(m in joined for m in lex.OPINION_MARKERS)
+    found = [m for m in lex.OPINION_MARKERS if m in joined]
+    # a reported or denied plan is checkable: "the firm plans to close the plant, sources
+    # said", "its review is expected to take 60 to 90 days"
+    return bool(found) and not (plans_ok and all(m in lex.PLAN_MARKERS for m in found))
 
 
 def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
@@ -98,8 +115,8 @@ def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
     not a counterfactual "would have", and not the month May."""
     for i, token in enumerate(tokens):
         low = token.lower()
-        if low in _RELATIVE_PRONOUNS and i > 0:
-            return False
+        if (low in _RELATIVE_PRONOUNS or low in _WH_CLAUSE) and i > 0:
+            return False  # "a rule that would ...", "estimated how long it would stay closed"
         if low in modals and (token.islower() or i == 0):
             following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
             if not (low in {"would", "could"} and following == "have"):
@@ -114,8 +131,14 @@ def is_exhortation(text: str) -> bool:
 
 
 def leans_on_pronoun(text: str) -> bool:
+    """ "He said ...", "Both were in stable condition", "None of them had ...": the subject is
+    someone named before."""
     low = _lower_words(text)
-    return bool(low) and low[0] in _LEADING_PRONOUNS
+    if not low:
+        return False
+    if low[0] in _QUANTIFIER_PRONOUNS and low[1:2] and low[1] in _AUXILIARIES_OR_OF:
+        return low[1] != "of" or low[2:3] in (("them",), ("those",), ("these",), ("us",))
+    return low[0] in _LEADING_PRONOUNS
 
 
 def opens_with_possessive(text: str) -> bool:
@@ -136,13 +159,24 @@ def refers_to_report(text: str) -> bool:
 def is_fragment(content: str) -> bool:
     """Content that cannot open a sentence: "him of being ...", "of killing ...", "bringing ..."
     (the object of a verb the rules did not parse), or a conditional ("If genuine, ...")."""
-    first = words(content)[:1]
+    first = words(content)[:2]
     if not first:
         return True
     word = first[0].lower()
+    if word in _APPROXIMATORS and first[1:] and _is_number(first[1]):
+        return False  # "about 210 vessels are affected"
     gerund = first[0].islower() and word.endswith("ing")  # not "Beijing"
     verb = first[0].islower() and (word in _COMMON_VERBS or word in lex.EVENT_WORDS)
     return word in _FRAGMENT_OPENERS or word in lex.AUXILIARIES or gerund or verb
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word.lower() in lex.NUMBER_WORDS
+
+
+def is_scheduled(content: str) -> bool:
+    """A plan anchored in a date, a sum or a term: checkable once reported (see ``_TIMED``)."""
+    return _SCHEDULED.search(content) is not None or _TIMED.search(content) is not None
 
 
 def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False) -> bool:
@@ -194,7 +228,7 @@ def is_clause(text: str) -> bool:
         low = token.lower()
         if low in lex.AUXILIARIES or low in lex.EVENT_WORDS:
             return True
-        if token.islower() and (low.endswith("ed") or low in _COMMON_VERBS):
+        if token.islower() and (low.endswith("ed") or low in _FINITE_VERBS):
             return True
     return False
 
@@ -213,7 +247,78 @@ def is_outlet_claim(sentence: str) -> bool:
     scheduled = _SCHEDULED.search(sentence) is not None  # "will hold clinics on Saturday"
     if has_first_person(sentence) or not is_assertion(sentence, plans_ok=scheduled, sentence=True):
         return False
-    return anchored(sentence)
+    if not anchored(sentence):
+        return False
+    return not (is_generic(sentence) or is_feeling(sentence) or is_about_reporting(sentence))
+
+
+_PRESENT_VERBS = frozenset(
+    """is are isn't aren't do does don't doesn't can cannot can't remain remains put puts carry
+    carries tend tends need needs get gets""".split()
+)
+_TIME_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december yesterday today tonight""".split()
+)
+
+
+_STANDS_BY = re.compile(
+    r"\b(?:stood|stands|stand) by (?:its|his|her|their|the) (?:reporting|report|story|article)",
+    re.IGNORECASE,
+)
+
+
+def is_about_reporting(text: str) -> bool:
+    """A sentence about how a story was reported, not a claim: "The broadcaster carried a
+    near-identical account", "The newsletter cited three people", "FreightInsider stood by
+    its reporting" (a news outlet or report as the subject of a verb of publishing)."""
+    if _STANDS_BY.search(text):
+        return True
+    low = _lower_words(text)
+    at = next((i for i, w in enumerate(low[:8]) if i and w in lex.MEDIA_ACTS), None)
+    if at is None:
+        return False
+    return any(w in lex.REPORT_NOUNS or w.removesuffix("s") in lex.REPORT_NOUNS for w in low[:at])
+
+
+def is_generic(text: str) -> bool:
+    """A general statement, not a checkable event: no number, date or name after its first
+    word, and its first verb in the simple present ("Measles is one of the most contagious
+    diseases", "The hospital does not discuss patients", "Banks are careful about ...")."""
+    if not _present_first_verb(_lower_words(text)):
+        return False
+    tokens = words(text)
+    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _TIMED.search(text):
+        return False
+    return not any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:])
+
+
+def _present_first_verb(low: Sequence[str]) -> bool:
+    """Whether the first verb is a simple present; "is causing", "are taking" are events."""
+    for i, word in enumerate(low):
+        if word in _PRESENT_VERBS:
+            following = low[i + 1] if i + 1 < len(low) else ""
+            return not following.endswith("ing")
+        if word in lex.AUXILIARIES or word in _COMMON_VERBS or word.endswith("ed"):
+            return False
+    return False
+
+
+_BE = frozenset("is are was were remains remained seemed felt".split())
+
+
+def is_feeling(text: str) -> bool:
+    """A short statement of how someone feels: "Hugh Carter was delighted", "she was
+    worried about jobs" (a feeling word as the predicate, or as the verb itself)."""
+    low = _lower_words(text)
+    if len(low) > 10 or any(t[:1].isdigit() for t in low):
+        return False
+    for i, word in enumerate(low[1:], start=1):
+        if word in lex.FEELINGS and (low[i - 1] in _BE or low[i - 1].endswith("ly")):
+            return True
+        if word in lex.FEELINGS and i <= 3 and low[i + 1 : i + 2] == ("about",):
+            return True  # "Gary Stroud worried about after-school jobs"
+    return False
 
 
 def claim_text(content: str) -> str:
@@ -233,6 +338,15 @@ def with_subject(content: str, name: str, pronouns: frozenset[str] = _PERSONAL) 
     if first and first[0].lower() in pronouns:
         at = content.find(first[0])
         return name + content[at + len(first[0]) :]
+    return content
+
+
+def with_owner(content: str, name: str, pronouns: frozenset[str]) -> str:
+    """Replace a leading possessive ("his crew") with the owner's name ("Eirik Hald's crew")."""
+    first = words(content)[:1]
+    if first and first[0].lower() in pronouns:
+        at = content.find(first[0])
+        return f"{name}'s" + content[at + len(first[0]) :]
     return content
 
 

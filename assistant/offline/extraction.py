@@ -24,7 +24,7 @@ from assistant import status
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
-from assistant.offline.attribution import Attribution, attribute, says_something
+from assistant.offline.attribution import Attribution, attribute, main_clause, says_something
 from assistant.offline.drafts import DraftClaim
 from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
@@ -65,8 +65,9 @@ def claim_output(draft: DraftClaim) -> dict[str, Any]:
 class Extractor:
     """Builds claims from one document's paragraphs, sentence by sentence."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, outlet: Party = OUTLET) -> None:
         self.text = text
+        self.outlet = outlet  # the publication's own voice, by name when the request gives it
         self.claims: list[DraftClaim] = []
         self.memory = SpeakerMemory(text)
         self.index = 0  # number of the sentence being read
@@ -90,10 +91,13 @@ class Extractor:
             found = [self._continued_quote(span, quote, self.speaker)]
         if not found and not says_something(quote):
             self._outlet(quote, quote)
+        elif not found and (lead := main_clause(self.text, span)):
+            self._outlet(lead, quote)  # "X withdrew a story after the developer said ..."
         for attribution in found:
-            if attribution.lead:
-                self._outlet(attribution.lead, quote)
+            before = len(self.claims)
             self.attribution(attribution, quote)
+            if attribution.lead:  # read after, so the sentence's stance never targets it
+                self._outlet(attribution.lead, quote, at=before)
         direct = [a for a in found if a.direct and a.speaker]
         self.speaker = direct[-1] if direct else None
 
@@ -116,15 +120,18 @@ class Extractor:
             cited=(),
         )
 
-    def _outlet(self, statement: str, quote: str) -> None:
-        """A statement in the outlet's own voice; hedged ("reportedly") means not vouched for."""
+    def _outlet(self, statement: str, quote: str, at: int | None = None) -> None:
+        """A statement in the outlet's own voice; hedged ("reportedly") means not vouched for.
+        ``at``: where it goes among the claims (a main clause before those of its sentence)."""
         if rules.is_outlet_claim(statement):
             stance: Stance = "not_confirmed" if rules.is_hedged(statement) else "asserts"
-            self._new(rules.claim_text(statement), [OUTLET], stance, quote)
+            self._new(rules.claim_text(statement), [self.outlet], stance, quote)
+            if at is not None:
+                self.claims.insert(at, self.claims.pop())
 
     def _parties(self, attribution: Attribution) -> list[Party]:
         if not attribution.speaker:
-            return [OUTLET]
+            return [self.outlet]
         names = split_neither(attribution.speaker)
         parties = [self.memory.resolve(n, attribution.role) for n in names]
         found = [p for p in parties if p is not None]
@@ -232,8 +239,12 @@ class Extractor:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
         content = self._resolved(att.content, party, att.direct)
-        reported = att.hearsay or cites or party.kind in {"media_report", "anonymous"}
+        if not att.direct and party.kind in {"named_official", "named_person"}:
+            # "Eirik Hald said his crew had not been to sea" (a denial's "his" is another's)
+            content = rules.with_owner(content, party.name, rules.PERSONAL_POSSESSIVES)
+        reported = att.hearsay or cites or party.kind in {"media_report", "anonymous", "document"}
         reported = reported or att.stance == "confirms"  # a confirmed plan is checkable
+        reported = reported or (not att.direct and rules.is_scheduled(content))
         if not rules.is_assertion(content, plans_ok=reported):
             return None
         if att.direct and rules.has_first_person(content):
@@ -242,7 +253,7 @@ class Extractor:
         if party.kind == "organization" and rules.opens_with_possessive(content):
             # "Rebels said their fighters shot down ...": the claim keeps whose fighters
             return rules.attributed(party.name, content)
-        return None if rules.leans_on_pronoun(content) else rules.claim_text(content)
+        return None if _not_checkable(content) else rules.claim_text(content)
 
     def _resolved(self, content: str, party: Party, direct: bool = False) -> str:
         """Content with a leading pronoun replaced by whom it stands for, where cheap: the
@@ -250,6 +261,9 @@ class Extractor:
         In a direct quote "he" is someone other than the speaker: left alone."""
         if direct:
             return content
+        if party.kind == "anonymous" or _indefinite(party.name):
+            # "One resident said she had complained": the resident
+            return rules.with_subject(content, party.name)
         if party.kind == "organization":
             content = rules.with_subject(content, party.name, rules.ORGANIZATION_PRONOUNS)
         elif party.kind == "named_person":  # "it" is no person: a company named like one
@@ -261,12 +275,15 @@ class Extractor:
     def _elaborates(
         self, att: Attribution, parties: list[Party], cited: list[Party], quote: str
     ) -> bool:
-        """ "The report also mentioned ...": more from a report already quoted, same claim."""
+        """ "The report also mentioned a written proposal": more from a report already quoted,
+        same claim (a whole clause with its own subject is a claim of its own)."""
         words = att.speaker.split() or [""]
         definite = words[0].lower() in {"the", "this", "that"} and len(words) <= 3
         anaphoric = definite and not any(w[:1].isupper() for w in words[1:])
         if parties[0].kind != "media_report" or not anaphoric:
             return False
+        if rules.is_clause(att.content) and not rules.leans_on_pronoun(att.content):
+            return False  # "The report also said X had been questioned": a claim of its own
         target = latest_reported(self.claims)
         if target is None:
             return False
@@ -278,6 +295,20 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+def _indefinite(name: str) -> bool:
+    """ "a crane operator", "one tenant", "another resident": an unnamed person."""
+    first = name.split()[:1]
+    return bool(first) and first[0].lower() in {"a", "an", "one", "another"}
+
+
+def _not_checkable(content: str) -> bool:
+    """Leans on a pronoun it cannot resolve, states a generality or a feeling, or is about
+    how a story was reported."""
+    if rules.leans_on_pronoun(content) or rules.is_generic(content):
+        return True
+    return rules.is_feeling(content) or rules.is_about_reporting(content)
 
 
 def _opens_with_quote(sentence: str) -> bool:
@@ -312,8 +343,13 @@ def extract(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Every check-worthy claim in the passage, as an ``ExtractionOutput``-shaped dict.
 
     ``inputs`` are the extract request's inputs: ``text`` (the full document) and ``spans``
-    (this part's paragraphs as (start, end) offsets); ``paragraphs`` alone also works.
+    (this part's paragraphs as (start, end) offsets); ``paragraphs`` alone also works. An
+    ``outlet`` name, when given, names the publication's own voice (else "the outlet").
     """
     text, spans = _spans(inputs)
-    drafts = Extractor(text).run(spans)
+    name = inputs.get("outlet")
+    outlet = (
+        replace(OUTLET, name=name.strip()) if isinstance(name, str) and name.strip() else OUTLET
+    )
+    drafts = Extractor(text, outlet).run(spans)
     return {"claims": [claim_output(d) for d in drafts]}

@@ -38,7 +38,8 @@ CUES: Final[dict[CueStance, tuple[str, ...]]] = {
     declared, declares, saying, adding, stressing, emphasizing,
     emphasising, noting, explaining, arguing, claiming, insisting, asserting, writing,
     announcing, clarifying, reiterating, maintaining, alleging, mentioning, revealing,
-    highlighting, pointing out, underscoring, suggesting, declaring"""
+    highlighting, pointing out, underscoring, suggesting, declaring, warned, warns, shows,
+    show, showed"""
     ),
     "confirms": _phrases(
         """confirmed, confirms, did confirm, does confirm, acknowledged, acknowledges, admitted,
@@ -155,6 +156,37 @@ DISMISSIVE_PHRASES: Final = UNTRUE_PHRASES + _phrases(
 )
 
 # Cues that introduce advice or demands: what follows is not a factual assertion.
+# A speaker's state of mind is not a checkable fact ("he was delighted", "she is focused on
+# Saturday", "worried about after-school jobs").
+FEELINGS: Final = frozenset(
+    """delighted pleased happy glad disappointed proud thrilled saddened shocked excited
+    grateful confident optimistic concerned worried surprised sorry upset angry frustrated
+    focused relieved heartbroken devastated hopeful satisfied""".split()
+)
+# Irregular past tenses that are never participles: a verb wherever they stand ("parents
+# began circulating a letter" is no speaker phrase).
+IRREGULAR_PAST: Final = frozenset(
+    """began took gave went came became ran saw wrote grew knew drew flew threw spoke broke
+    chose rose fell ate forgot withdrew drove overtook undertook shook swore stole froze
+    forgave arose""".split()
+)
+# What a news outlet does with a story: the sentence is about the reporting, not a claim
+# ("The broadcaster carried a near-identical account", "The newsletter cited three people").
+MEDIA_ACTS: Final = frozenset(
+    """carried cited published repeated aired ran quoted attributed reprinted syndicated
+    picked""".split()
+)
+# Verbs of taking part in an exchange: "Baloch responded to media questions, clarifying that
+# ..." has no claim before the participle, only the act of speaking.
+SPEECH_ACTS: Final = frozenset(
+    """responded replied echoed spoke commented answered addressed briefed reiterated
+    tweeted posted wrote argued""".split()
+)
+# "Court filings show ...": a document speaking; any other subject of "show" is no speaker.
+SHOW_CUES: Final = frozenset({"shows", "show", "showed"})
+# Warnings are statements when a clause follows ("warned that nurses had filed 47
+# complaints"), advice when an addressee and an action do ("warned residents to stay away").
+WARNING_VERBS: Final = frozenset("warned warns cautioned cautions".split())
 EXHORTATION_VERBS: Final = frozenset(
     _phrases(
         """advised, advises, urged, urges, called on, calls on, called upon, appealed, appeals,
@@ -172,11 +204,14 @@ EXHORTATION_OPENERS: Final = _phrases(
 MODALS: Final = frozenset(
     """will would could might may shall should must ought won't wouldn't shouldn't can't""".split()
 )
+# Markers of a plan or schedule, checkable when reported with a date or a figure.
+PLAN_MARKERS: Final = frozenset(_phrases("expected to, is set to, are set to, plans to, going to"))
 OPINION_MARKERS: Final = _phrases(
     """likely to, expected to, is set to, are set to, plans to, hopes to, aims to, going to,
     i think,
     i believe, i feel, in my opinion, in my view, we believe, we think, i hope, we hope,
-    it is important, it's important, i'm sure, i am sure"""
+    it is important, it's important, i'm sure, i am sure, i want to, we want to, i'd like,
+    we'd like, i wish, i'd bet"""
 )
 
 # Hedges: the outlet reports something without vouching for it (the claim stays unverified).
@@ -202,7 +237,8 @@ ANONYMOUS_HEADS: Final = frozenset(
     homeowners shoppers drivers commuters tenants neighbours' locals pharmacists farmers
     engineers traders merchants shopkeepers villagers fishermen miners pilots mothers fathers
     protesters demonstrators participants attendees guests viewers listeners readers
-    colleagues classmates""".split()
+    colleagues classmates tenant supervisor supervisors managers
+    shopkeeper""".split()
 )
 ANONYMOUS_MARKERS: Final = _phrases(
     """familiar with, asked not to be named, did not name, not named, unidentified,
@@ -247,7 +283,8 @@ DOCUMENT_NOUNS: Final = frozenset(
     """proposal letter letters filing filings memo memorandum document documents statement
     study survey lawsuit complaint indictment affidavit record records dataset data figures
     transcript court papers release report's communique email emails order ruling
-    verdict judgment judgement resolution bill decree notice""".split()
+    verdict judgment judgement resolution bill decree notice census summary audit manifest
+    contract agreement lease charter testimony deposition warrant subpoena invoice""".split()
 )
 
 # Bodies that speak as themselves.
@@ -265,7 +302,8 @@ ORGANIZATION_NOUNS: Final = frozenset(
     village bureau regulator panel tribunal research securities capital partners holdings labs
     systems technologies foods motors logistics entertainment pharmaceuticals therapeutics
     energy insurance ventures fire health transit election prison border customs
-    immigration""".split()
+    immigration district districts utility clinic agencies firms pharmacy pharmacies stores
+    restaurants homes""".split()
 )
 
 # Titles and offices: a named person carrying one speaks as an official.

@@ -119,16 +119,25 @@ def referent(
     return None
 
 
+def _denied(claim: DraftClaim) -> bool:
+    return any(s.stance == "denies" for s in claim.sources)
+
+
 def _latest_contested(claims: Sequence[DraftClaim]) -> DraftClaim | None:
     return next((c for c in reversed(claims) if any(s.stance == "denies" for s in c.sources)), None)
 
 
 def _sourced_by(claims: Sequence[DraftClaim], owner: str) -> DraftClaim | None:
+    """The latest claim ``owner`` is a source of ("Sentinel" is in "The Sentinel's report")."""
     owner = owner.lower()
     for claim in reversed(claims):
-        if any(owner in {w.lower() for w in s.party.name.split()} for s in claim.sources):
+        if any(owner in _name_words(s.party.name) for s in claim.sources):
             return claim
     return None
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower().replace("\u2019", "'").removesuffix("'s") for w in name.split()}
 
 
 def _names(claim: DraftClaim, party: str) -> bool:
@@ -161,7 +170,10 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     concerning = [c for c in claims if _names(c, party)]
     reported = [c for c in claims if c.reported and c not in concerning]
     if rules.has_first_person(content):
-        concerning, reported = concerning + reported, []
+        # the party speaking for itself also restates what it already denied ("Ostby denied
+        # that it plans to close the mill" ... "We have no plan to close Lund Street")
+        denied = [c for c in claims if _denied(c) and c not in concerning + reported]
+        concerning, reported = concerning + reported + denied, []
     return _best_overlap(
         concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT
     ) or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)

@@ -96,11 +96,18 @@ def mask_quotations(text: str, quotes: list[Span], offset: int = 0) -> str:
     return "".join(chars)
 
 
+# After a time ("at about 3 a.m."), a pronoun or article opens the next sentence.
+_TIME_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+_SENTENCE_OPENER = re.compile(r"\s+(?:He|She|They|It|We|I|The|A|An|This|That|But|Police)\b")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     match = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if match is None:
         return False
     word = match.group(1).lower().rstrip(".")
+    if word in _TIME_ABBREVIATIONS and _SENTENCE_OPENER.match(text, dot + 1):
+        return False
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "John F. Kennedy"
     return word in ABBREVIATIONS or word.replace("'", "") in ABBREVIATIONS

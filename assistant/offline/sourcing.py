@@ -178,7 +178,15 @@ def classify(phrase: str, role: str | None = None) -> Party:
         return Party(name, role, "organization", True)
     if is_personal_name(name):
         return Party(name, role, "named_person", True)
+    if _unnamed_individual(words):  # "a crane operator", "another shopper"
+        return Party(name, role, "anonymous", False)
     return Party(name, role, "organization", True)
+
+
+def _unnamed_individual(words: list[str]) -> bool:
+    rest = words[1:]
+    indefinite = bool(words) and _bare(words[0]) in {"a", "an", "one", "another"}
+    return indefinite and bool(rest) and all(w.islower() for w in rest)
 
 
 def _person_with_description(name: str, words: list[str]) -> Party | None:
@@ -246,7 +254,7 @@ class SpeakerMemory:
         return None
 
     def remember(self, party: Party) -> None:
-        if party.kind in {"named_official", "named_person", "organization"}:
+        if party.kind in {"named_official", "named_person", "organization", "document"}:
             self.parties = [p for p in self.parties if p.name != party.name] + [party]
 
     def _people(self) -> list[Party]:
@@ -292,4 +300,14 @@ class SpeakerMemory:
         for party in self._people():
             if party.name == phrase.strip() and role is None:
                 return party
-        return classify(phrase, role)
+        return self._document(words) or classify(phrase, role)
+
+    def _document(self, words: list[str]) -> Party | None:
+        """ "The report said ..." after "according to an inspection report": that document."""
+        if len(words) != 2 or words[0].lower() not in {"the", "this", "that"}:
+            return None
+        noun = words[1].lower()
+        for party in reversed(self.parties):
+            if party.kind == "document" and noun in {_bare(w) for w in _words(party.name)}:
+                return party
+        return None
