@@ -47,6 +47,7 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
             "offset": part.start,
             "spans": [(p.start, p.end) for p in part.paragraphs],
             "text": document.text,
+            "outlet": document.outlet,
         },
     )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.claims import Analysis, Claim
+from assistant.claims import Analysis, Claim, Document
 from assistant.offline.extraction import extract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extraction"
@@ -453,3 +453,12 @@ def test_a_name_after_a_role_is_the_speaker() -> None:
     claim = claim_with(analyse("mill-closure-denied.txt"), "Lund Street mill")
     kessel = [s for s in claim.sources if s.name == "Maria Kessel"]
     assert kessel and "head of European operations" in (kessel[0].role or "")
+
+
+def test_outlet_voice_is_named_after_the_documents_outlet() -> None:
+    text = "A fire destroyed the Kestrel Packaging warehouse on Route 30 on Sunday night."
+    named = Assistant(model="offline").analyze([Document.from_text(text, outlet="Dunmore Courier")])
+    unnamed = Assistant(model="offline").analyze(text)
+    assert [s.name for s in named.claims[0].sources] == ["Dunmore Courier"]
+    assert [s.kind for s in named.claims[0].sources] == ["outlet"]
+    assert unnamed.claims[0].sources[0].name != "Dunmore Courier"
