@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +23,27 @@ def _front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise InputError(f"{where}: front matter is not valid YAML ({exc})", path=where) from exc
+        raise InputError(
+            f"{where}: front matter is not valid YAML ({_yaml_problem(exc)})", path=where
+        ) from exc
+    except ValueError as exc:  # a timestamp-shaped value that is no real date: 2026-13-45
+        raise InputError(f"{where}: front matter has an impossible date ({exc})", path=where) from exc
     if not isinstance(meta, dict):
         raise InputError(f"{where}: front matter must be 'key: value' lines", path=where)
     return {k: meta[k] for k in _FIELDS if meta.get(k) is not None}, text[match.end() :]
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's several-line message as one line: the problem and where it is."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return f"{exc.problem or exc.context}, line {mark.line + 1} column {mark.column + 1}"
+    return " ".join(str(exc).split())
+
+
 def _as_date(value: Any, where: str) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     try:

@@ -55,6 +55,8 @@ def load_documents(
     """Read the files (``-`` is stdin); ``overrides`` maps a path to fields such as its date."""
     if not paths:
         raise InputError("give one or more files, or - for standard input")
+    if paths.count("-") > 1:
+        raise InputError("- (standard input) can be given only once")
     overrides = overrides or {}
     documents = []
     for path in paths:

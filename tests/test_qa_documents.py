@@ -1,0 +1,53 @@
+"""QA: awkward documents and front matter give one-line InputErrors or correct documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.cli.main import main
+from assistant.documents import parse_document
+from assistant.errors import InputError
+
+BODY = "The mayor said on Monday that the bridge will open in May.\n"
+
+
+def test_front_matter_with_an_impossible_date_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="date"):
+        parse_document(f"---\ndate: 2026-13-45\n---\n{BODY}".encode(), "a.txt")
+
+
+def test_front_matter_with_a_date_and_time_keeps_the_date() -> None:
+    document = parse_document(f"---\ndate: 2026-03-02 10:00:00\n---\n{BODY}".encode(), "a.txt")
+    assert document.date == date(2026, 3, 2)
+
+
+def test_invalid_yaml_front_matter_is_reported_on_one_line() -> None:
+    with pytest.raises(InputError) as error:
+        parse_document(f"---\ntitle: [unclosed\n---\n{BODY}".encode(), "a.txt")
+    assert "\n" not in str(error.value)
+    assert "line 1" in str(error.value)
+
+
+def test_crlf_front_matter_and_body_are_read() -> None:
+    raw = f"---\ntitle: T\ndate: 2026-03-02\n---\n{BODY}".replace("\n", "\r\n")
+    document = parse_document(raw.encode(), "a.txt")
+    assert (document.title, document.date) == ("T", date(2026, 3, 2))
+    assert document.text.startswith("The mayor")
+
+
+def test_bad_front_matter_date_exits_2_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(f"---\ndate: 2026-13-45\n---\n{BODY}", encoding="utf-8")
+    assert main(["analyze", "-q", str(article)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("claimdesk: error:") and err.count("\n") == 1
+
+
+def test_stdin_given_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "-q", "-", "-"]) == 2
+    assert "standard input" in capsys.readouterr().err
