@@ -42,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
         text = rendering.markdown(analysis)
     else:
         text = rendering.table(analysis, color=options.wants_color(args))
-    options.write_output(text, args.output)
+    options.write_output(text, args.output, inputs=args.files)
     return 0

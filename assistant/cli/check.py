@@ -56,5 +56,6 @@ def run(args: argparse.Namespace) -> int:
         text = verdict.model_dump_json(indent=2)
     else:
         text = verdict_table(verdict, documents, color=options.wants_color(args))
-    options.write_output(text, args.output)
+    inputs = [*args.files, *([args.analysis] if args.analysis else [])]
+    options.write_output(text, args.output, inputs=inputs)
     return 0

@@ -111,13 +111,16 @@ def eval_model(args: argparse.Namespace) -> Model:
     return model if args.no_cache else CachedModel(model)
 
 
-def _write(report: EvalReport, comparison: Comparison | None, args: argparse.Namespace) -> None:
+def _write(
+    report: EvalReport, comparison: Comparison | None, args: argparse.Namespace, data: Path
+) -> None:
+    inputs = [str(data), *([args.compare] if args.compare else [])]
     if args.json:
-        write_output(report.model_dump_json(indent=2), args.json)
+        write_output(report.model_dump_json(indent=2), args.json, inputs=inputs)
     if args.report:
-        write_output(html_report(report, comparison), args.report)
+        write_output(html_report(report, comparison), args.report, inputs=inputs)
     if args.junit:
-        write_output(junit_xml(report), args.junit)
+        write_output(junit_xml(report), args.junit, inputs=inputs)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -130,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         request = EvalRequest(args.dataset, path, options, cache=not args.no_cache)
         report = asyncio.run(evaluate(request, engines))
     comparison = compare(previous, report) if previous is not None else None
-    _write(report, comparison, args)
+    _write(report, comparison, args, path)
     sys.stdout.write(markdown(report, comparison))
     failed = failed_thresholds(report, gates)
     for line in failed:

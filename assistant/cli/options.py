@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from assistant import Assistant
 from assistant.claims import Document
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
+from assistant.cli.output import write_text
 from assistant.documents import parse_document, read_document
 from assistant.errors import InputError
 
@@ -76,11 +77,9 @@ def documents_from(args: argparse.Namespace) -> list[Document]:
     return load_documents(args.files, metadata_overrides(args))
 
 
-def write_output(text: str, path: str | None) -> None:
+def write_output(text: str, path: str | None, *, inputs: Iterable[str] = ()) -> None:
+    """Print ``text``, or write it to ``path``, which must not be one of the ``inputs``."""
     if path is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    try:
-        Path(path).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write output ({exc.strerror})", path=path) from exc
+    write_text(text, path, inputs=inputs)

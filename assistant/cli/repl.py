@@ -7,7 +7,7 @@ answers from an engine that streams are printed as they arrive (see live.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import get_args
 
@@ -17,6 +17,7 @@ from rich.text import Text
 from assistant.claims import Status
 from assistant.cli.lines import LineReader, read_entry
 from assistant.cli.live import LiveAnswer
+from assistant.cli.output import write_text
 from assistant.documents import read_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
@@ -44,10 +45,13 @@ ends at the next \"\"\" line. Ctrl-C cancels an answer in progress."""
 
 
 class Chat:
-    def __init__(self, session: Session, console: Console, *, echo: bool) -> None:
+    def __init__(
+        self, session: Session, console: Console, *, echo: bool, inputs: Sequence[str] = ()
+    ) -> None:
         self.session = session
         self.console = console
         self.echo = echo
+        self.inputs = list(inputs)  # the article files given, which /export must not overwrite
         self.commands: dict[str, Callable[[str], None]] = {
             "/claims": self._claims,
             "/claim": self._claim,
@@ -146,6 +150,7 @@ class Chat:
             raise InputError(f"{argument}: this text is already in the session")
         before = len(self.session.analysis.claims)
         analysis = self.session.add(document)
+        self.inputs.append(argument)
         self.show(f"added {document.title}: {len(analysis.claims) - before} new claim(s)")
         self.show(chatview.summary(analysis, reused=False))
 
@@ -159,10 +164,7 @@ class Chat:
         else:
             text = chatview.transcript_json(analysis, turns, self.session.session_id)
         target = Path(path.strip()).expanduser()
-        try:
-            target.write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{target}: cannot write ({exc.strerror})", path=str(target)) from exc
+        write_text(text, target, inputs=self.inputs)
         self.show(f"wrote {target}")
 
     def _model(self, _: str) -> None:

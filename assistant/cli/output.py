@@ -1,0 +1,35 @@
+"""Write a result to a path the user names, never over one of the files the user gave as input."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from assistant.errors import InputError
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either does not exist (yet) or cannot be looked at: not the same file
+        return False
+
+
+def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
+    """InputError when ``path`` is (by any spelling or link) one of ``inputs``."""
+    for given in inputs:
+        if str(given) != "-" and _same_file(Path(path), Path(given)):
+            raise InputError(
+                f"{path}: is an input file ({given}); write the output to another path",
+                path=str(path),
+            )
+
+
+def write_text(text: str, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write ``text`` (ending in a newline) to ``path``; one-line InputError if it cannot be."""
+    refuse_inputs(path, inputs)
+    try:
+        Path(path).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write output ({exc.strerror})", path=str(path)) from exc
