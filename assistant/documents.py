@@ -27,7 +27,8 @@ def _front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
             f"{where}: front matter is not valid YAML ({_yaml_problem(exc)})", path=where
         ) from exc
     except ValueError as exc:  # a timestamp-shaped value that is no real date: 2026-13-45
-        raise InputError(f"{where}: front matter has an impossible date ({exc})", path=where) from exc
+        message = f"{where}: front matter has an impossible date ({exc})"
+        raise InputError(message, path=where) from exc
     if not isinstance(meta, dict):
         raise InputError(f"{where}: front matter must be 'key: value' lines", path=where)
     return {k: meta[k] for k in _FIELDS if meta.get(k) is not None}, text[match.end() :]

@@ -39,7 +39,9 @@ def test_the_same_file_by_another_spelling_is_refused(
 ) -> None:
     monkeypatch.chdir(article.parent)
     before = article.read_bytes()
-    code, _ = run(["analyze", "-q", "article.txt", "-o", f"../{article.parent.name}/article.txt"], capsys)
+    code, _ = run(
+        ["analyze", "-q", "article.txt", "-o", f"../{article.parent.name}/article.txt"], capsys
+    )
     assert code == 2 and article.read_bytes() == before
 
 
@@ -50,7 +52,9 @@ def test_check_refuses_to_write_over_its_analysis(
     assert main(["analyze", "-q", str(article), "-f", "json", "-o", str(saved)]) == 0
     before = saved.read_bytes()
     claim = "China is pressuring Pakistan"
-    code, _ = run(["check", "-q", claim, str(article), "--analysis", str(saved), "-o", str(saved)], capsys)
+    code, _ = run(
+        ["check", "-q", claim, str(article), "--analysis", str(saved), "-o", str(saved)], capsys
+    )
     assert code == 2 and saved.read_bytes() == before
 
 
