@@ -11,7 +11,7 @@ from assistant import config, prompts
 from assistant.analysis import document_steps
 from assistant.checking import Checked, check_steps, matching_claim_ids
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
-from assistant.documents import as_documents
+from assistant.documents import DocumentInput, as_documents
 from assistant.errors import InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from assistant.history import History
     from assistant.session import Session
 
-Documents = str | Document | list[Document] | list[str]
+Documents = DocumentInput | Sequence[DocumentInput]
+"""A text, a file Path, a Document, or a list or tuple of them."""
 
 
 class Assistant:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -86,12 +87,36 @@ def read_document(path: str | Path, **overrides: Any) -> Document:
     return parse_document(raw, where, **overrides)
 
 
-def as_documents(data: str | Document | list[Document] | list[str]) -> list[Document]:
-    """Normalise what SDK callers pass: a text, a Document, or a list of either."""
-    items = data if isinstance(data, list) else [data]
-    documents = [
-        d if isinstance(d, Document) else parse_document(d.encode(), "text") for d in items
-    ]
+def read_titled_document(path: str | Path, **overrides: Any) -> Document:
+    """``read_document``, titled by the file's name when its front matter gives no title."""
+    document = read_document(path, **overrides)
+    if document.title is None:
+        document = document.model_copy(update={"title": Path(path).name})
+    return document
+
+
+DocumentInput = str | Path | Document
+"""One document as SDK callers give it: its text, a file to read, or a Document."""
+
+
+def _as_document(item: object, where: str) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, Path):
+        return read_titled_document(item)
+    if isinstance(item, str):
+        return parse_document(item.encode(), where)
+    raise TypeError(
+        f"{where}: expected a str, Document or Path (or a list of them), not {type(item).__name__}"
+    )
+
+
+def as_documents(data: DocumentInput | Sequence[DocumentInput]) -> list[Document]:
+    """Normalise what SDK callers pass: a text, a Path, a Document, or a list or tuple of them."""
+    if isinstance(data, list | tuple):
+        documents = [_as_document(d, f"document {n}") for n, d in enumerate(data, start=1)]
+    else:
+        documents = [_as_document(data, "text")]
     if not documents:
         raise InputError("no documents given")
     return documents

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from assistant import Assistant
 from assistant.claims import Document
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.cli.output import write_text
-from assistant.documents import parse_document, read_document
+from assistant.documents import parse_document, read_titled_document
 from assistant.errors import InputError
 
 
@@ -65,10 +64,7 @@ def load_documents(
         if path == "-":
             documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>", **fields))
         else:
-            document = read_document(path, **fields)
-            if document.title is None:
-                document = document.model_copy(update={"title": Path(path).name})
-            documents.append(document)
+            documents.append(read_titled_document(path, **fields))
     return documents
 
 

@@ -18,7 +18,7 @@ from assistant.claims import Status
 from assistant.cli.lines import LineReader, read_entry
 from assistant.cli.live import LiveAnswer
 from assistant.cli.output import write_text
-from assistant.documents import read_document
+from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
 from assistant.session import Session
@@ -143,9 +143,7 @@ class Chat:
     def _add(self, argument: str) -> None:
         if not argument:
             raise InputError("/add needs a file: /add article.txt")
-        document = read_document(argument)
-        if document.title is None:
-            document = document.model_copy(update={"title": Path(argument).name})
+        document = read_titled_document(argument)
         if document.id in {d.id for d in self.session.documents}:
             raise InputError(f"{argument}: this text is already in the session")
         before = len(self.session.analysis.claims)
