@@ -129,6 +129,8 @@ class Chat:
         self.show(chatview.claims(self.session.analysis, status))
 
     def _claim(self, argument: str) -> None:
+        if not argument:
+            raise InputError("/claim needs a claim id: /claim c1 (/claims lists them)")
         for claim in self.session.analysis.claims:
             if claim.id.casefold() == argument.casefold():
                 self.show(chatview.claim_detail(claim))
