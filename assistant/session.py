@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from assistant import prompts
@@ -234,7 +235,8 @@ class Session:
         analysis, usage = self.analysis, Usage()
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
-        answer = run(steps, self.assistant.model, usage, sinks)
+        with self._spending(usage):
+            answer = run(steps, self.assistant.model, usage, sinks)
         return self._record(answer, usage)
 
     async def aask(
@@ -247,7 +249,8 @@ class Session:
         analysis, usage = await self.aanalysis(), Usage()
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
-        answer = await arun(steps, self.assistant.model, usage, sinks)
+        with self._spending(usage):
+            answer = await arun(steps, self.assistant.model, usage, sinks)
         return self._record(answer, usage)
 
     def check(self, claim: str) -> Answer:
@@ -272,6 +275,15 @@ class Session:
                 note = _no_check_note(exc)
         answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
         return self._record(answer, answer.usage)
+
+    @contextmanager
+    def _spending(self, usage: Usage) -> Iterator[None]:
+        """Count what an answer cost even when it fails or is cancelled (its calls were made)."""
+        try:
+            yield
+        except BaseException:
+            self.usage = self.usage.add(usage)
+            raise
 
     def _record(self, answer: Answer, usage: Usage) -> Answer:
         answer = answer.model_copy(update={"usage": usage})

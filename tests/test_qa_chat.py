@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.test_chat_cli import chat, claimdesk, home  # noqa: F401  (fixture)
 
@@ -30,3 +34,28 @@ def test_claimdesk_home_that_is_a_file_is_named_as_such(tmp_path: Path) -> None:
         f"claimdesk: error: cannot open the history database in {not_a_folder}: "
         "it is a file, not a folder (set CLAIMDESK_HOME to a folder)\n"
     )
+
+
+def test_an_answer_that_fails_still_counts_its_model_calls() -> None:
+    from assistant.errors import InvalidOutputError
+    from tests.test_chat_session import new_session, scripted_chat
+
+    not_an_answer: dict[str, Any] = {"claims": []}
+    chat = new_session(scripted_chat([not_an_answer] * 3))
+    before = chat.analysis.usage.model_calls
+    with pytest.raises(InvalidOutputError):
+        chat.ask("What did the Foreign Office deny?")
+    assert chat.usage.model_calls - before == 3
+    assert chat.turns == []
+
+
+def test_an_async_answer_that_fails_still_counts_its_model_calls() -> None:
+    from assistant.errors import InvalidOutputError
+    from tests.test_chat_session import new_session, scripted_chat
+
+    not_an_answer: dict[str, Any] = {"claims": []}
+    chat = new_session(scripted_chat([not_an_answer] * 3))
+    before = chat.analysis.usage.model_calls
+    with pytest.raises(InvalidOutputError):
+        asyncio.run(chat.aask("What did the Foreign Office deny?"))
+    assert chat.usage.model_calls - before == 3
