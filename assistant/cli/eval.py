@@ -66,13 +66,23 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--limit", type=_positive, metavar="N", help="run only the first N items")
     parser.add_argument("--sample", type=_positive, metavar="N", help="a random sample of N items")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed for --sample")
-    parser.add_argument("--concurrency", type=_positive, default=4, metavar="N")
+    parser.add_argument(
+        "--concurrency",
+        type=_positive,
+        default=4,
+        metavar="N",
+        help="parallel requests (default 4)",
+    )
     parser.add_argument("--json", metavar="OUT", help="write every number and item as JSON")
     parser.add_argument("--report", metavar="OUT.html", help="write a self-contained HTML report")
     parser.add_argument("--junit", metavar="OUT.xml", help="write JUnit XML, one test per item")
     parser.add_argument("--compare", metavar="PREVIOUS.json", help="show changes since a run")
-    parser.add_argument("--min-macro-f1", type=_share, metavar="X", help="fail below this")
-    parser.add_argument("--min-denied-recall", type=_share, metavar="X", help="fail below this")
+    parser.add_argument(
+        "--min-macro-f1", type=_share, metavar="X", help="exit 1 if status macro-F1 is below X"
+    )
+    parser.add_argument(
+        "--min-denied-recall", type=_share, metavar="X", help="exit 1 if denied recall is below X"
+    )
     parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     parser.set_defaults(handler=run)

@@ -29,7 +29,13 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
 
 def add_output_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
     """``--format`` (the first of ``formats`` is the default) and ``-o/--output``."""
-    parser.add_argument("--format", "-f", choices=formats, default=formats[0])
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default {formats[0]})",
+    )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
 
 
