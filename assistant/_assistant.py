@@ -110,6 +110,7 @@ class Assistant:
         not_addressed, with grounded sources; ``analysis`` (of the same documents) lets the
         verdict name the matching extracted claims."""
         text, docs = _claim_text(claim), as_documents(documents)
+        _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         steps = check_steps(text, docs, self.model.context_chars, usage)
         checked = run(steps, self.model, usage)
@@ -120,6 +121,7 @@ class Assistant:
     ) -> Verdict:
         """Async twin of :meth:`check`."""
         text, docs = _claim_text(claim), as_documents(documents)
+        _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         steps = check_steps(text, docs, self.model.context_chars, usage)
         checked = await arun(steps, self.model, usage)
@@ -134,6 +136,17 @@ class Assistant:
         from assistant.session import Session
 
         return Session(self, as_documents(documents), history=history)
+
+
+def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Document]) -> None:
+    """An analysis of none of these documents would name unrelated claims as matching."""
+    if analysis is None or not analysis.documents:
+        return
+    if not {d.id for d in analysis.documents} & {d.id for d in documents}:
+        raise InputError(
+            f"the analysis given is of other documents (none of its {len(analysis.documents)} "
+            "is among the documents checked); analyse these documents first"
+        )
 
 
 def _claim_text(claim: str) -> str:

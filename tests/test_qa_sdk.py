@@ -80,3 +80,17 @@ def test_openai_without_key_or_url_names_the_setting(monkeypatch: pytest.MonkeyP
     with pytest.raises(ConfigurationError, match="OPENAI_API_KEY") as error:
         Assistant(model="openai:x")
     assert error.value.setting == "OPENAI_API_KEY"
+
+
+def test_check_refuses_an_analysis_of_other_documents(offline: Assistant, seed_text: str) -> None:
+    other = offline.analyze(SHORT)
+    with pytest.raises(InputError, match="other documents"):
+        offline.check("The mayor resigned", seed_text, analysis=other)
+    with pytest.raises(InputError, match="other documents"):
+        asyncio.run(offline.acheck("The mayor resigned", seed_text, analysis=other))
+
+
+def test_check_accepts_an_analysis_of_some_of_the_documents(offline: Assistant) -> None:
+    analysis = offline.analyze(SHORT)
+    verdict = offline.check("The mayor resigned", [SHORT, "The port was sold."], analysis=analysis)
+    assert verdict.matching_claim_ids
