@@ -51,3 +51,13 @@ def test_bad_front_matter_date_exits_2_without_traceback(
 def test_stdin_given_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", "-q", "-", "-"]) == 2
     assert "standard input" in capsys.readouterr().err
+
+
+def test_date_option_matches_the_file_by_another_spelling(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    code = main(["analyze", "-q", "a.txt", "--date", f"./{'a.txt'}=2026-03-02", "-f", "json"])
+    assert code == 0
+    assert '"date": "2026-03-02"' in capsys.readouterr().out

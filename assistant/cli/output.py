@@ -9,7 +9,8 @@ from pathlib import Path
 from assistant.errors import InputError
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name one existing file (by any spelling or link)."""
     try:
         return os.path.samefile(a, b)
     except OSError:  # either does not exist (yet) or cannot be looked at: not the same file
@@ -19,7 +20,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
     """InputError when ``path`` is (by any spelling or link) one of ``inputs``."""
     for given in inputs:
-        if str(given) != "-" and _same_file(Path(path), Path(given)):
+        if str(given) != "-" and same_file(path, given):
             raise InputError(
                 f"{path}: is an input file ({given}); write the output to another path",
                 path=str(path),
