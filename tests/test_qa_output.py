@@ -70,3 +70,38 @@ def test_chat_export_refuses_to_write_over_an_article(home: Path, article: Path)
     result = claimdesk(home, "chat", str(article), "--model", "offline", stdin=stdin)
     assert "error:" in result.stdout and "input" in result.stdout
     assert article.read_bytes() == before
+
+
+def test_an_unwritable_output_is_refused_before_any_model_call(
+    article: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant import config
+
+    calls: list[str] = []
+    monkeypatch.setattr(config, "build", lambda spec, **kw: calls.append(spec))
+    missing = tmp_path / "no-such-folder" / "out.json"
+    for command in (["analyze"], ["check", "China is pressuring Pakistan"]):
+        code, err = run(
+            [*command, "-q", "-m", "openai:x", str(article), "-o", str(missing)], capsys
+        )
+        assert code == 2 and "no-such-folder" in err and "folder" in err
+    assert calls == []
+
+
+def test_eval_refuses_an_unwritable_report_before_running(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.cli import eval as eval_command
+    from tests.conftest import REPO
+
+    def must_not_run(*args: object) -> None:
+        raise AssertionError("the eval ran although its report cannot be written")
+
+    monkeypatch.setattr(eval_command, "evaluate", must_not_run)
+    gold = REPO / "evals" / "gold" / "gold.jsonl"
+    missing = str(tmp_path / "nowhere" / "report.html")
+    code, err = run(["eval", "gold", "-q", "--data", str(gold), "--report", missing], capsys)
+    assert code == 2 and "nowhere" in err

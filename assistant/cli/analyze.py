@@ -30,6 +30,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    options.check_output(args.output, args.files)
     documents = options.documents_from(args)
     analysis = options.assistant_from(args).analyze(documents)
     if args.status:

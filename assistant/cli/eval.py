@@ -11,6 +11,7 @@ from typing import Any
 import assistant
 from assistant import Assistant, config
 from assistant.cli.options import write_output
+from assistant.cli.output import check_writable
 from assistant.errors import InputError
 from assistant.evals.cache import CachedModel
 from assistant.evals.compare import Comparison, compare, load_report
@@ -121,10 +122,18 @@ def eval_model(args: argparse.Namespace) -> Model:
     return model if args.no_cache else CachedModel(model)
 
 
+def _inputs(args: argparse.Namespace, data: Path) -> list[str]:
+    return [str(data), *([args.compare] if args.compare else [])]
+
+
+def _outputs(args: argparse.Namespace) -> list[str]:
+    return [p for p in (args.json, args.report, args.junit) if p]
+
+
 def _write(
     report: EvalReport, comparison: Comparison | None, args: argparse.Namespace, data: Path
 ) -> None:
-    inputs = [str(data), *([args.compare] if args.compare else [])]
+    inputs = _inputs(args, data)
     if args.json:
         write_output(report.model_dump_json(indent=2), args.json, inputs=inputs)
     if args.report:
@@ -135,6 +144,8 @@ def _write(
 
 def run(args: argparse.Namespace) -> int:
     path, gates = data_path(args.dataset, args.data), thresholds(args)
+    for output in _outputs(args):
+        check_writable(output, _inputs(args, path))
     previous = load_report(Path(args.compare)) if args.compare else None
     engines = engines_for(Assistant(eval_model(args)))
     with ProgressBar(f"eval {args.dataset}") as bar:

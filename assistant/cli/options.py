@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from assistant import Assistant
 from assistant.claims import Document
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
-from assistant.cli.output import write_text
+from assistant.cli.output import check_writable, write_text
 from assistant.documents import parse_document, read_titled_document
 from assistant.errors import InputError
 
@@ -77,6 +77,12 @@ def load_documents(
 def documents_from(args: argparse.Namespace) -> list[Document]:
     """The documents named by ``add_document_options``, with their ``--date``/``--outlet``."""
     return load_documents(args.files, metadata_overrides(args))
+
+
+def check_output(path: str | None, inputs: Iterable[str]) -> None:
+    """Refuse an ``-o`` path that cannot be written before any model is asked anything."""
+    if path is not None:
+        check_writable(path, inputs)
 
 
 def write_output(text: str, path: str | None, *, inputs: Iterable[str] = ()) -> None:

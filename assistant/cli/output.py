@@ -27,6 +27,20 @@ def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
             )
 
 
+def check_writable(path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Before any work: InputError unless ``path`` could be written (its folder exists, it is no
+    folder itself, it is not an input), so a failed write never wastes an analysis or a run."""
+    refuse_inputs(path, inputs)
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(f"{path}: is a folder; give a file path for the output", path=str(path))
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(
+            f"{path}: cannot write output (no folder {folder}; create it first)", path=str(path)
+        )
+
+
 def write_text(text: str, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
     """Write ``text`` (ending in a newline) to ``path``; one-line InputError if it cannot be."""
     refuse_inputs(path, inputs)
