@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -86,7 +87,7 @@ def _console() -> Console:
     return Console(force_terminal=color, no_color=not color, highlight=False)
 
 
-def _converse(session: Session, history: History | None, files: list[str]) -> None:
+def _converse(session: Session, history: History | None, files: Sequence[str] = ()) -> None:
     interactive = sys.stdin.isatty()
     chat = Chat(session, _console(), echo=not interactive, inputs=files)
     chat.show(chatview.summary(session.analysis, reused=session.reused))
