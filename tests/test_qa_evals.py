@@ -41,3 +41,27 @@ def test_a_stance_file_with_no_pairs_is_an_input_error(tmp_path: Path) -> None:
     folder = fnc_folder(tmp_path, b"Headline,Body ID,Stance\n")
     with pytest.raises(InputError, match="no pairs"):
         fnc1.load(folder)
+
+
+def test_compare_with_another_data_set_is_refused_before_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.cli import eval as eval_command
+    from assistant.cli.main import main
+    from tests.conftest import REPO
+
+    gold = str(REPO / "evals" / "gold" / "gold.jsonl")
+    previous = tmp_path / "gold.json"
+    assert (
+        main(["eval", "gold", "-q", "--data", gold, "--limit", "1", "--json", str(previous)]) == 0
+    )
+
+    def must_not_run(*args: object) -> None:
+        raise AssertionError("the eval ran although its --compare report cannot be used")
+
+    monkeypatch.setattr(eval_command, "evaluate", must_not_run)
+    folder = fnc_folder(tmp_path, b"Headline,Body ID,Stance\nBridge opens,1,agree\n")
+    capsys.readouterr()
+    code = main(["eval", "fnc1", "-q", "--data", str(folder), "--compare", str(previous)])
+    assert code == 2
+    assert "cannot compare a fnc1 run with a gold report" in capsys.readouterr().err

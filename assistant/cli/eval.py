@@ -14,7 +14,7 @@ from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
 from assistant.errors import InputError
 from assistant.evals.cache import CachedModel
-from assistant.evals.compare import Comparison, compare, load_report
+from assistant.evals.compare import Comparison, check_comparable, compare, load_report
 from assistant.evals.engines import engines_for
 from assistant.evals.evaluate import EvalRequest, evaluate
 from assistant.evals.junit import junit_xml
@@ -147,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
     for output in _outputs(args):
         check_writable(output, _inputs(args, path))
     previous = load_report(Path(args.compare)) if args.compare else None
+    if previous is not None:
+        check_comparable(previous, args.dataset)
     engines = engines_for(Assistant(eval_model(args)))
     with ProgressBar(f"eval {args.dataset}") as bar:
         selection = Selection(args.limit, args.sample, args.seed)
