@@ -65,3 +65,36 @@ def test_compare_with_another_data_set_is_refused_before_running(
     code = main(["eval", "fnc1", "-q", "--data", str(folder), "--compare", str(previous)])
     assert code == 2
     assert "cannot compare a fnc1 run with a gold report" in capsys.readouterr().err
+
+
+def test_a_cache_dir_that_is_a_file_is_a_configuration_error(tmp_path: Path) -> None:
+    from assistant.errors import ConfigurationError
+    from assistant.evals.cache import CachedModel
+    from assistant.models.function import FunctionModel
+
+    a_file = tmp_path / "cache"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="CLAIMDESK_CACHE_DIR") as error:
+        CachedModel(FunctionModel(lambda request: {}), a_file / "model-answers")
+    assert error.value.setting == "CLAIMDESK_CACHE_DIR"
+
+
+def test_an_answer_that_cannot_be_cached_is_still_returned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    from assistant.evals.cache import CachedModel
+    from assistant.models.base import Message, ModelRequest, ModelResponse
+    from assistant.models.function import FunctionModel
+    from assistant.outputs import VerdictOutput
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", disk_full)
+    answer = '{"status": "confirmed", "reason": "r", "sources": []}'
+    model = CachedModel(FunctionModel(lambda r: ModelResponse(answer)), tmp_path / "cache")
+    request = ModelRequest("check", (Message("user", "x"),), VerdictOutput, {"claim": "x"})
+    assert model.complete(request).content == answer
