@@ -105,3 +105,16 @@ def test_eval_refuses_an_unwritable_report_before_running(
     missing = str(tmp_path / "nowhere" / "report.html")
     code, err = run(["eval", "gold", "-q", "--data", str(gold), "--report", missing], capsys)
     assert code == 2 and "nowhere" in err
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_status_filter_says_how_many_claims_it_hides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    article = tmp_path / "city.txt"
+    article.write_text(
+        "The city council confirmed on Monday that Mayor Jane Doe resigned.\n", encoding="utf-8"
+    )
+    assert main(["analyze", "-q", str(article), "--status", "unverified", "-f", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "0 of 1 claims have status unverified" in out
