@@ -38,6 +38,11 @@ class Assistant:
         if isinstance(model, str) or model is None:
             self.choice = config.choose(model)
             self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
+        elif not isinstance(model, Model):
+            raise TypeError(
+                "model must be a model string ('offline', 'openai:NAME'), a Model or None, "
+                f"not {type(model).__name__}"
+            )
         else:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
@@ -150,6 +155,8 @@ def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Docume
 
 
 def _claim_text(claim: str) -> str:
+    if not isinstance(claim, str):
+        raise TypeError(f"the claim to check must be a str, not {type(claim).__name__}")
     text = " ".join(claim.split())
     if not text:
         raise InputError("the claim to check is empty")

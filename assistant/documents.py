@@ -101,6 +101,8 @@ DocumentInput = str | Path | Document
 
 def _as_document(item: object, where: str) -> Document:
     if isinstance(item, Document):
+        if not item.text.strip():
+            raise InputError(f"{where}: the document is empty", path=None)
         return item
     if isinstance(item, Path):
         return read_titled_document(item)

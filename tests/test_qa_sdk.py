@@ -94,3 +94,28 @@ def test_check_accepts_an_analysis_of_some_of_the_documents(offline: Assistant) 
     analysis = offline.analyze(SHORT)
     verdict = offline.check("The mayor resigned", [SHORT, "The port was sold."], analysis=analysis)
     assert verdict.matching_claim_ids
+
+
+@pytest.mark.parametrize("spec", [" offline ", "offline\n", "offline:rules"])
+def test_model_strings_as_people_write_them(spec: str) -> None:
+    assert Assistant(model=spec).engine.name == "offline"
+
+
+def test_model_string_from_the_environment_is_stripped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMDESK_MODEL", "offline ")
+    assert Assistant().engine.name == "offline"
+
+
+def test_a_model_of_the_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="model"):
+        Assistant(model=123)  # type: ignore[arg-type]
+
+
+def test_a_claim_of_the_wrong_type_is_a_type_error(offline: Assistant) -> None:
+    with pytest.raises(TypeError, match="claim"):
+        offline.check(None, SHORT)  # type: ignore[arg-type]
+
+
+def test_a_document_with_blank_text_is_an_input_error(offline: Assistant) -> None:
+    with pytest.raises(InputError, match="empty"):
+        offline.analyze(Document(id="doc-blank", text="  \n"))
