@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -54,14 +55,26 @@ def _as_date(value: Any, where: str) -> date | None:
         raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD", path=where) from exc
 
 
-def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
-    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input."""
+def _decoded(raw: bytes, where: str) -> str:
+    """UTF-8 (with or without a byte-order mark), or UTF-16 with one (Windows 'Unicode')."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not UTF-16 text (byte {exc.start})", path=where) from exc
+        if "\0" not in text:
+            return text
     if b"\0" in raw:
         raise InputError(f"{where}: looks like a binary file, not text", path=where)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{where}: not UTF-8 text (byte {exc.start})", path=where) from exc
+
+
+def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
+    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input."""
+    text = _decoded(raw, where)
     meta, body = _front_matter(text, where)
     meta.update({k: v for k, v in overrides.items() if v is not None})
     if not body.strip():

@@ -61,3 +61,10 @@ def test_date_option_matches_the_file_by_another_spelling(
     code = main(["analyze", "-q", "a.txt", "--date", f"./{'a.txt'}=2026-03-02", "-f", "json"])
     assert code == 0
     assert '"date": "2026-03-02"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read_as_text(encoding: str) -> None:
+    raw = ("\ufeff" if encoding == "utf-16-be" else "") + f"---\ntitle: T\n---\n{BODY}"
+    document = parse_document(raw.encode(encoding), "notepad.txt")
+    assert (document.title, document.text) == ("T", BODY)
