@@ -98,3 +98,14 @@ def test_an_answer_that_cannot_be_cached_is_still_returned(
     model = CachedModel(FunctionModel(lambda r: ModelResponse(answer)), tmp_path / "cache")
     request = ModelRequest("check", (Message("user", "x"),), VerdictOutput, {"claim": "x"})
     assert model.complete(request).content == answer
+
+
+def test_a_polnear_file_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
+    from assistant.evals import polnear
+
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions" / "a_0f3c.ann").write_text("T1\tSource 0 3\tThe\n", "utf-8")
+    (tmp_path / "text" / "a.txt").write_bytes(b"The minist\xe8re said so.")
+    with pytest.raises(InputError, match="UTF-8"):
+        polnear.load(tmp_path)
