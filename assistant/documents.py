@@ -112,7 +112,8 @@ DocumentInput = str | Path | Document
 """One document as SDK callers give it: its text, a file to read, or a Document."""
 
 
-def _as_document(item: object, where: str) -> Document:
+def as_document(item: object, where: str = "text") -> Document:
+    """One document from what SDK callers pass: a text, a Path to read, or a Document."""
     if isinstance(item, Document):
         if not item.text.strip():
             raise InputError(f"{where}: the document is empty", path=None)
@@ -129,9 +130,9 @@ def _as_document(item: object, where: str) -> Document:
 def as_documents(data: DocumentInput | Sequence[DocumentInput]) -> list[Document]:
     """Normalise what SDK callers pass: a text, a Path, a Document, or a list or tuple of them."""
     if isinstance(data, list | tuple):
-        documents = [_as_document(d, f"document {n}") for n, d in enumerate(data, start=1)]
+        documents = [as_document(d, f"document {n}") for n, d in enumerate(data, start=1)]
     else:
-        documents = [_as_document(data, "text")]
+        documents = [as_document(data)]
     if not documents:
         raise InputError("no documents given")
     return documents

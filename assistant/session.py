@@ -20,6 +20,7 @@ from assistant.answers import Answer, Citation
 from assistant.chat_check import check_answer
 from assistant.citations import verify_all
 from assistant.claims import Analysis, Claim, Document, Usage
+from assistant.documents import DocumentInput, as_document
 from assistant.errors import ConfigurationError, InputError
 from assistant.history import History, engine_key
 from assistant.models.base import Message, ModelRequest, TextSink
@@ -107,6 +108,8 @@ def _no_check_note(error: ConfigurationError) -> str:
 
 
 def _question(text: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"the question must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the question is empty")
     return text.strip()
@@ -194,12 +197,14 @@ class Session:
         )
         return self._analysed(per_document, usage)
 
-    def add(self, document: Document) -> Analysis:
-        """Add a document; only it goes to the model (earlier ones come from memory or cache).
+    def add(self, document: DocumentInput) -> Analysis:
+        """Add a document (a text, a Path or a Document); only it goes to the model (earlier
+        ones come from memory or cache).
 
         Claims are numbered in document order, so earlier claims keep their ids unless the new
         document restates two of them as one assertion.
         """
+        document = as_document(document)
         if document.id in {d.id for d in self.documents}:
             return self.analysis
         self.documents.append(document)

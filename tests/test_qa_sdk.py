@@ -119,3 +119,16 @@ def test_a_claim_of_the_wrong_type_is_a_type_error(offline: Assistant) -> None:
 def test_a_document_with_blank_text_is_an_input_error(offline: Assistant) -> None:
     with pytest.raises(InputError, match="empty"):
         offline.analyze(Document(id="doc-blank", text="  \n"))
+
+
+def test_session_add_takes_a_text_or_a_path_like_analyze(offline: Assistant) -> None:
+    chat = offline.session(SHORT)
+    chat.add("The port authority denied it plans to sell the east terminal, its spokesman said.")
+    chat.add(SEED)
+    assert len(chat.documents) == 3
+    assert chat.documents[2].title == SEED.name
+
+
+def test_session_question_of_the_wrong_type_is_a_type_error(offline: Assistant) -> None:
+    with pytest.raises(TypeError, match="question"):
+        offline.session(SHORT).ask(None)  # type: ignore[arg-type]
