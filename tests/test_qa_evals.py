@@ -109,3 +109,16 @@ def test_a_polnear_file_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> No
     (tmp_path / "text" / "a.txt").write_bytes(b"The minist\xe8re said so.")
     with pytest.raises(InputError, match="UTF-8"):
         polnear.load(tmp_path)
+
+
+def test_eval_refuses_two_outputs_to_one_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.cli.main import main
+    from tests.conftest import REPO
+
+    gold = str(REPO / "evals" / "gold" / "gold.jsonl")
+    out = str(tmp_path / "run.out")
+    code = main(["eval", "gold", "-q", "--data", gold, "--json", out, "--junit", out])
+    assert code == 2
+    assert "--json and --junit" in capsys.readouterr().err

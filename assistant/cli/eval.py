@@ -127,7 +127,14 @@ def _inputs(args: argparse.Namespace, data: Path) -> list[str]:
 
 
 def _outputs(args: argparse.Namespace) -> list[str]:
-    return [p for p in (args.json, args.report, args.junit) if p]
+    """The output paths, each a different file."""
+    named = {"--json": args.json, "--report": args.report, "--junit": args.junit}
+    given = [(option, path) for option, path in named.items() if path]
+    for n, (option, path) in enumerate(given):
+        for other, earlier in given[:n]:
+            if Path(path).resolve() == Path(earlier).resolve():
+                raise InputError(f"{other} and {option} both write to {path}; give two paths")
+    return [path for _, path in given]
 
 
 def _write(
