@@ -130,9 +130,20 @@ def as_document(item: object, where: str = "text") -> Document:
 def as_documents(data: DocumentInput | Sequence[DocumentInput]) -> list[Document]:
     """Normalise what SDK callers pass: a text, a Path, a Document, or a list or tuple of them."""
     if isinstance(data, list | tuple):
-        documents = [as_document(d, f"document {n}") for n, d in enumerate(data, start=1)]
+        names = [f"document {n}" for n in range(1, len(data) + 1)]
+        documents = [as_document(d, name) for d, name in zip(data, names, strict=True)]
+        refuse_repeats(documents, names)
     else:
         documents = [as_document(data)]
     if not documents:
         raise InputError("no documents given")
     return documents
+
+
+def refuse_repeats(documents: Sequence[Document], names: Sequence[str]) -> None:
+    """InputError when two documents have the same text (one file given twice, or a copy)."""
+    first: dict[str, str] = {}
+    for document, name in zip(documents, names, strict=True):
+        if document.id in first:
+            raise InputError(f"{name}: same text as {first[document.id]}", path=name)
+        first[document.id] = name

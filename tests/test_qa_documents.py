@@ -68,3 +68,21 @@ def test_utf16_with_a_byte_order_mark_is_read_as_text(encoding: str) -> None:
     raw = ("\ufeff" if encoding == "utf-16-be" else "") + f"---\ntitle: T\n---\n{BODY}"
     document = parse_document(raw.encode(encoding), "notepad.txt")
     assert (document.title, document.text) == ("T", BODY)
+
+
+def test_the_same_text_given_twice_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "copy.txt"
+    first.write_text(BODY, encoding="utf-8")
+    second.write_text(BODY, encoding="utf-8")
+    assert main(["analyze", "-q", str(first), str(second)]) == 2
+    err = capsys.readouterr().err
+    assert f"{second}: same text as {first}" in err
+
+
+def test_the_sdk_refuses_the_same_text_twice() -> None:
+    from assistant import Assistant
+
+    with pytest.raises(InputError, match="document 2: same text as document 1"):
+        Assistant(model="offline").analyze([BODY, BODY])

@@ -10,7 +10,7 @@ from assistant import Assistant
 from assistant.claims import Document
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.cli.output import check_writable, write_text
-from assistant.documents import parse_document, read_titled_document
+from assistant.documents import parse_document, read_titled_document, refuse_repeats
 from assistant.errors import InputError
 
 
@@ -71,6 +71,7 @@ def load_documents(
             documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>", **fields))
         else:
             documents.append(read_titled_document(path, **fields))
+    refuse_repeats(documents, ["<stdin>" if p == "-" else p for p in paths])
     return documents
 
 
