@@ -11,7 +11,7 @@ from assistant import config, prompts
 from assistant.analysis import document_steps
 from assistant.checking import Checked, check_steps, matching_claim_ids
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
-from assistant.documents import as_documents
+from assistant.documents import DocumentInput, as_documents
 from assistant.errors import InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from assistant.history import History
     from assistant.session import Session
 
-Documents = str | Document | list[Document] | list[str]
+Documents = DocumentInput | Sequence[DocumentInput]
+"""A text, a file Path, a Document, or a list or tuple of them."""
 
 
 class Assistant:
@@ -37,6 +38,11 @@ class Assistant:
         if isinstance(model, str) or model is None:
             self.choice = config.choose(model)
             self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
+        elif not isinstance(model, Model):
+            raise TypeError(
+                "model must be a model string ('offline', 'openai:NAME'), a Model or None, "
+                f"not {type(model).__name__}"
+            )
         else:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
@@ -109,6 +115,7 @@ class Assistant:
         not_addressed, with grounded sources; ``analysis`` (of the same documents) lets the
         verdict name the matching extracted claims."""
         text, docs = _claim_text(claim), as_documents(documents)
+        _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         steps = check_steps(text, docs, self.model.context_chars, usage)
         checked = run(steps, self.model, usage)
@@ -119,6 +126,7 @@ class Assistant:
     ) -> Verdict:
         """Async twin of :meth:`check`."""
         text, docs = _claim_text(claim), as_documents(documents)
+        _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         steps = check_steps(text, docs, self.model.context_chars, usage)
         checked = await arun(steps, self.model, usage)
@@ -135,7 +143,20 @@ class Assistant:
         return Session(self, as_documents(documents), history=history)
 
 
+def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Document]) -> None:
+    """An analysis of none of these documents would name unrelated claims as matching."""
+    if analysis is None or not analysis.documents:
+        return
+    if not {d.id for d in analysis.documents} & {d.id for d in documents}:
+        raise InputError(
+            f"the analysis given is of other documents (none of its {len(analysis.documents)} "
+            "is among the documents checked); analyse these documents first"
+        )
+
+
 def _claim_text(claim: str) -> str:
+    if not isinstance(claim, str):
+        raise TypeError(f"the claim to check must be a str, not {type(claim).__name__}")
     text = " ".join(claim.split())
     if not text:
         raise InputError("the claim to check is empty")

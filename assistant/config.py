@@ -15,6 +15,7 @@ from assistant.models.base import Model
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 OFFLINE = "offline"
+OFFLINE_ENGINE = "offline:rules"  # how reports name the offline engine; accepted as a model too
 
 
 @dataclass(frozen=True)
@@ -25,18 +26,20 @@ class ModelChoice:
 
 def choose(model: str | None = None, env: Mapping[str, str] | None = None) -> ModelChoice:
     env = os.environ if env is None else env
+    model = (model or "").strip()
     if model:
         return ModelChoice(model, "argument")
-    if env.get("CLAIMDESK_MODEL"):
-        return ModelChoice(env["CLAIMDESK_MODEL"], "CLAIMDESK_MODEL")
+    configured = env.get("CLAIMDESK_MODEL", "").strip()
+    if configured:
+        return ModelChoice(configured, "CLAIMDESK_MODEL")
     if env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL"):
         return ModelChoice(f"openai:{DEFAULT_OPENAI_MODEL}", "OPENAI_API_KEY/OPENAI_BASE_URL")
     return ModelChoice(OFFLINE, "default")
 
 
 def build(spec: str, *, base_url: str | None = None, api_key: str | None = None) -> Model:
-    """The engine for a model string: ``offline`` or ``openai:NAME``."""
-    if spec == OFFLINE:
+    """The engine for a model string: ``offline`` (or ``offline:rules``) or ``openai:NAME``."""
+    if spec in (OFFLINE, OFFLINE_ENGINE):
         from assistant.offline.engine import OfflineModel
 
         return OfflineModel()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import re
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +25,28 @@ def _front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise InputError(f"{where}: front matter is not valid YAML ({exc})", path=where) from exc
+        raise InputError(
+            f"{where}: front matter is not valid YAML ({_yaml_problem(exc)})", path=where
+        ) from exc
+    except ValueError as exc:  # a timestamp-shaped value that is no real date: 2026-13-45
+        message = f"{where}: front matter has an impossible date ({exc})"
+        raise InputError(message, path=where) from exc
     if not isinstance(meta, dict):
         raise InputError(f"{where}: front matter must be 'key: value' lines", path=where)
     return {k: meta[k] for k in _FIELDS if meta.get(k) is not None}, text[match.end() :]
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's several-line message as one line: the problem and where it is."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return f"{exc.problem or exc.context}, line {mark.line + 1} column {mark.column + 1}"
+    return " ".join(str(exc).split())
+
+
 def _as_date(value: Any, where: str) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     try:
@@ -38,14 +55,26 @@ def _as_date(value: Any, where: str) -> date | None:
         raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD", path=where) from exc
 
 
-def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
-    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input."""
+def _decoded(raw: bytes, where: str) -> str:
+    """UTF-8 (with or without a byte-order mark), or UTF-16 with one (Windows 'Unicode')."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not UTF-16 text (byte {exc.start})", path=where) from exc
+        if "\0" not in text:
+            return text
     if b"\0" in raw:
         raise InputError(f"{where}: looks like a binary file, not text", path=where)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{where}: not UTF-8 text (byte {exc.start})", path=where) from exc
+
+
+def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
+    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input."""
+    text = _decoded(raw, where)
     meta, body = _front_matter(text, where)
     meta.update({k: v for k, v in overrides.items() if v is not None})
     if not body.strip():
@@ -71,12 +100,50 @@ def read_document(path: str | Path, **overrides: Any) -> Document:
     return parse_document(raw, where, **overrides)
 
 
-def as_documents(data: str | Document | list[Document] | list[str]) -> list[Document]:
-    """Normalise what SDK callers pass: a text, a Document, or a list of either."""
-    items = data if isinstance(data, list) else [data]
-    documents = [
-        d if isinstance(d, Document) else parse_document(d.encode(), "text") for d in items
-    ]
+def read_titled_document(path: str | Path, **overrides: Any) -> Document:
+    """``read_document``, titled by the file's name when its front matter gives no title."""
+    document = read_document(path, **overrides)
+    if document.title is None:
+        document = document.model_copy(update={"title": Path(path).name})
+    return document
+
+
+DocumentInput = str | Path | Document
+"""One document as SDK callers give it: its text, a file to read, or a Document."""
+
+
+def as_document(item: object, where: str = "text") -> Document:
+    """One document from what SDK callers pass: a text, a Path to read, or a Document."""
+    if isinstance(item, Document):
+        if not item.text.strip():
+            raise InputError(f"{where}: the document is empty", path=None)
+        return item
+    if isinstance(item, Path):
+        return read_titled_document(item)
+    if isinstance(item, str):
+        return parse_document(item.encode(), where)
+    raise TypeError(
+        f"{where}: expected a str, Document or Path (or a list of them), not {type(item).__name__}"
+    )
+
+
+def as_documents(data: DocumentInput | Sequence[DocumentInput]) -> list[Document]:
+    """Normalise what SDK callers pass: a text, a Path, a Document, or a list or tuple of them."""
+    if isinstance(data, list | tuple):
+        names = [f"document {n}" for n in range(1, len(data) + 1)]
+        documents = [as_document(d, name) for d, name in zip(data, names, strict=True)]
+        refuse_repeats(documents, names)
+    else:
+        documents = [as_document(data)]
     if not documents:
         raise InputError("no documents given")
     return documents
+
+
+def refuse_repeats(documents: Sequence[Document], names: Sequence[str]) -> None:
+    """InputError when two documents have the same text (one file given twice, or a copy)."""
+    first: dict[str, str] = {}
+    for document, name in zip(documents, names, strict=True):
+        if document.id in first:
+            raise InputError(f"{name}: same text as {first[document.id]}", path=name)
+        first[document.id] = name

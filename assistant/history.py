@@ -114,6 +114,12 @@ class History:
     """One SQLite database; every write commits at once so an interrupted chat loses nothing."""
 
     def __init__(self, path: Path) -> None:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise ConfigurationError(
+                f"cannot open the history database in {path.parent}: it is a file, not a folder "
+                "(set CLAIMDESK_HOME to a folder)",
+                setting="CLAIMDESK_HOME",
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.connection = sqlite3.connect(path)

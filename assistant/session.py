@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from assistant import prompts
@@ -19,6 +20,7 @@ from assistant.answers import Answer, Citation
 from assistant.chat_check import check_answer
 from assistant.citations import verify_all
 from assistant.claims import Analysis, Claim, Document, Usage
+from assistant.documents import DocumentInput, as_document
 from assistant.errors import ConfigurationError, InputError
 from assistant.history import History, engine_key
 from assistant.models.base import Message, ModelRequest, TextSink
@@ -106,6 +108,8 @@ def _no_check_note(error: ConfigurationError) -> str:
 
 
 def _question(text: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"the question must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the question is empty")
     return text.strip()
@@ -193,12 +197,14 @@ class Session:
         )
         return self._analysed(per_document, usage)
 
-    def add(self, document: Document) -> Analysis:
-        """Add a document; only it goes to the model (earlier ones come from memory or cache).
+    def add(self, document: DocumentInput) -> Analysis:
+        """Add a document (a text, a Path or a Document); only it goes to the model (earlier
+        ones come from memory or cache).
 
         Claims are numbered in document order, so earlier claims keep their ids unless the new
         document restates two of them as one assertion.
         """
+        document = as_document(document)
         if document.id in {d.id for d in self.documents}:
             return self.analysis
         self.documents.append(document)
@@ -234,7 +240,8 @@ class Session:
         analysis, usage = self.analysis, Usage()
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
-        answer = run(steps, self.assistant.model, usage, sinks)
+        with self._spending(usage):
+            answer = run(steps, self.assistant.model, usage, sinks)
         return self._record(answer, usage)
 
     async def aask(
@@ -247,7 +254,8 @@ class Session:
         analysis, usage = await self.aanalysis(), Usage()
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
-        answer = await arun(steps, self.assistant.model, usage, sinks)
+        with self._spending(usage):
+            answer = await arun(steps, self.assistant.model, usage, sinks)
         return self._record(answer, usage)
 
     def check(self, claim: str) -> Answer:
@@ -272,6 +280,15 @@ class Session:
                 note = _no_check_note(exc)
         answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
         return self._record(answer, answer.usage)
+
+    @contextmanager
+    def _spending(self, usage: Usage) -> Iterator[None]:
+        """Count what an answer cost even when it fails or is cancelled (its calls were made)."""
+        try:
+            yield
+        except BaseException:
+            self.usage = self.usage.add(usage)
+            raise
 
     def _record(self, answer: Answer, usage: Usage) -> Answer:
         answer = answer.model_copy(update={"usage": usage})

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from assistant import rendering
-from assistant.claims import STATUSES
+from assistant.claims import STATUSES, Analysis
 from assistant.cli import options
 from assistant.rendering import multidoc
 
@@ -30,17 +30,27 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    options.check_output(args.output, args.files)
     documents = options.documents_from(args)
     analysis = options.assistant_from(args).analyze(documents)
+    total = len(analysis.claims)
     if args.status:
         analysis = analysis.filter(args.status)
     if args.format == "json":
         text = analysis.model_dump_json(indent=2)
     elif args.status == "denied" and args.format == "table":
         text = multidoc.denials(analysis)
-    elif args.format == "markdown":
-        text = rendering.markdown(analysis)
     else:
-        text = rendering.table(analysis, color=options.wants_color(args))
-    options.write_output(text, args.output)
+        text = _rendered(analysis, args)
+        if args.status:
+            shown = len(analysis.claims)
+            gap = "\n\n" if args.format == "markdown" else "\n"
+            text = f"{text.rstrip()}{gap}{shown} of {total} claims have status {args.status}\n"
+    options.write_output(text, args.output, inputs=args.files)
     return 0
+
+
+def _rendered(analysis: Analysis, args: argparse.Namespace) -> str:
+    if args.format == "markdown":
+        return rendering.markdown(analysis)
+    return rendering.table(analysis, color=options.wants_color(args))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -86,9 +87,9 @@ def _console() -> Console:
     return Console(force_terminal=color, no_color=not color, highlight=False)
 
 
-def _converse(session: Session, history: History | None) -> None:
+def _converse(session: Session, history: History | None, files: Sequence[str] = ()) -> None:
     interactive = sys.stdin.isatty()
-    chat = Chat(session, _console(), echo=not interactive)
+    chat = Chat(session, _console(), echo=not interactive, inputs=files)
     chat.show(chatview.summary(session.analysis, reused=session.reused))
     if session.turns:
         chat.show(f"resumed session {session.session_id}: {len(session.turns)} earlier question(s)")
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             session = _resume(args, history)
         else:
             session = Session(assistant_from(args), load_documents(args.files), history=history)
-        _converse(session, history)
+        _converse(session, history, args.files)
     finally:
         if history:
             history.close()

@@ -49,6 +49,8 @@ def read_analysis(path: str | None) -> Analysis | None:
 def run(args: argparse.Namespace) -> int:
     if not args.claim.strip():
         raise InputError("the claim to check is empty: give it in quotes before the files")
+    inputs = [*args.files, *([args.analysis] if args.analysis else [])]
+    options.check_output(args.output, inputs)
     documents = options.documents_from(args)
     analysis = read_analysis(args.analysis)
     verdict = options.assistant_from(args).check(args.claim, documents, analysis=analysis)
@@ -56,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
         text = verdict.model_dump_json(indent=2)
     else:
         text = verdict_table(verdict, documents, color=options.wants_color(args))
-    options.write_output(text, args.output)
+    options.write_output(text, args.output, inputs=inputs)
     return 0

@@ -11,9 +11,10 @@ from typing import Any
 import assistant
 from assistant import Assistant, config
 from assistant.cli.options import write_output
+from assistant.cli.output import check_writable
 from assistant.errors import InputError
 from assistant.evals.cache import CachedModel
-from assistant.evals.compare import Comparison, compare, load_report
+from assistant.evals.compare import Comparison, check_comparable, compare, load_report
 from assistant.evals.engines import engines_for
 from assistant.evals.evaluate import EvalRequest, evaluate
 from assistant.evals.junit import junit_xml
@@ -66,13 +67,23 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--limit", type=_positive, metavar="N", help="run only the first N items")
     parser.add_argument("--sample", type=_positive, metavar="N", help="a random sample of N items")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed for --sample")
-    parser.add_argument("--concurrency", type=_positive, default=4, metavar="N")
+    parser.add_argument(
+        "--concurrency",
+        type=_positive,
+        default=4,
+        metavar="N",
+        help="parallel requests (default 4)",
+    )
     parser.add_argument("--json", metavar="OUT", help="write every number and item as JSON")
     parser.add_argument("--report", metavar="OUT.html", help="write a self-contained HTML report")
     parser.add_argument("--junit", metavar="OUT.xml", help="write JUnit XML, one test per item")
     parser.add_argument("--compare", metavar="PREVIOUS.json", help="show changes since a run")
-    parser.add_argument("--min-macro-f1", type=_share, metavar="X", help="fail below this")
-    parser.add_argument("--min-denied-recall", type=_share, metavar="X", help="fail below this")
+    parser.add_argument(
+        "--min-macro-f1", type=_share, metavar="X", help="exit 1 if status macro-F1 is below X"
+    )
+    parser.add_argument(
+        "--min-denied-recall", type=_share, metavar="X", help="exit 1 if denied recall is below X"
+    )
     parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     parser.set_defaults(handler=run)
@@ -111,18 +122,40 @@ def eval_model(args: argparse.Namespace) -> Model:
     return model if args.no_cache else CachedModel(model)
 
 
-def _write(report: EvalReport, comparison: Comparison | None, args: argparse.Namespace) -> None:
+def _inputs(args: argparse.Namespace, data: Path) -> list[str]:
+    return [str(data), *([args.compare] if args.compare else [])]
+
+
+def _outputs(args: argparse.Namespace) -> list[str]:
+    """The output paths, each a different file."""
+    named = {"--json": args.json, "--report": args.report, "--junit": args.junit}
+    given = [(option, path) for option, path in named.items() if path]
+    for n, (option, path) in enumerate(given):
+        for other, earlier in given[:n]:
+            if Path(path).resolve() == Path(earlier).resolve():
+                raise InputError(f"{other} and {option} both write to {path}; give two paths")
+    return [path for _, path in given]
+
+
+def _write(
+    report: EvalReport, comparison: Comparison | None, args: argparse.Namespace, data: Path
+) -> None:
+    inputs = _inputs(args, data)
     if args.json:
-        write_output(report.model_dump_json(indent=2), args.json)
+        write_output(report.model_dump_json(indent=2), args.json, inputs=inputs)
     if args.report:
-        write_output(html_report(report, comparison), args.report)
+        write_output(html_report(report, comparison), args.report, inputs=inputs)
     if args.junit:
-        write_output(junit_xml(report), args.junit)
+        write_output(junit_xml(report), args.junit, inputs=inputs)
 
 
 def run(args: argparse.Namespace) -> int:
     path, gates = data_path(args.dataset, args.data), thresholds(args)
+    for output in _outputs(args):
+        check_writable(output, _inputs(args, path))
     previous = load_report(Path(args.compare)) if args.compare else None
+    if previous is not None:
+        check_comparable(previous, args.dataset)
     engines = engines_for(Assistant(eval_model(args)))
     with ProgressBar(f"eval {args.dataset}") as bar:
         selection = Selection(args.limit, args.sample, args.seed)
@@ -130,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         request = EvalRequest(args.dataset, path, options, cache=not args.no_cache)
         report = asyncio.run(evaluate(request, engines))
     comparison = compare(previous, report) if previous is not None else None
-    _write(report, comparison, args)
+    _write(report, comparison, args, path)
     sys.stdout.write(markdown(report, comparison))
     failed = failed_thresholds(report, gates)
     for line in failed:

@@ -26,7 +26,7 @@ def _row(row: SessionRow) -> str:
     titles = ", ".join(row.titles) or "(no documents)"
     last = f' last: "{" ".join(row.last_question.split())}"' if row.last_question else ""
     return (
-        f"{row.id:>4}  {row.started_at}  {row.model:<22} {row.questions:>3} question(s)  "
+        f"{row.id:>4}  {row.started_at:<25}  {row.model:<22} {row.questions:>3} question(s)  "
         f"{titles}{last}"
     )
 
@@ -35,7 +35,7 @@ def _listing(history: History) -> str:
     rows = history.sessions()
     if not rows:
         return f"no chat sessions yet in {history.path}"
-    header = f"{'id':>4}  {'started (UTC)':<25} {'model':<22} questions  documents"
+    header = f"{'id':>4}  {'started (UTC)':<25}  {'model':<22} {'questions':<15}  documents"
     return "\n".join([header, *(_row(r) for r in rows)])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from assistant.cli.output import same_file
 from assistant.errors import InputError
 
 Overrides = dict[str, dict[str, str]]
@@ -33,10 +34,18 @@ def _pairs(option: str, values: list[str], files: list[str]) -> dict[str, str]:
         path, sep, field = value.rpartition("=")
         if not sep or not path or not field.strip():
             raise InputError(f"--{option} {value!r}: write it as FILE={option.upper()}")
-        if path not in files:
-            raise InputError(f"--{option} {value!r}: {path} is not one of the files given")
-        pairs[path] = field.strip()
+        pairs[_given(path, files, f"--{option} {value!r}")] = field.strip()
     return pairs
+
+
+def _given(path: str, files: list[str], where: str) -> str:
+    """The file as spelled among ``files``: ``./a.txt`` names the ``a.txt`` given."""
+    if path in files:
+        return path
+    for given in files:
+        if given != "-" and path != "-" and same_file(path, given):
+            return given
+    raise InputError(f"{where}: {path} is not one of the files given")
 
 
 def metadata_overrides(args: argparse.Namespace) -> Overrides:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 
 from assistant import Assistant
 from assistant.claims import Document
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
-from assistant.documents import parse_document, read_document
+from assistant.cli.output import check_writable, write_text
+from assistant.documents import parse_document, read_titled_document, refuse_repeats
 from assistant.errors import InputError
 
 
@@ -29,7 +29,13 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
 
 def add_output_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
     """``--format`` (the first of ``formats`` is the default) and ``-o/--output``."""
-    parser.add_argument("--format", "-f", choices=formats, default=formats[0])
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default {formats[0]})",
+    )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
 
 
@@ -55,6 +61,8 @@ def load_documents(
     """Read the files (``-`` is stdin); ``overrides`` maps a path to fields such as its date."""
     if not paths:
         raise InputError("give one or more files, or - for standard input")
+    if paths.count("-") > 1:
+        raise InputError("- (standard input) can be given only once")
     overrides = overrides or {}
     documents = []
     for path in paths:
@@ -62,10 +70,8 @@ def load_documents(
         if path == "-":
             documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>", **fields))
         else:
-            document = read_document(path, **fields)
-            if document.title is None:
-                document = document.model_copy(update={"title": Path(path).name})
-            documents.append(document)
+            documents.append(read_titled_document(path, **fields))
+    refuse_repeats(documents, ["<stdin>" if p == "-" else p for p in paths])
     return documents
 
 
@@ -74,11 +80,15 @@ def documents_from(args: argparse.Namespace) -> list[Document]:
     return load_documents(args.files, metadata_overrides(args))
 
 
-def write_output(text: str, path: str | None) -> None:
+def check_output(path: str | None, inputs: Iterable[str]) -> None:
+    """Refuse an ``-o`` path that cannot be written before any model is asked anything."""
+    if path is not None:
+        check_writable(path, inputs)
+
+
+def write_output(text: str, path: str | None, *, inputs: Iterable[str] = ()) -> None:
+    """Print ``text``, or write it to ``path``, which must not be one of the ``inputs``."""
     if path is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    try:
-        Path(path).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write output ({exc.strerror})", path=path) from exc
+    write_text(text, path, inputs=inputs)

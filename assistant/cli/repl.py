@@ -7,7 +7,7 @@ answers from an engine that streams are printed as they arrive (see live.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import get_args
 
@@ -17,7 +17,8 @@ from rich.text import Text
 from assistant.claims import Status
 from assistant.cli.lines import LineReader, read_entry
 from assistant.cli.live import LiveAnswer
-from assistant.documents import read_document
+from assistant.cli.output import write_text
+from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
 from assistant.session import Session
@@ -44,10 +45,13 @@ ends at the next \"\"\" line. Ctrl-C cancels an answer in progress."""
 
 
 class Chat:
-    def __init__(self, session: Session, console: Console, *, echo: bool) -> None:
+    def __init__(
+        self, session: Session, console: Console, *, echo: bool, inputs: Sequence[str] = ()
+    ) -> None:
         self.session = session
         self.console = console
         self.echo = echo
+        self.inputs = list(inputs)  # the article files given, which /export must not overwrite
         self.commands: dict[str, Callable[[str], None]] = {
             "/claims": self._claims,
             "/claim": self._claim,
@@ -125,6 +129,8 @@ class Chat:
         self.show(chatview.claims(self.session.analysis, status))
 
     def _claim(self, argument: str) -> None:
+        if not argument:
+            raise InputError("/claim needs a claim id: /claim c1 (/claims lists them)")
         for claim in self.session.analysis.claims:
             if claim.id.casefold() == argument.casefold():
                 self.show(chatview.claim_detail(claim))
@@ -139,13 +145,12 @@ class Chat:
     def _add(self, argument: str) -> None:
         if not argument:
             raise InputError("/add needs a file: /add article.txt")
-        document = read_document(argument)
-        if document.title is None:
-            document = document.model_copy(update={"title": Path(argument).name})
+        document = read_titled_document(argument)
         if document.id in {d.id for d in self.session.documents}:
             raise InputError(f"{argument}: this text is already in the session")
         before = len(self.session.analysis.claims)
         analysis = self.session.add(document)
+        self.inputs.append(argument)
         self.show(f"added {document.title}: {len(analysis.claims) - before} new claim(s)")
         self.show(chatview.summary(analysis, reused=False))
 
@@ -159,10 +164,7 @@ class Chat:
         else:
             text = chatview.transcript_json(analysis, turns, self.session.session_id)
         target = Path(path.strip()).expanduser()
-        try:
-            target.write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{target}: cannot write ({exc.strerror})", path=str(target)) from exc
+        write_text(text, target, inputs=self.inputs)
         self.show(f"wrote {target}")
 
     def _model(self, _: str) -> None:

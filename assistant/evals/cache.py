@@ -20,6 +20,7 @@ from typing import Any
 import platformdirs
 
 from assistant import prompts
+from assistant.errors import ConfigurationError
 from assistant.evals.metering import current_meter
 from assistant.models.base import Model, ModelRequest, ModelResponse
 from assistant.models.wrapper import ModelWrapper
@@ -48,6 +49,19 @@ def request_key(engine: str, model: str, prompt_version: str, request: ModelRequ
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _refuse_non_folder(directory: Path) -> None:
+    """The cache folder, or one of its parents, must not be a file."""
+    for folder in (directory, *directory.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise ConfigurationError(
+                    f"the answer cache {directory} cannot be created: {folder} is a file "
+                    "(set CLAIMDESK_CACHE_DIR to a folder, or pass --no-cache)",
+                    setting="CLAIMDESK_CACHE_DIR",
+                )
+            return
+
+
 class CachedModel(ModelWrapper):
     """Answers from disk when the same request was answered before, else asks ``model``."""
 
@@ -55,6 +69,8 @@ class CachedModel(ModelWrapper):
         super().__init__(model)
         self.directory = directory or cache_dir()
         self.enabled = model.engine_name not in UNCACHED_ENGINES
+        if self.enabled:
+            _refuse_non_folder(self.directory)
         self.prompt_version = prompts.prompt_version()
 
     def _path(self, request: ModelRequest) -> Path:
@@ -78,12 +94,15 @@ class CachedModel(ModelWrapper):
     def _store(self, path: Path, response: ModelResponse) -> None:
         if not self.enabled or response.finish_reason != "stop" or response.refusal:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
-        ) as handle:
-            json.dump(asdict(response), handle)
-        os.replace(handle.name, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
+            ) as handle:
+                json.dump(asdict(response), handle)
+            os.replace(handle.name, path)
+        except OSError:  # a full disk or a read-only cache costs a re-ask later, not this answer
+            return
 
     def complete(self, request: ModelRequest) -> ModelResponse:
         path = self._path(request)

@@ -44,11 +44,14 @@ def load_report(path: Path) -> EvalReport:
         ) from exc
 
 
+def check_comparable(previous: EvalReport, dataset: str) -> None:
+    """A run can only be compared with a report on the same data set."""
+    if previous.meta.dataset != dataset:
+        raise InputError(f"cannot compare a {dataset} run with a {previous.meta.dataset} report")
+
+
 def compare(previous: EvalReport, current: EvalReport) -> Comparison:
-    if previous.meta.dataset != current.meta.dataset:
-        raise InputError(
-            f"cannot compare a {current.meta.dataset} run with a {previous.meta.dataset} report"
-        )
+    check_comparable(previous, current.meta.dataset)
     names = list(current.metrics) + [m for m in previous.metrics if m not in current.metrics]
     deltas = [Delta(m, previous.metrics.get(m), current.metrics.get(m)) for m in names]
     before = {i.id: i.correct for i in previous.items}

@@ -67,6 +67,15 @@ def _split_folder(folder: Path) -> Path:
     raise InputError(f"{folder}: no attributions/ folder (expected PolNeAR dev/)", path=str(folder))
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})", path=str(path)) from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})", path=str(path)) from exc
+
+
 def load(folder: Path) -> list[AttributionArticle]:
     split = _split_folder(folder)
     articles = []
@@ -74,8 +83,8 @@ def load(folder: Path) -> list[AttributionArticle]:
         text_path = split / "text" / f"{name}.txt"
         if not text_path.is_file():
             raise InputError(f"{ann}: no article text at {text_path}", path=str(text_path))
-        text = text_path.read_text(encoding="utf-8")
-        sources = parse_ann(ann.read_text(encoding="utf-8"), str(ann))
+        text = _read(text_path)
+        sources = parse_ann(_read(ann), str(ann))
         articles.append(AttributionArticle(name, text, tuple(sources)))
     if not articles:
         raise InputError(f"{split}: no .ann files found", path=str(split))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar, cast, get_args
+from urllib.parse import urlsplit
 
 from assistant.errors import ConfigurationError
 
@@ -43,7 +44,7 @@ def resolve(
 ) -> Settings:
     server = base_url or env.get("OPENAI_BASE_URL")
     return Settings(
-        base_url=(server or OPENAI_URL).rstrip("/"),
+        base_url=_http_url(server or OPENAI_URL).rstrip("/"),
         api_key=_api_key(api_key, server, env),
         mode=mode or _output_mode(env),
         timeout_s=_positive(timeout_s, env, "CLAIMDESK_TIMEOUT", float, DEFAULT_TIMEOUT_S),
@@ -52,6 +53,18 @@ def resolve(
             context_chars, env, "CLAIMDESK_CONTEXT_CHARS", int, DEFAULT_CONTEXT_CHARS
         ),
     )
+
+
+def _http_url(url: str) -> str:
+    """The server URL, if it is one: http(s)://host[:port]/path."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ConfigurationError(
+            f"the server URL {url!r} is not an http(s) URL; set --base-url or OPENAI_BASE_URL "
+            "to one such as http://localhost:8080/v1",
+            setting="OPENAI_BASE_URL",
+        )
+    return url
 
 
 def _api_key(api_key: str | None, base_url: str | None, env: Mapping[str, str]) -> str:

@@ -333,21 +333,31 @@ class OpenAIModel:
 
     def _create(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
         try:
-            completion: ChatCompletion = self.client.chat.completions.create(
+            completion: ChatCompletion | str = self.client.chat.completions.create(
                 **self._arguments(request, wire)
             )
         except APIStatusError as error:
             raise _schema_rejection(error, wire) from error
-        return completion
+        return self._checked(completion)
 
     async def _acreate(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
         try:
-            completion: ChatCompletion = await self.async_client.chat.completions.create(
+            completion: ChatCompletion | str = await self.async_client.chat.completions.create(
                 **self._arguments(request, wire)
             )
         except APIStatusError as error:
             raise _schema_rejection(error, wire) from error
-        return completion
+        return self._checked(completion)
+
+    def _checked(self, completion: ChatCompletion | str) -> ChatCompletion:
+        """The completion, unless the server sent something else (the openai client hands back
+        the raw text of a non-JSON answer, such as a web page at a base URL missing its /v1)."""
+        if isinstance(completion, ChatCompletion):
+            return completion
+        raise ModelServerError(
+            f"the server at {self.base_url} sent {_gist(str(completion))!r}, not an "
+            "OpenAI-compatible answer; check OPENAI_BASE_URL (it usually ends in /v1)"
+        )
 
     def _arguments(self, request: ModelRequest, wire: Wire) -> dict[str, Any]:
         """The request body, deterministic so that recorded cassettes match it."""
@@ -451,6 +461,12 @@ def _response_format(
     # the schema key is an extension of llama-cpp-python's server, so it goes in the extra body
     schema = strict_schema(output_type)
     return omit, {"response_format": {"type": "json_object", "schema": schema}}
+
+
+def _gist(text: str, limit: int = 60) -> str:
+    """The start of a text on one line, for an error message."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _message(message: Message) -> ChatCompletionMessageParam:

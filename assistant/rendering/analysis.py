@@ -46,6 +46,11 @@ def table(analysis: Analysis, *, color: bool, width: int | None = None) -> str:
     return render(grid, summary(analysis), color=color, width=width)
 
 
+def claims_count(count: int) -> str:
+    """``1 claim``, ``13 claims``."""
+    return f"{count} claim" if count == 1 else f"{count} claims"
+
+
 def summary(analysis: Analysis) -> str:
     counts = {s: len(analysis.by_status(s)) for s in ("confirmed", "denied", "unverified")}
     ungrounded = sum(c.ungrounded for c in analysis.claims)
@@ -53,7 +58,7 @@ def summary(analysis: Analysis) -> str:
     parts = ", ".join(f"{n} {s}" for s, n in counts.items())
     order = f" ({order_label(analysis)})" if len(analysis.documents) > 1 else ""
     return (
-        f"{len(analysis.claims)} claims ({parts}; {ungrounded} ungrounded) in "
+        f"{claims_count(len(analysis.claims))} ({parts}; {ungrounded} ungrounded) in "
         f"{len(analysis.documents)} document(s){order}; engine {engine.name}:{engine.model}, "
         f"prompt {engine.prompt_version}"
     )

@@ -14,6 +14,7 @@ from assistant import rendering
 from assistant.answers import Answer
 from assistant.claims import Analysis, Claim, Status, Usage
 from assistant.pricing import cost
+from assistant.rendering.analysis import claims_count
 
 STYLE = rendering.STATUS_STYLE
 ORDER: tuple[Status, ...] = ("denied", "unverified", "confirmed")
@@ -48,7 +49,7 @@ def summary(analysis: Analysis, *, reused: bool) -> Text:
     engine = analysis.engine
     text = Text()
     text.append(
-        f"{len(analysis.documents)} document(s), {len(analysis.claims)} claims: {counts}. "
+        f"{len(analysis.documents)} document(s), {claims_count(len(analysis.claims))}: {counts}. "
         f"Engine {engine.name}:{engine.model}"
         + (" (cached analysis reused)" if reused else "")
         + "\n",
