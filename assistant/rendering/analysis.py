@@ -59,8 +59,8 @@ def summary(analysis: Analysis) -> str:
     order = f" ({order_label(analysis)})" if len(analysis.documents) > 1 else ""
     return (
         f"{claims_count(len(analysis.claims))} ({parts}; {ungrounded} ungrounded) in "
-        f"{len(analysis.documents)} document(s){order}; engine {engine.name}:{engine.model}, "
-        f"prompt {engine.prompt_version}"
+        f"{len(analysis.documents)} document(s){order}\n"
+        f"engine {engine.name}:{engine.model}, prompt {engine.prompt_version}"
     )
 
 
