@@ -233,6 +233,39 @@ def _is_role_reference(words: list[str]) -> str | None:
     return None
 
 
+_NAME_TOKEN = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
+# A full name ("Prime Minister Boris Johnson") lies inside one stretch of name characters and
+# spaces; its surname starts a space-separated piece of that stretch.
+_NAME_STRETCH = re.compile(r"[\w'\u2019.& -]+")
+_LEADING_WORD = re.compile(r"\w+")
+
+
+class NameIndex:
+    """Where each capitalised word starts a piece of a stretch of name characters, so that the
+    full name behind a surname is searched for only in the stretches holding that surname."""
+
+    def __init__(self, text: str) -> None:
+        self.stretches: list[tuple[int, int]] = []
+        self.by_word: dict[str, list[int]] = {}
+        for match in _NAME_STRETCH.finditer(text):
+            at = len(self.stretches)
+            self.stretches.append(match.span())
+            for piece in match.group(0).split(" "):
+                if piece[:1].isupper():
+                    self._add(_LEADING_WORD.match(piece), at)
+
+    def _add(self, word: re.Match[str] | None, at: int) -> None:
+        if word is not None:
+            places = self.by_word.setdefault(word.group(0), [])
+            if not places or places[-1] != at:
+                places.append(at)
+
+    def stretches_with(self, surname: str) -> list[tuple[int, int]]:
+        word = _LEADING_WORD.match(surname)
+        places = self.by_word.get(word.group(0), []) if word else []
+        return [self.stretches[at] for at in places]
+
+
 @dataclass
 class SpeakerMemory:
     """Named parties seen so far in one document (most recent last), and the document's text
@@ -240,17 +273,30 @@ class SpeakerMemory:
 
     text: str = ""
     parties: list[Party] = field(default_factory=list)
+    _names: NameIndex | None = field(default=None, init=False, repr=False, compare=False)
+    _full_names: dict[str, Party | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def _full_name(self, surname: str) -> Party | None:
         """ "Johnson" -> "Prime Minister Boris Johnson" when the text names them so somewhere."""
-        token = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
-        pattern = rf"\b((?:{token} +){{1,4}}){re.escape(surname)}\b"
-        for match in re.finditer(pattern, self.text):
-            if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
-                continue
-            party = classify(match.group(0))
-            if party.kind in {"named_official", "named_person"}:
-                return party
+        if surname not in self._full_names:
+            self._full_names[surname] = self._find_full_name(surname)
+        return self._full_names[surname]
+
+    def _find_full_name(self, surname: str) -> Party | None:
+        """The first full name in the text ending in ``surname``, searched only in the stretches
+        of name characters that hold the surname (a match never crosses such a stretch)."""
+        if self._names is None:
+            self._names = NameIndex(self.text)
+        pattern = re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
+        for start, end in self._names.stretches_with(surname):
+            for match in pattern.finditer(self.text, start, end):
+                if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
+                    continue
+                party = classify(match.group(0))
+                if party.kind in {"named_official", "named_person"}:
+                    return party
         return None
 
     def remember(self, party: Party) -> None:
