@@ -26,6 +26,9 @@ from assistant.offline.drafts import DraftClaim
 from assistant.textsim import content_stems, stem
 
 SEARCH_BACK = 8  # claims
+# How far back a contradiction looks for claims naming the party, reported or denied: far
+# beyond any article's length in claims, so only a book-length text is cut to a window.
+CONTRADICTION_WINDOW = 400  # claims
 RECENT_SENTENCES = 3
 GENERIC_HINT_STEMS = 1  # "on the matter", "it": says nothing about what it refers to
 # Words of "declined to comment on the matter" that say nothing about which claim is meant.
@@ -140,9 +143,12 @@ def _name_words(name: str) -> set[str]:
     return {w.lower().replace("\u2019", "'").removesuffix("'s") for w in name.split()}
 
 
-def _names(claim: DraftClaim, party: str) -> bool:
-    """Whether the claim's text names ``party`` (by all its capitalised words)."""
-    tokens = [w for w in party.split() if w[:1].isupper() and len(w) > 2]
+def _name_tokens(party: str) -> list[str]:
+    return [w for w in party.split() if w[:1].isupper() and len(w) > 2]
+
+
+def _names(claim: DraftClaim, tokens: Sequence[str]) -> bool:
+    """Whether the claim's text names a party (by all its capitalised ``tokens``)."""
     return bool(tokens) and all(t in claim.text for t in tokens)
 
 
@@ -167,16 +173,39 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     fewer shared words suffice."""
     if not rules.is_negated(content):
         return None
-    concerning = [c for c in claims if _names(c, party)]
-    reported = [c for c in claims if c.reported and c not in concerning]
+    concerning, reported, denied = _latest_by_kind(claims, party)
     if rules.has_first_person(content):
         # the party speaking for itself also restates what it already denied ("Ostby denied
         # that it plans to close the mill" ... "We have no plan to close Lund Street")
-        denied = [c for c in claims if _denied(c) and c not in concerning + reported]
-        concerning, reported = concerning + reported + denied, []
+        concerning, reported = (concerning + reported + denied)[-SEARCH_BACK:], []
     return _best_overlap(
         concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT
     ) or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+
+
+def _latest_by_kind(
+    claims: Sequence[DraftClaim], party: str
+) -> tuple[list[DraftClaim], list[DraftClaim], list[DraftClaim]]:
+    """The latest claims (up to ``SEARCH_BACK`` of each, in order) that name ``party``, that
+    are reported (and do not name it), and that a party denied (and are neither): each claim
+    in its first kind only. A scan back over at most ``CONTRADICTION_WINDOW`` claims that
+    stops once every kind is full."""
+    kinds: tuple[list[DraftClaim], list[DraftClaim], list[DraftClaim]] = ([], [], [])
+    tokens = _name_tokens(party)
+    for claim in reversed(claims[-CONTRADICTION_WINDOW:]):
+        if all(len(kind) >= SEARCH_BACK for kind in kinds):
+            break
+        if _names(claim, tokens):
+            kind = kinds[0]
+        elif claim.reported:
+            kind = kinds[1]
+        elif _denied(claim):
+            kind = kinds[2]
+        else:
+            continue
+        if len(kind) < SEARCH_BACK:
+            kind.append(claim)
+    return kinds[0][::-1], kinds[1][::-1], kinds[2][::-1]
 
 
 def restated(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:

@@ -233,45 +233,142 @@ def _is_role_reference(words: list[str]) -> str | None:
     return None
 
 
+_NAME_TOKEN = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
+# A full name ("Prime Minister Boris Johnson") lies inside one stretch of name characters and
+# spaces; its surname starts a space-separated piece of that stretch.
+_NAME_STRETCH = re.compile(r"[\w'\u2019.& -]+")
+_LEADING_WORD = re.compile(r"\w+")
+
+
+class NameIndex:
+    """Where each capitalised word starts a piece of a stretch of name characters, so that the
+    full name behind a surname is searched for only in the stretches holding that surname."""
+
+    def __init__(self, text: str) -> None:
+        self.stretches: list[tuple[int, int]] = []
+        self.by_word: dict[str, list[int]] = {}
+        for match in _NAME_STRETCH.finditer(text):
+            at = len(self.stretches)
+            self.stretches.append(match.span())
+            for piece in match.group(0).split(" "):
+                if piece[:1].isupper():
+                    self._add(_LEADING_WORD.match(piece), at)
+
+    def _add(self, word: re.Match[str] | None, at: int) -> None:
+        if word is not None:
+            places = self.by_word.setdefault(word.group(0), [])
+            if not places or places[-1] != at:
+                places.append(at)
+
+    def stretches_with(self, surname: str) -> list[tuple[int, int]]:
+        word = _LEADING_WORD.match(surname)
+        places = self.by_word.get(word.group(0), []) if word else []
+        return [self.stretches[at] for at in places]
+
+
+_PEOPLE = frozenset({"named_official", "named_person"})
+_ORGANIZATIONS = frozenset({"organization"})
+_REMEMBERED = _PEOPLE | _ORGANIZATIONS | {"document"}
+
+
+class _LatestByWord:
+    """Party names under each word, so the latest party with a word is found without a scan."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[str]] = {}
+
+    def add(self, words: set[str], name: str) -> None:
+        for word in words:
+            self.names.setdefault(word, set()).add(name)
+
+    def discard(self, words: set[str], name: str) -> None:
+        for word in words:
+            self.names.get(word, set()).discard(name)
+
+    def latest(self, word: str, order: dict[str, int]) -> str | None:
+        return max(self.names.get(word, ()), key=order.__getitem__, default=None)
+
+
 @dataclass
 class SpeakerMemory:
-    """Named parties seen so far in one document (most recent last), and the document's text
-    for finding the full name behind a lone surname."""
+    """Named parties seen so far in one document (by name, most recent last), and the
+    document's text for finding the full name behind a lone surname. Indexes by name word and
+    role word keep each look-up independent of how many parties the document names."""
 
     text: str = ""
-    parties: list[Party] = field(default_factory=list)
+    parties: dict[str, Party] = field(default_factory=dict)
+    _order: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _remembered: int = field(default=0, init=False, repr=False, compare=False)
+    _people_by_name: _LatestByWord = field(
+        default_factory=_LatestByWord, init=False, repr=False, compare=False
+    )
+    _people_by_role: _LatestByWord = field(
+        default_factory=_LatestByWord, init=False, repr=False, compare=False
+    )
+    _documents_by_name: _LatestByWord = field(
+        default_factory=_LatestByWord, init=False, repr=False, compare=False
+    )
+    _names: NameIndex | None = field(default=None, init=False, repr=False, compare=False)
+    _full_names: dict[str, Party | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def _full_name(self, surname: str) -> Party | None:
         """ "Johnson" -> "Prime Minister Boris Johnson" when the text names them so somewhere."""
-        token = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
-        pattern = rf"\b((?:{token} +){{1,4}}){re.escape(surname)}\b"
-        for match in re.finditer(pattern, self.text):
-            if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
-                continue
-            party = classify(match.group(0))
-            if party.kind in {"named_official", "named_person"}:
-                return party
+        if surname not in self._full_names:
+            self._full_names[surname] = self._find_full_name(surname)
+        return self._full_names[surname]
+
+    def _find_full_name(self, surname: str) -> Party | None:
+        """The first full name in the text ending in ``surname``, searched only in the stretches
+        of name characters that hold the surname (a match never crosses such a stretch)."""
+        if self._names is None:
+            self._names = NameIndex(self.text)
+        pattern = re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
+        for start, end in self._names.stretches_with(surname):
+            for match in pattern.finditer(self.text, start, end):
+                if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
+                    continue
+                party = classify(match.group(0))
+                if party.kind in {"named_official", "named_person"}:
+                    return party
         return None
 
     def remember(self, party: Party) -> None:
-        if party.kind in {"named_official", "named_person", "organization", "document"}:
-            self.parties = [p for p in self.parties if p.name != party.name] + [party]
+        if party.kind not in _REMEMBERED:
+            return
+        old = self.parties.pop(party.name, None)
+        if old is not None:
+            self._index(old, adding=False)
+        self.parties[party.name] = party
+        self._remembered += 1
+        self._order[party.name] = self._remembered
+        self._index(party, adding=True)
 
-    def _people(self) -> list[Party]:
-        return [p for p in self.parties if p.kind in {"named_official", "named_person"}]
+    def _index(self, party: Party, adding: bool) -> None:
+        """Add ``party`` to (or drop it from) the indexes of its kind."""
+        if party.kind in _PEOPLE:
+            indexes = [
+                (self._people_by_name, {w.lower() for w in _words(party.name)}),
+                (self._people_by_role, {_bare(w) for w in _words(party.role or "")}),
+            ]
+        elif party.kind == "document":
+            indexes = [(self._documents_by_name, {_bare(w) for w in _words(party.name)})]
+        else:
+            indexes = []
+        for index, words in indexes:
+            (index.add if adding else index.discard)(words, party.name)
+
+    def _latest(self, kinds: frozenset[str]) -> Party | None:
+        return next((p for p in reversed(self.parties.values()) if p.kind in kinds), None)
 
     def _by_token(self, token: str) -> Party | None:
-        for party in reversed(self._people()):
-            if token.lower() in {w.lower() for w in _words(party.name)}:
-                return party
-        return None
+        name = self._people_by_name.latest(token.lower(), self._order)
+        return self.parties[name] if name is not None else None
 
     def _by_role(self, noun: str) -> Party | None:
-        people = self._people()
-        for party in reversed(people):
-            if party.role and noun in {_bare(w) for w in _words(party.role)}:
-                return party
-        return None
+        name = self._people_by_role.latest(noun, self._order)
+        return self.parties[name] if name is not None else None
 
     def resolve(self, phrase: str, role: str | None = None) -> Party | None:
         """The party ``phrase`` names in context; None for an unresolvable pronoun."""
@@ -280,34 +377,28 @@ class SpeakerMemory:
             return None
         low = words[0].lower()
         if len(words) == 1 and low in lex.PERSONAL_PRONOUNS:
-            people = self._people()
-            return people[-1] if people else None
+            return self._latest(_PEOPLE)
         if len(words) == 1 and low in lex.GROUP_PRONOUNS:
-            others = [p for p in self.parties if p.kind == "organization"]
-            return others[-1] if others and low in {"it", "they"} else None
+            return self._latest(_ORGANIZATIONS) if low in {"it", "they"} else None
         noun = _is_role_reference(words)
         if noun is not None:
             found = self._by_role(noun)
             if found is not None:
                 return found
         if _AGED.match(phrase.strip()):  # "the 36-year-old"
-            people = self._people()
-            return people[-1] if people else None
+            return self._latest(_PEOPLE)
         if len(words) == 1 and words[0][:1].isupper() and role is None:
             found = self._by_token(words[0]) or self._full_name(words[0])
             if found is not None:
                 return found
-        for party in self._people():
-            if party.name == phrase.strip() and role is None:
-                return party
+        known = self.parties.get(phrase.strip())
+        if known is not None and known.kind in _PEOPLE and role is None:
+            return known
         return self._document(words) or classify(phrase, role)
 
     def _document(self, words: list[str]) -> Party | None:
         """ "The report said ..." after "according to an inspection report": that document."""
         if len(words) != 2 or words[0].lower() not in {"the", "this", "that"}:
             return None
-        noun = words[1].lower()
-        for party in reversed(self.parties):
-            if party.kind == "document" and noun in {_bare(w) for w in _words(party.name)}:
-                return party
-        return None
+        name = self._documents_by_name.latest(words[1].lower(), self._order)
+        return self.parties[name] if name is not None else None

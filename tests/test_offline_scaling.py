@@ -1,0 +1,136 @@
+"""The offline engine's indexes give the answers of the whole-document scans they replace.
+
+Surname look-ups search only the stretches of name characters holding the surname, speaker
+memory looks parties up by word, and contradictions scan back only until each kind of claim
+is found; each is checked here against a plain reference scan on the seed article and the
+extraction and denial fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.offline import linking
+from assistant.offline.drafts import DraftClaim, DraftSource
+from assistant.offline.sourcing import (
+    _NOT_IN_NAMES,
+    OUTLET,
+    Party,
+    SpeakerMemory,
+    _bare,
+    _words,
+    classify,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = [
+    ROOT / "examples" / "pakistan-fo-china-security.txt",
+    *sorted((ROOT / "tests" / "fixtures" / "extraction").glob("*.txt")),
+    *sorted((ROOT / "tests" / "fixtures" / "denials").glob("*.txt")),
+]
+_CAPITALISED = re.compile(r"\b[A-Z][\w'\u2019.&-]*")
+
+
+def full_name_by_whole_text_search(text: str, surname: str) -> Party | None:
+    """The surname look-up as a regular expression over the whole text (the reference)."""
+    token = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
+    pattern = rf"\b((?:{token} +){{1,4}}){re.escape(surname)}\b"
+    for match in re.finditer(pattern, text):
+        if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
+            continue
+        party = classify(match.group(0))
+        if party.kind in {"named_official", "named_person"}:
+            return party
+    return None
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_surname_lookup_matches_whole_text_search(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    memory = SpeakerMemory(text)
+    surnames = sorted(set(_CAPITALISED.findall(text)))
+    assert surnames
+    for surname in surnames:
+        assert memory._full_name(surname) == full_name_by_whole_text_search(text, surname)
+
+
+def test_surname_lookup_finds_full_names_in_the_articles() -> None:
+    found = set()
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        memory = SpeakerMemory(text)
+        found |= {p.name for w in set(_CAPITALISED.findall(text)) if (p := memory._full_name(w))}
+    assert len(found) >= 10
+
+
+def test_surname_lookup_handles_edges_of_name_stretches() -> None:
+    text = 'He met "Dr. Ann Lee" and, later, Prime Minister Boris Johnson\u2019s aide. Lee left.'
+    memory = SpeakerMemory(text)
+    for surname in ["Lee", "Johnson", "Boris", "Ann"]:
+        assert memory._full_name(surname) == full_name_by_whole_text_search(text, surname)
+    johnson = memory._full_name("Johnson")
+    assert johnson is not None and johnson.name == "Boris Johnson"
+
+
+def test_memory_resolves_to_the_latest_party_after_renaming_and_reremembering() -> None:
+    memory = SpeakerMemory()
+    baloch = classify("FO Spokesperson Mumtaz Zahra Baloch")
+    khan = classify("Interior Minister Sana Khan")
+    report = classify("the inspection report")
+    for party in [baloch, khan, report, classify("Beijing Trade Ministry")]:
+        memory.remember(party)
+    assert memory.resolve("she") == khan
+    assert memory.resolve("they") == classify("Beijing Trade Ministry")
+    assert memory.resolve("the spokesperson") == baloch
+    assert memory.resolve("The report") == report
+    memory.remember(baloch)  # named again: now the latest person
+    assert memory.resolve("she") == baloch and memory.resolve("Khan") == khan
+    memory.remember(Party(khan.name, None, "organization", True))  # no longer a person
+    assert memory.resolve("Khan") != khan and memory.resolve("the minister") != khan
+
+
+def _claims() -> list[DraftClaim]:
+    """A mix of claims naming Greystone Homes, resting on reports, and denied by a party."""
+    greystone = Party("Greystone Homes", None, "organization", True)
+    anonymous = Party("two officials", None, "anonymous", False)
+    claims = []
+    for i in range(60):
+        subject = "Greystone Homes" if i % 3 == 0 else "The council"
+        claim = DraftClaim(f"{subject} paid the consultant {i} pounds for the plan", i)
+        claim.add([OUTLET], "asserts", claim.text)
+        if i % 4 == 1:
+            claim.add([anonymous], "asserts", claim.text)
+        if i % 5 == 2:
+            claim.sources.append(DraftSource(greystone, "denies", "no"))
+        claims.append(claim)
+    return claims
+
+
+def latest_by_filtering(
+    claims: list[DraftClaim], party: str
+) -> tuple[list[DraftClaim], list[DraftClaim], list[DraftClaim]]:
+    """The three kinds as whole-list filters, each cut to its last ``SEARCH_BACK`` claims."""
+    tokens = linking._name_tokens(party)
+    concerning = [c for c in claims if linking._names(c, tokens)]
+    reported = [c for c in claims if c.reported and c not in concerning]
+    denied = [c for c in claims if linking._denied(c) and c not in concerning + reported]
+    back = linking.SEARCH_BACK
+    return concerning[-back:], reported[-back:], denied[-back:]
+
+
+@pytest.mark.parametrize("party", ["Greystone Homes", "Ellison", ""])
+@pytest.mark.parametrize("count", [0, 3, 20, 60])
+def test_contradiction_candidates_match_whole_list_filters(party: str, count: int) -> None:
+    claims = _claims()[:count]
+    assert linking._latest_by_kind(claims, party) == latest_by_filtering(claims, party)
+
+
+def test_contradiction_finds_a_recent_claim_among_many() -> None:
+    claims = _claims()
+    found = linking.contradicted(
+        claims, "Greystone Homes never paid the consultant 57 pounds", "Greystone Homes"
+    )
+    assert found is claims[57]
