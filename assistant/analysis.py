@@ -11,8 +11,8 @@ from functools import cache
 
 from assistant import prompts
 from assistant.chunking import Chunk, chunk
-from assistant.claims import Claim, Document, Evidence, Source, Usage
-from assistant.grounding import evidence_at, find_span, locate
+from assistant.claims import Claim, Document, Source, Usage
+from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, ModelRequest
 from assistant.multidoc import combine_documents
@@ -56,14 +56,14 @@ def _quotes(output: ExtractionOutput) -> list[str]:
     return [q for c in output.claims for s in c.sources for q in s.quotes]
 
 
-def _missing(document: Document, output: ExtractionOutput) -> list[str]:
-    return [q for q in _quotes(output) if locate(document, q) is None]
+def _missing(locator: Locator, output: ExtractionOutput) -> list[str]:
+    return [q for q in _quotes(output) if locator.locate(q) is None]
 
 
-def _source(document: Document, out: SourceOutput, part: Chunk, usage: Usage) -> Source:
+def _source(locator: Locator, out: SourceOutput, usage: Usage) -> Source:
     evidence = []
     for quote in out.quotes:
-        found = _locate_near(document, quote, part)
+        found = locator.locate(quote)
         if found is None:
             usage.dropped_quotes += 1
         elif found not in evidence:
@@ -75,22 +75,15 @@ def _source(document: Document, out: SourceOutput, part: Chunk, usage: Usage) ->
         stance=out.stance,
         on_record=out.on_record,
         evidence=evidence,
-        document_id=document.id,
+        document_id=locator.document.id,
     )
 
 
-def _locate_near(document: Document, quote: str, part: Chunk) -> Evidence | None:
-    span = find_span(document.text, quote, start_at=part.start)
-    if span is None:
-        return locate(document, quote)
-    return evidence_at(document, *span)
-
-
-def _claim(document: Document, out: ClaimOutput, part: Chunk, usage: Usage) -> Claim:
+def _claim(locator: Locator, out: ClaimOutput, usage: Usage) -> Claim:
     """The claim with its quotes located; one with no locatable quote is never shown as sourced:
     it is flagged ungrounded and held at unverified, keeping the model's own verdict in the reason.
     """
-    sources = [_source(document, s, part, usage) for s in out.sources]
+    sources = [_source(locator, s, usage) for s in out.sources]
     grounded = any(s.evidence for s in sources)
     status, reason = out.status, out.status_reason
     if not grounded:
@@ -112,10 +105,11 @@ def part_steps(
     document: Document, part: Chunk, number: int, count: int, usage: Usage
 ) -> Steps[list[Claim]]:
     request = extraction_request(document, part, number, count)
+    locator = Locator(document, part.start)
     output = yield from structured_grounded(
-        request, ExtractionOutput, usage, lambda out: _missing(document, out)
+        request, ExtractionOutput, usage, lambda out: _missing(locator, out)
     )
-    return [_claim(document, c, part, usage) for c in output.claims]
+    return [_claim(locator, c, usage) for c in output.claims]
 
 
 def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[Claim]]:

@@ -89,12 +89,15 @@ def _needles(quote: str) -> list[str]:
     return [n for n in dict.fromkeys((whole, bare)) if n.strip(_EDGE)]
 
 
-def find_span(text: str, quote: str, start_at: int = 0) -> tuple[int, int] | None:
-    """The (start, end) of ``quote`` in ``text`` under normalisation, or None."""
+def find_span(
+    text: str, quote: str, start_at: int = 0, end_at: int | None = None
+) -> tuple[int, int] | None:
+    """The (start, end) of ``quote`` in ``text[start_at:end_at]`` under normalisation, or None."""
     hay = _normalised(text)
     begin = _normalised_index(hay, start_at)
+    end = len(hay.text) if end_at is None else _normalised_index(hay, end_at)
     for needle in _needles(quote):
-        pos = hay.text.find(needle, begin)
+        pos = hay.text.find(needle, begin, end)
         if pos >= 0:
             return hay.offsets[pos], hay.offsets[pos + len(needle) - 1] + 1
     return None
@@ -115,6 +118,36 @@ def locate(document: Document, quote: str) -> Evidence | None:
         span = max(spans, key=lambda s: s[1] - s[0])
     start, end = span
     return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)
+
+
+class Locator:
+    """Locates many quotes in one document, nearest first.
+
+    Quotes mostly come in reading order, so each is first looked for in a window around the
+    previous find, then in the whole text; answers are remembered. This keeps grounding linear
+    in the length of long documents instead of scanning the whole text for every quote.
+    """
+
+    BEHIND = 5_000
+    AHEAD = 50_000
+
+    def __init__(self, document: Document, start: int = 0) -> None:
+        self.document = document
+        self._cursor = start
+        self._found: dict[str, Evidence | None] = {}
+
+    def locate(self, quote: str) -> Evidence | None:
+        if quote not in self._found:
+            self._found[quote] = self._near(quote) or locate(self.document, quote)
+        found = self._found[quote]
+        if found is not None:
+            self._cursor = found.start
+        return found
+
+    def _near(self, quote: str) -> Evidence | None:
+        start = max(0, self._cursor - self.BEHIND)
+        span = find_span(self.document.text, quote, start, self._cursor + self.AHEAD)
+        return evidence_at(self.document, *span) if span else None
 
 
 def locate_in(documents: Iterable[Document], quote: str) -> Evidence | None:

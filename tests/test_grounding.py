@@ -1,5 +1,5 @@
 from assistant.claims import Document
-from assistant.grounding import find_span, locate, normalise
+from assistant.grounding import Locator, find_span, locate, normalise
 
 TEXT = "He said: \u201cWe will  not\nrespond\u201d \u2014 and left. Baloch\u2019s office agreed."
 
@@ -51,3 +51,19 @@ def test_quotation_marks_are_kept_when_the_text_has_them_and_dropped_when_not() 
     assert kept is not None and kept.quote.endswith("over.\u201d")
     dropped = locate(document, '"speculations"')
     assert dropped is not None and dropped.quote == "speculations"
+
+
+def test_locator_prefers_the_occurrence_near_the_last_find_and_falls_back_to_the_whole_text() -> (
+    None
+):
+    filler = "Filler sentence about nothing in particular. " * 3000
+    text = f"The mayor resigned. {filler}Officials met. The mayor resigned. {filler}Tail."
+    document = Document.from_text(text)
+    second = text.index("Officials met.")
+    locator = Locator(document, start=second)
+    near = locator.locate("The mayor resigned.")
+    assert near is not None and near.start > second  # the repeat near the cursor, not the first
+    assert text[near.start : near.end] == near.quote
+    far = locator.locate("Tail.")
+    assert far is not None and far.start == text.index("Tail.")  # beyond the window: whole text
+    assert locator.locate("not in the text at all") is None
