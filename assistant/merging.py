@@ -61,7 +61,7 @@ def restatement_groups(texts: Sequence[str]) -> list[list[int]]:
     index: dict[str, list[int]] = {}
     for position, text in enumerate(texts):
         new = fingerprint(text)
-        candidates = sorted({i for s in new.stems for i in index.get(s, ())})
+        candidates = _candidates(new, index)
         match = next((i for i in candidates if similar(prints[i], new) >= SAME_CLAIM), None)
         if match is not None:
             groups[match].append(position)
@@ -71,6 +71,20 @@ def restatement_groups(texts: Sequence[str]) -> list[list[int]]:
         groups.append([position])
         prints.append(new)
     return groups
+
+
+# A stem shared by more groups than this says little about which group a text restates; such
+# stems are not used to find candidates (a whole article never has this many claims, so for real
+# articles the search is exhaustive; for book-length input it stays near-linear).
+COMMON_STEM = 64
+
+
+def _candidates(new: Fingerprint, index: dict[str, list[int]]) -> list[int]:
+    postings = [index[s] for s in new.stems if s in index]
+    telling = [p for p in postings if len(p) <= COMMON_STEM]
+    if not telling and postings:
+        telling = [min(postings, key=len)]
+    return sorted({i for p in telling for i in p})
 
 
 def merge_claims(claims: Sequence[Claim]) -> list[Claim]:

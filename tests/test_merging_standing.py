@@ -5,7 +5,7 @@ claim's text to status.resolve)."""
 from __future__ import annotations
 
 from assistant.claims import Claim, Source
-from assistant.merging import merge_claims
+from assistant.merging import merge_claims, restatement_groups
 
 TEXT = "The labour ministry had created 40,000 jobs since January."
 
@@ -33,3 +33,12 @@ def test_a_denial_by_the_party_named_still_wins_when_merged() -> None:
     denied = claim("denied", TEXT, src("the labour ministry", "organization", "denies"))
     [merged] = merge_claims([reported, denied])
     assert merged.status == "denied"
+
+
+def test_restatements_are_found_among_hundreds_of_claims_sharing_common_words() -> None:
+    texts = [f"The council approved budget line {i} for the harbour district" for i in range(300)]
+    texts.insert(150, "The council approved the Kestrel ferry subsidy at its March meeting")
+    texts.append("At its March meeting the council approved the Kestrel ferry subsidy")
+    groups = restatement_groups(texts)
+    assert [150, len(texts) - 1] in groups
+    assert len(groups) == len(texts) - 1
