@@ -66,7 +66,9 @@ def analysed_session() -> Session:
     return Session(assistant, [document], analysis=analysis)
 
 
-def assert_grounded(answer: Answer, session: Session) -> None:
+def assert_grounded(answer: Answer, session: Session, *, counts_tokens: bool = True) -> None:
+    """Every citation called verified sits at its offsets; an unverified answer was re-asked and
+    flagged. ``counts_tokens=False`` for streams from servers that send no usage."""
     text = session.documents[0].text
     for citation in answer.citations:
         if citation.verified:
@@ -74,7 +76,9 @@ def assert_grounded(answer: Answer, session: Session) -> None:
             assert text[citation.evidence.start : citation.evidence.end] == citation.quote
     if not answer.verified:
         assert answer.reasked and answer.warning
-    assert session.usage.model_calls >= 1 and session.usage.prompt_tokens > 0
+    assert session.usage.model_calls >= 1
+    if counts_tokens:
+        assert session.usage.prompt_tokens > 0
 
 
 @pytest.mark.vcr
