@@ -4,6 +4,10 @@ For each document: measure how much of it speaks to the claim (relevance.py); if
 its stance from the cues around its relevant passages (stance.py) and report it as a source with
 the sentence that shows the stance as a verbatim quote. Documents that do not speak to the claim
 are left out; if none does, the claim is ``not_addressed``.
+
+Before the cues, the document is read the way ``analyze`` reads it (party_check.py): a denial
+on the record by the party the claim is about decides ``denied``, and that party's own
+on-record affirmation decides ``confirmed`` (the later statement wins when it did both).
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from typing import Any
 
 from assistant.claims import Stance, VerdictStatus
 from assistant.errors import InputError
+from assistant.offline.party_check import PartyStatement, party_statement
 from assistant.offline.relevance import measure
 from assistant.offline.speaker_markers import anonymous_name, speaker_kind
-from assistant.offline.stance import Basis, Reading, StanceReading, read_stance
+from assistant.offline.stance import Basis, Reading, StanceReading, claim_cues, read_stance
 from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
 
 MAX_QUOTE_CHARS = 400
@@ -35,6 +40,11 @@ class DocumentReading:
     name: str
     text: str
     stance: StanceReading
+    party: PartyStatement | None = None  # the claim's own party on the record, when it spoke
+
+    @property
+    def reading(self) -> Reading:
+        return self.party.reading if self.party else self.stance.reading
 
 
 def check(inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -47,7 +57,7 @@ def check(inputs: Mapping[str, Any]) -> dict[str, Any]:
             "reason": f"None of the {len(documents)} document(s) speaks to this claim.",
             "sources": [],
         }
-    status = _status([r.stance.reading for r in readings])
+    status = _status([r.reading for r in readings])
     return {
         "status": status,
         "reason": _reason(status, readings),
@@ -73,10 +83,15 @@ def _read(claim: str, position: int, document: Mapping[str, Any]) -> DocumentRea
     relevance = measure(claim, text)
     if not relevance.related:
         return None
-    name = document.get("outlet") or document.get("title") or document.get("id")
-    return DocumentReading(
-        str(name or f"document {position + 1}"), text, read_stance(claim, relevance)
+    name = str(
+        document.get("outlet")
+        or document.get("title")
+        or document.get("id")
+        or f"document {position + 1}"
     )
+    outlet = document.get("outlet") if isinstance(document.get("outlet"), str) else None
+    party = None if claim_cues(claim).refutes else party_statement(claim, text, outlet)
+    return DocumentReading(name, text, read_stance(claim, relevance), party)
 
 
 def _status(readings: list[Reading]) -> VerdictStatus:
@@ -98,8 +113,20 @@ REASONS: dict[tuple[VerdictStatus, Basis], str] = {
 }
 
 
+PARTY_REASONS: dict[Reading, str] = {
+    "denied": "Denied on the record by {names}, the party it concerns, as reported in {outlets}.",
+    "confirmed": "Affirmed on the record by {names}, the party it concerns, as reported in "
+    "{outlets}.",
+}
+
+
 def _reason(status: VerdictStatus, readings: list[DocumentReading]) -> str:
-    deciding = [r for r in readings if r.stance.reading == status]
+    deciding = [r for r in readings if r.reading == status]
+    by_party = [r for r in deciding if r.party]
+    if by_party and status in PARTY_REASONS:
+        names = ", ".join(dict.fromkeys(r.party.name for r in by_party if r.party))
+        outlets = ", ".join(dict.fromkeys(r.name for r in by_party))
+        return PARTY_REASONS[status].format(names=names, outlets=outlets)
     names = ", ".join(dict.fromkeys(r.name for r in deciding))
     return REASONS[(status, deciding[0].stance.basis)].format(names=names)
 
@@ -117,6 +144,8 @@ def _quote(text: str, reading: StanceReading) -> list[str]:
 
 
 def _source(reading: DocumentReading) -> dict[str, Any]:
+    if reading.party is not None:
+        return _party_source(reading.party, reading.name)
     quotes = _quote(reading.text, reading.stance)
     kind = speaker_kind(quotes[0]) if quotes else "outlet"
     if kind == "media_report" and reading.stance.reading != "unverified":
@@ -134,4 +163,15 @@ def _source(reading: DocumentReading) -> dict[str, Any]:
         "stance": stance,
         "on_record": kind != "anonymous",
         "quotes": quotes,
+    }
+
+
+def _party_source(party: PartyStatement, outlet: str) -> dict[str, Any]:
+    return {
+        "name": party.name,
+        "role": party.role,
+        "kind": party.kind,
+        "stance": STANCE_OF_READING[party.reading],
+        "on_record": True,
+        "quotes": [party.quote],
     }
