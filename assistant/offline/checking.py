@@ -7,7 +7,7 @@ are left out; if none does, the claim is ``not_addressed``.
 
 Before the cues, the document is read the way ``analyze`` reads it (party_check.py): a denial
 on the record by the party the claim is about decides ``denied``, and that party's own
-on-record affirmation decides ``confirmed`` (the later statement wins when it did both).
+on-record affirmation decides ``confirmed`` (and outranks its own denial).
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ The check reuses the extraction engine (extraction.py) on each document: among t
 extracts, those that restate the typed claim carry attributed sources. A source has standing
 when it is named, on the record, and is the claim's own party: its name (or the body its role
 speaks for, "a spokesperson for Halvard Foods") is named in the claim. Such a party's denial
-makes the claim denied; its own affirmation makes it confirmed. When it did both, the later
-statement in the document stands. Third parties, anonymous sources and media reports decide
-nothing here: the cue-based stance (stance.py) reads those documents.
+makes the claim denied; its own affirmation makes it confirmed, and outranks its denial when it
+did both (the rubric: a party that also confirms on the record has not denied it). Third
+parties, anonymous sources and media reports decide nothing here: the cue-based stance
+(stance.py) reads those documents.
 """
 
 from __future__ import annotations
@@ -50,14 +51,15 @@ class PartyStatement:
 
 
 def party_statement(claim: str, text: str, outlet: str | None = None) -> PartyStatement | None:
-    """The latest on-record statement on ``claim`` by the party it concerns, if ``text`` has one."""
+    """The on-record statement on ``claim`` by the party it concerns, if ``text`` has one: its
+    first affirmation, else its first denial."""
     statements = [
         s
         for extracted in _extracted(text, outlet)
         if similarity(extracted["text"], claim) >= RESTATES
         for s in _standing_statements(claim, text, extracted["sources"])
     ]
-    return max(statements, key=lambda s: s.position, default=None)
+    return min(statements, key=lambda s: (s.reading != "confirmed", s.position), default=None)
 
 
 @lru_cache(maxsize=4096)  # one extraction per document text, however many claims meet it
