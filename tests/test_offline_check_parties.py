@@ -38,6 +38,9 @@ def test_third_party_without_standing_does_not_deny() -> None:
     verdict = _check("Meridian Rail will scrap the night train to Vienna", "third_party_denial")
     assert verdict.status == "unverified"
     assert all(s.stance != "denies" for s in verdict.sources)
+    [source] = verdict.sources
+    assert (source.name, source.kind) == ("A travel blog", "media_report")
+    assert source.role == "cited by third_party_denial.txt"
 
 
 def test_same_partys_confirmation_on_the_record_outranks_its_denial() -> None:
@@ -62,7 +65,10 @@ def test_anonymous_only_report_stays_unverified() -> None:
         "Brightwater Energy is preparing to sell its wind farms in the north", "anonymous_only"
     )
     assert verdict.status == "unverified"
-    assert "two people familiar with the matter" in verdict.sources[0].quotes[0]
+    [source] = verdict.sources
+    assert (source.name, source.kind) == ("two people familiar with the matter", "anonymous")
+    assert source.on_record is False
+    assert source.name in source.quotes[0]
 
 
 def test_one_line_denial_by_the_authority_denies_the_claim() -> None:

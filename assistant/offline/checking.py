@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.claims import Stance, VerdictStatus
 from assistant.errors import InputError
-from assistant.offline.party_check import PartyStatement, party_statement
+from assistant.offline.party_check import PartyStatement, Speaker, party_statement, speaker_of
 from assistant.offline.relevance import measure
 from assistant.offline.speaker_markers import anonymous_name, speaker_kind
 from assistant.offline.stance import Basis, Reading, StanceReading, claim_cues, read_stance
@@ -41,6 +41,7 @@ class DocumentReading:
     text: str
     stance: StanceReading
     party: PartyStatement | None = None  # the claim's own party on the record, when it spoke
+    speaker: Speaker | None = None  # who the extractor says speaks in the evidence sentence
 
     @property
     def reading(self) -> Reading:
@@ -91,7 +92,12 @@ def _read(claim: str, position: int, document: Mapping[str, Any]) -> DocumentRea
     )
     outlet = document.get("outlet") if isinstance(document.get("outlet"), str) else None
     party = None if claim_cues(claim).refutes else party_statement(claim, text, outlet)
-    return DocumentReading(name, text, read_stance(claim, relevance), party)
+    stance = read_stance(claim, relevance)
+    speaker = None
+    if party is None and stance.reading == "unverified" and stance.evidence is not None:
+        evidence = text[stance.evidence.start : stance.evidence.end]
+        speaker = speaker_of(claim, text, evidence, outlet)
+    return DocumentReading(name, text, stance, party, speaker)
 
 
 def _status(readings: list[Reading]) -> VerdictStatus:
@@ -145,7 +151,9 @@ def _quote(text: str, reading: StanceReading) -> list[str]:
 
 def _source(reading: DocumentReading) -> dict[str, Any]:
     if reading.party is not None:
-        return _party_source(reading.party, reading.name)
+        return _party_source(reading.party)
+    if reading.speaker is not None and reading.speaker.kind in REPORTING_KINDS:
+        return _speaker_source(reading, reading.speaker)
     quotes = _quote(reading.text, reading.stance)
     kind = speaker_kind(quotes[0]) if quotes else "outlet"
     if kind == "media_report" and reading.stance.reading != "unverified":
@@ -166,7 +174,7 @@ def _source(reading: DocumentReading) -> dict[str, Any]:
     }
 
 
-def _party_source(party: PartyStatement, outlet: str) -> dict[str, Any]:
+def _party_source(party: PartyStatement) -> dict[str, Any]:
     return {
         "name": party.name,
         "role": party.role,
@@ -174,4 +182,21 @@ def _party_source(party: PartyStatement, outlet: str) -> dict[str, Any]:
         "stance": STANCE_OF_READING[party.reading],
         "on_record": True,
         "quotes": [party.quote],
+    }
+
+
+# Speakers that only report a claim: the source is named as the extractor reads them.
+REPORTING_KINDS = frozenset({"anonymous", "media_report"})
+
+
+def _speaker_source(reading: DocumentReading, speaker: Speaker) -> dict[str, Any]:
+    quotes = _quote(reading.text, reading.stance)
+    not_confirmed = any(phrase in q.lower() for q in quotes for phrase in NOT_CONFIRMED_PHRASES)
+    return {
+        "name": speaker.name,
+        "role": f"cited by {reading.name}",
+        "kind": speaker.kind,
+        "stance": "not_confirmed" if not_confirmed else "asserts",
+        "on_record": speaker.on_record,
+        "quotes": quotes,
     }

@@ -96,3 +96,23 @@ def _has_standing(claim: str, source: dict[str, Any]) -> bool:
         return True
     body = content_stems(source["role"] or "") - ROLE_WORDS
     return bool(body) and body <= named
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who the extractor says speaks in a sentence: a party other than the outlet's own voice."""
+
+    name: str
+    kind: str
+    on_record: bool
+
+
+def speaker_of(claim: str, text: str, sentence: str, outlet: str | None = None) -> Speaker | None:
+    """The attributed speaker of ``sentence`` in a claim restating ``claim``, when one is named."""
+    for extracted in _extracted(text, outlet):
+        if similarity(extracted["text"], claim) < RESTATES:
+            continue
+        for source in extracted["sources"]:
+            if source["kind"] != "outlet" and sentence in source["quotes"]:
+                return Speaker(source["name"], source["kind"], source["on_record"])
+    return None
