@@ -51,7 +51,8 @@ def test_claim_rejected_by_the_party_it_concerns_is_denied() -> None:
     )
     assert verdict.status == "denied"
     assert verdict.sources[0].stance == "denies"
-    assert verdict.sources[0].kind == "outlet"
+    assert verdict.sources[0].name == "Halvard Foods"
+    assert verdict.sources[0].kind == "organization"
     assert "false" in verdict.sources[0].quotes[0] or "not true" in verdict.sources[0].quotes[0]
     assert verdict.reason.endswith(".")
 
@@ -63,7 +64,10 @@ def test_denial_verb_by_the_named_party_in_the_lead_is_a_denial() -> None:
     )
     assert verdict.status == "denied"
     assert verdict.sources[0].quotes[0].startswith("Norvik Airlines denied")
-    assert verdict.reason == "Denied by the party it concerns, as reported in Travel Weekly."
+    assert verdict.reason == (
+        "Denied on the record by Norvik Airlines, the party it concerns,"
+        " as reported in Travel Weekly."
+    )
 
 
 def test_claim_from_anonymous_sources_only_is_unverified() -> None:
@@ -104,7 +108,7 @@ def test_only_related_documents_become_sources() -> None:
         _document("sober_body", outlet="Leeds Echo"),
         _document("denied_by_party", outlet="Brookfield Gazette"),
     )
-    assert [s.name for s in verdict.sources] == ["Brookfield Gazette"]
+    assert [s.name for s in verdict.sources] == ["Halvard Foods"]
     assert "Brookfield Gazette" in verdict.reason
 
 

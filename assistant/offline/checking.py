@@ -4,6 +4,10 @@ For each document: measure how much of it speaks to the claim (relevance.py); if
 its stance from the cues around its relevant passages (stance.py) and report it as a source with
 the sentence that shows the stance as a verbatim quote. Documents that do not speak to the claim
 are left out; if none does, the claim is ``not_addressed``.
+
+Before the cues, the document is read the way ``analyze`` reads it (party_check.py): a denial
+on the record by the party the claim is about decides ``denied``, and that party's own
+on-record affirmation decides ``confirmed`` (and outranks its own denial).
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from typing import Any
 
 from assistant.claims import Stance, VerdictStatus
 from assistant.errors import InputError
+from assistant.offline.party_check import PartyStatement, Speaker, party_statement, speaker_of
 from assistant.offline.relevance import measure
 from assistant.offline.speaker_markers import anonymous_name, speaker_kind
-from assistant.offline.stance import Basis, Reading, StanceReading, read_stance
+from assistant.offline.stance import Basis, Reading, StanceReading, claim_cues, read_stance
 from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
 
 MAX_QUOTE_CHARS = 400
@@ -35,6 +40,12 @@ class DocumentReading:
     name: str
     text: str
     stance: StanceReading
+    party: PartyStatement | None = None  # the claim's own party on the record, when it spoke
+    speaker: Speaker | None = None  # who the extractor says speaks in the evidence sentence
+
+    @property
+    def reading(self) -> Reading:
+        return self.party.reading if self.party else self.stance.reading
 
 
 def check(inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -47,7 +58,7 @@ def check(inputs: Mapping[str, Any]) -> dict[str, Any]:
             "reason": f"None of the {len(documents)} document(s) speaks to this claim.",
             "sources": [],
         }
-    status = _status([r.stance.reading for r in readings])
+    status = _status([r.reading for r in readings])
     return {
         "status": status,
         "reason": _reason(status, readings),
@@ -73,10 +84,20 @@ def _read(claim: str, position: int, document: Mapping[str, Any]) -> DocumentRea
     relevance = measure(claim, text)
     if not relevance.related:
         return None
-    name = document.get("outlet") or document.get("title") or document.get("id")
-    return DocumentReading(
-        str(name or f"document {position + 1}"), text, read_stance(claim, relevance)
+    name = str(
+        document.get("outlet")
+        or document.get("title")
+        or document.get("id")
+        or f"document {position + 1}"
     )
+    outlet = document.get("outlet") if isinstance(document.get("outlet"), str) else None
+    party = None if claim_cues(claim).refutes else party_statement(claim, text, outlet)
+    stance = read_stance(claim, relevance)
+    speaker = None
+    if party is None and stance.reading == "unverified" and stance.evidence is not None:
+        evidence = text[stance.evidence.start : stance.evidence.end]
+        speaker = speaker_of(claim, text, evidence, outlet)
+    return DocumentReading(name, text, stance, party, speaker)
 
 
 def _status(readings: list[Reading]) -> VerdictStatus:
@@ -98,8 +119,20 @@ REASONS: dict[tuple[VerdictStatus, Basis], str] = {
 }
 
 
+PARTY_REASONS: dict[Reading, str] = {
+    "denied": "Denied on the record by {names}, the party it concerns, as reported in {outlets}.",
+    "confirmed": "Affirmed on the record by {names}, the party it concerns, as reported in "
+    "{outlets}.",
+}
+
+
 def _reason(status: VerdictStatus, readings: list[DocumentReading]) -> str:
-    deciding = [r for r in readings if r.stance.reading == status]
+    deciding = [r for r in readings if r.reading == status]
+    by_party = [r for r in deciding if r.party]
+    if by_party and status in PARTY_REASONS:
+        names = ", ".join(dict.fromkeys(r.party.name for r in by_party if r.party))
+        outlets = ", ".join(dict.fromkeys(r.name for r in by_party))
+        return PARTY_REASONS[status].format(names=names, outlets=outlets)
     names = ", ".join(dict.fromkeys(r.name for r in deciding))
     return REASONS[(status, deciding[0].stance.basis)].format(names=names)
 
@@ -117,6 +150,10 @@ def _quote(text: str, reading: StanceReading) -> list[str]:
 
 
 def _source(reading: DocumentReading) -> dict[str, Any]:
+    if reading.party is not None:
+        return _party_source(reading.party)
+    if reading.speaker is not None and reading.speaker.kind in REPORTING_KINDS:
+        return _speaker_source(reading, reading.speaker)
     quotes = _quote(reading.text, reading.stance)
     kind = speaker_kind(quotes[0]) if quotes else "outlet"
     if kind == "media_report" and reading.stance.reading != "unverified":
@@ -133,5 +170,33 @@ def _source(reading: DocumentReading) -> dict[str, Any]:
         "kind": kind,
         "stance": stance,
         "on_record": kind != "anonymous",
+        "quotes": quotes,
+    }
+
+
+def _party_source(party: PartyStatement) -> dict[str, Any]:
+    return {
+        "name": party.name,
+        "role": party.role,
+        "kind": party.kind,
+        "stance": STANCE_OF_READING[party.reading],
+        "on_record": True,
+        "quotes": [party.quote],
+    }
+
+
+# Speakers that only report a claim: the source is named as the extractor reads them.
+REPORTING_KINDS = frozenset({"anonymous", "media_report"})
+
+
+def _speaker_source(reading: DocumentReading, speaker: Speaker) -> dict[str, Any]:
+    quotes = _quote(reading.text, reading.stance)
+    not_confirmed = any(phrase in q.lower() for q in quotes for phrase in NOT_CONFIRMED_PHRASES)
+    return {
+        "name": speaker.name,
+        "role": f"cited by {reading.name}",
+        "kind": speaker.kind,
+        "stance": "not_confirmed" if not_confirmed else "asserts",
+        "on_record": speaker.on_record,
         "quotes": quotes,
     }
