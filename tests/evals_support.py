@@ -3,18 +3,36 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assistant.claims import Document, Source
+from assistant.evals import fnc1
 from assistant.evals.gold import GoldArticle, load_gold
 from assistant.models.base import ModelRequest
 from assistant.models.function import FunctionModel
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "evals"
 GOLD_FILE = FIXTURES / "gold" / "gold.jsonl"
+
+
+def data_folder(dataset: str, scratch: Path) -> Path:
+    """The fixture folder for ``dataset`` in its published layout.
+
+    The FNC-1 fixture (written for these tests) is stored as bodies.csv / stances.csv, so that no
+    file in the repository carries the real data set's file names; it is laid out under the
+    published names in ``scratch``.
+    """
+    if dataset != "fnc1":
+        return FIXTURES / dataset
+    folder = scratch / "fnc1"
+    folder.mkdir(parents=True, exist_ok=True)
+    for stored, published in (("bodies.csv", fnc1.BODIES), ("stances.csv", fnc1.STANCES)):
+        shutil.copyfile(FIXTURES / "fnc1" / stored, folder / published)
+    return folder
 
 
 def gold_articles() -> dict[str, GoldArticle]:

@@ -10,7 +10,7 @@ import pytest
 from assistant.errors import InputError
 from assistant.evals import emergent, fnc1, polnear
 from assistant.evals.gold import load_gold
-from tests.evals_support import FIXTURES, GOLD_FILE
+from tests.evals_support import FIXTURES, GOLD_FILE, data_folder
 
 
 @pytest.fixture
@@ -50,8 +50,8 @@ def test_gold_loader_rejects_missing_article(tmp_path: Path) -> None:
         load_gold(tmp_path / "gold.jsonl")
 
 
-def test_fnc1_pairs_headlines_with_bodies_and_maps_labels() -> None:
-    pairs = fnc1.load(FIXTURES / "fnc1")
+def test_fnc1_pairs_headlines_with_bodies_and_maps_labels(tmp_path: Path) -> None:
+    pairs = fnc1.load(data_folder("fnc1", tmp_path))
     assert [p.expected for p in pairs] == ["confirmed", "denied", "unverified", "not_addressed"]
     assert pairs[1].claim == "Springfield dam has a crack"
     assert pairs[1].document.startswith("Officials in Springfield")

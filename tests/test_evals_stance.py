@@ -14,7 +14,14 @@ from assistant.cli import eval as eval_command
 from assistant.evals.engines import Engines, engines_for
 from assistant.evals.records import EvalReport
 from assistant.models.base import Model
-from tests.evals_support import FIXTURES, FakeVerdict, fake_checker, oracle_model, run_cli
+from tests.evals_support import (
+    FIXTURES,
+    FakeVerdict,
+    data_folder,
+    fake_checker,
+    oracle_model,
+    run_cli,
+)
 
 FNC_TRUTH = {
     "Springfield dam is safe": "confirmed",
@@ -34,7 +41,8 @@ def _use_checker(monkeypatch: pytest.MonkeyPatch, checker: Any) -> None:
 def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, dataset: str, rule: Any) -> EvalReport:
     _use_checker(monkeypatch, fake_checker(rule))
     out = tmp_path / "run.json"
-    argv = [dataset, "--data", str(FIXTURES / dataset), "--model", "fake", "--json", str(out)]
+    data = data_folder(dataset, tmp_path)
+    argv = [dataset, "--data", str(data), "--model", "fake", "--json", str(out)]
     assert run_cli(monkeypatch, oracle_model(), argv, tmp_path / "cache") == 0
     return EvalReport.model_validate_json(out.read_text(encoding="utf-8"))
 
@@ -93,16 +101,17 @@ def test_verdict_evidence_is_checked_for_grounding(
 def test_sample_is_seeded_and_limit_cuts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _use_checker(monkeypatch, fake_checker(lambda claim, doc: FNC_TRUTH[claim]))
     ids = []
+    data = str(data_folder("fnc1", tmp_path))
     for name in ("a", "b"):
         out = tmp_path / f"{name}.json"
-        argv = ["fnc1", "--data", str(FIXTURES / "fnc1"), "--sample", "2", "--seed", "7"]
+        argv = ["fnc1", "--data", data, "--sample", "2", "--seed", "7"]
         assert run_cli(monkeypatch, oracle_model(), [*argv, "--json", str(out)]) == 0
         report = EvalReport.model_validate_json(out.read_text(encoding="utf-8"))
         ids.append([i.id for i in report.items])
         assert report.meta.items_available == 4 and report.meta.items_run == 2
     assert ids[0] == ids[1]
     out = tmp_path / "limit.json"
-    argv = ["fnc1", "--data", str(FIXTURES / "fnc1"), "--limit", "1", "--json", str(out)]
+    argv = ["fnc1", "--data", data, "--limit", "1", "--json", str(out)]
     assert run_cli(monkeypatch, oracle_model(), argv) == 0
     assert len(EvalReport.model_validate_json(out.read_text(encoding="utf-8")).items) == 1
 
