@@ -6,7 +6,6 @@ Written once as generators of model requests (see runner.py) so the sync and asy
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from functools import cache
 
 from assistant import prompts
@@ -15,7 +14,6 @@ from assistant.claims import Claim, Document, Source, Usage
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, ModelRequest
-from assistant.multidoc import combine_documents
 from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
 from assistant.runner import Steps
 from assistant.structured import structured_grounded
@@ -118,17 +116,3 @@ def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[
     for number, part in enumerate(parts, start=1):
         claims += yield from part_steps(document, part, number, len(parts), usage)
     return merge_claims(claims)
-
-
-def combine(
-    per_document: Sequence[list[Claim]], documents: Sequence[Document] | None = None
-) -> list[Claim]:
-    """Merge claims across documents and number them c1, c2, ... in reading order.
-
-    With the documents, merged claims also carry document ids, independent origins, chains and a
-    timeline (see assistant/multidoc/); without them, only the restatements are merged.
-    """
-    if documents is not None:
-        return combine_documents(documents, per_document)[0]
-    merged = merge_claims([c for claims in per_document for c in claims])
-    return [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(merged, start=1)]

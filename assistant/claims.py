@@ -99,7 +99,7 @@ class Claim(_Model):
     """One check-worthy factual assertion with its status under the rubric.
 
     The cross-document fields (``document_ids``, ``independent_sources``, ``chains``,
-    ``timeline``) are filled by :func:`assistant.analysis.combine`; docs/check.md explains them.
+    ``timeline``) are filled by :func:`assistant.multidoc.combine_documents` (docs/check.md).
     """
 
     id: str

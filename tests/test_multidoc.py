@@ -8,7 +8,6 @@ import pytest
 from multidoc_fake import FIRE, RESIGNED, SALE, documents, extraction_model
 
 from assistant import Analysis, Assistant
-from assistant.analysis import combine
 from assistant.claims import Claim, Document, Source
 from assistant.multidoc import combine_documents
 
@@ -241,12 +240,6 @@ def test_partly_dated_documents_use_argument_order() -> None:
     b = (doc("South Herald", None), claim("unverified", src("officials", "anonymous")))
     _, order = combine_documents([a[0], b[0]], [[a[1]], [b[1]]])
     assert order == "arguments"
-
-
-def test_combine_without_documents_still_merges() -> None:
-    one = claim("unverified", src("officials", "anonymous"))
-    merged_claims = combine([[one], [one]])
-    assert [c.id for c in merged_claims] == ["c1"]
 
 
 def test_outlet_voice_next_to_a_named_source_adds_no_origin() -> None:

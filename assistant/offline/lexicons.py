@@ -364,7 +364,6 @@ REPORT_ANAPHORS: Final = frozenset(
     document documents photo photos image images email emails criticism posts figures
     version""".split()
 )
-DEMONSTRATIVES: Final = frozenset({"the", "these", "those", "this", "that", "such", "it", "them"})
 
 # Lines that are page furniture, never claims (matched case-insensitively at a line's start).
 BOILERPLATE_PATTERNS: Final = (
