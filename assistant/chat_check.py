@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.answers import NOT_IN_DOCUMENTS, Answer, Citation
 from assistant.citations import problems_of, verify
-from assistant.claims import Analysis, Evidence, Usage, Verdict
+from assistant.claims import Analysis, Evidence, Verdict
 from assistant.outputs import AnswerOutput, CitationOutput
 
 
@@ -51,15 +51,13 @@ def check_answer(
     analysis: Analysis,
     claim: str,
     matching: AnswerOutput,
-    verdict: Verdict | None,
-    note: str | None = None,
+    verdict: Verdict,
 ) -> Answer:
-    """``matching`` is the analysed claims' report on the typed claim (offline status_report)."""
-    lines, cited = _verdict_lines(verdict) if verdict else ([note] if note else [], [])
-    if verdict is None or matching.citations:
-        if verdict is not None:
-            lines.append("Matching claims in the analysis:")
-        lines.append(matching.text)
+    """The verdict, then the analysed claims that match the typed claim (``matching``, the offline
+    status report), with every quote verified against the documents."""
+    lines, cited = _verdict_lines(verdict)
+    if matching.citations:
+        lines += ["Matching claims in the analysis:", matching.text]
     found = _verified_quotes(analysis, cited) + [verify(analysis, c) for c in matching.citations]
     citations = _unique(found)
     text = "\n".join(lines)
@@ -71,5 +69,5 @@ def check_answer(
         verified=not problems,
         warning="could not verify: " + "; ".join(problems) if problems else None,
         kind="check",
-        usage=verdict.usage if verdict else Usage(),
+        usage=verdict.usage,
     )

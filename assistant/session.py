@@ -21,7 +21,7 @@ from assistant.chat_check import check_answer
 from assistant.citations import verify_all
 from assistant.claims import Analysis, Claim, Document, Usage
 from assistant.documents import DocumentInput, as_document
-from assistant.errors import ConfigurationError, InputError
+from assistant.errors import InputError
 from assistant.history import History, engine_key
 from assistant.models.base import Message, ModelRequest, TextSink
 from assistant.multidoc import combine_documents
@@ -35,11 +35,6 @@ if TYPE_CHECKING:
     from assistant._assistant import Assistant
 
 HISTORY_TURNS = 3
-
-# The full claim check (Assistant.check: one model request per typed claim) behind /check and,
-# with the offline engine, behind "is X confirmed?" questions. False answers both from the
-# analysed claims alone. An engine that cannot check yet (ConfigurationError) falls back to that.
-CHECK_WITH_ASSISTANT = True
 
 
 def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]:
@@ -101,10 +96,6 @@ def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
     from assistant.offline.answering import status_report
 
     return AnswerOutput.model_validate(status_report(claim, analysis.claims))
-
-
-def _no_check_note(error: ConfigurationError) -> str:
-    return f"(No full check: {error}. These are the analysed claims that match.)"
 
 
 def _question(text: str) -> str:
@@ -220,7 +211,8 @@ class Session:
         return answer_steps(analysis, question, self.turns, usage, budget)
 
     def _route_to_check(self, question: str) -> str | None:
-        if not CHECK_WITH_ASSISTANT or self.assistant.model.engine_name != "offline":
+        """With the offline engine, "is X confirmed?" questions run the claim check on X."""
+        if self.assistant.model.engine_name != "offline":
             return None
         return check_topic(question)
 
@@ -261,24 +253,14 @@ class Session:
     def check(self, claim: str) -> Answer:
         """How the documents stand on a claim the journalist typed."""
         claim, analysis = _question(claim), self.analysis
-        verdict, note = None, None
-        if CHECK_WITH_ASSISTANT:
-            try:
-                verdict = self.assistant.check(claim, self.documents, analysis)
-            except ConfigurationError as exc:
-                note = _no_check_note(exc)
-        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
+        verdict = self.assistant.check(claim, self.documents, analysis)
+        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict)
         return self._record(answer, answer.usage)
 
     async def acheck(self, claim: str) -> Answer:
         claim, analysis = _question(claim), await self.aanalysis()
-        verdict, note = None, None
-        if CHECK_WITH_ASSISTANT:
-            try:
-                verdict = await self.assistant.acheck(claim, self.documents, analysis)
-            except ConfigurationError as exc:
-                note = _no_check_note(exc)
-        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict, note)
+        verdict = await self.assistant.acheck(claim, self.documents, analysis)
+        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict)
         return self._record(answer, answer.usage)
 
     @contextmanager

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from assistant import Answer, Assistant, Session, session
+from assistant import Answer, Assistant, Session
 from assistant.history import DB_NAME, History
 from assistant.models.base import ModelRequest
 from assistant.models.function import FunctionModel
@@ -166,19 +166,6 @@ def test_add_analyses_only_the_new_document_and_keeps_ids() -> None:
     assert [r.task for r in model.requests] == ["extract", "extract"]
 
 
-def test_check_switched_off_reports_matching_claims_without_a_model_call(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", False)
-    model = scripted_chat([])
-    chat = new_session(model)
-    answer = chat.check("China made a written proposal")
-    assert answer.kind == "check" and answer.verified
-    assert answer.text.startswith("c2 is unverified")
-    assert {c.claim_id for c in answer.citations} == {"c2"}
-    assert [r.task for r in model.requests] == ["extract"]
-
-
 VERDICT: dict[str, Any] = {
     "status": "unverified",
     "reason": "Only a media report citing anonymous sources says so.",
@@ -228,9 +215,7 @@ def test_check_with_a_made_up_quote_is_flagged() -> None:
     assert not answer.verified and answer.warning is not None
 
 
-def test_offline_is_x_confirmed_questions_go_to_the_check(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_offline_is_x_confirmed_questions_go_to_the_check() -> None:
     from tests.chat_support import seed_analysis
 
     assistant = Assistant("offline")
@@ -238,12 +223,9 @@ def test_offline_is_x_confirmed_questions_go_to_the_check(
     chat = Session(assistant, analysis.documents, analysis=analysis)
     answer = chat.ask("Is the written proposal confirmed anywhere?")
     assert answer.kind == "check" and answer.verified
-    # until the offline check task exists the answer says so and reports the matching claims
-    assert "No full check" in answer.text or "Checked against the documents" in answer.text
+    assert answer.text.startswith("Checked against the documents: unverified")
+    assert "Matching claims in the analysis:" in answer.text
     assert "c2" in {c.claim_id for c in answer.citations}
-    monkeypatch.setattr(session, "CHECK_WITH_ASSISTANT", False)
-    answer = chat.ask("Is the written proposal confirmed anywhere?")
-    assert answer.kind == "answer" and answer.text.startswith("c2 is unverified")
 
 
 def test_answers_serialise_for_export() -> None:
