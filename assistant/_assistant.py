@@ -62,8 +62,8 @@ class Assistant:
         usage: Usage,
         started: float,
     ) -> Analysis:
-        usage.wall_time_s = round(time.perf_counter() - started, 4)
         claims, order = combine_documents(documents, per_document)
+        usage.wall_time_s = round(time.perf_counter() - started, 4)
         return Analysis(
             documents=documents,
             claims=claims,

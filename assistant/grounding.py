@@ -160,5 +160,5 @@ def locate_in(documents: Iterable[Document], quote: str) -> Evidence | None:
 
 
 def evidence_at(document: Document, start: int, end: int) -> Evidence:
-    """Evidence for a span the caller already knows (the offline engine's own segmentation)."""
+    """Evidence for a span the caller already knows to be in the text."""
     return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)
