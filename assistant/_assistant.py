@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from assistant import config, prompts
 from assistant.analysis import document_steps
 from assistant.chat.history import History
 from assistant.chat.session import Session
-from assistant.checking import Checked, check_steps, matching_claim_ids
+from assistant.checking import Checked, check_steps
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
 from assistant.errors import InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
-from assistant.runner import arun, run
+from assistant.runner import Steps, arun, run
 
 Documents = DocumentInput | Sequence[DocumentInput]
 """A text, a file Path, a Document, or a list or tuple of them."""
 
 
 class Assistant:
-    """Analyse news documents with one engine (an LLM server or the offline rules)."""
+    """Analyse news documents with one engine (an LLM server or the offline rules).
+
+    Each document's claims are remembered (the last ``MEMORY`` documents), so checking claims
+    against documents already analysed or checked does not analyse them again.
+    """
+
+    MEMORY = 4096
 
     def __init__(
         self,
@@ -43,6 +51,7 @@ class Assistant:
         else:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
+        self._claims: OrderedDict[tuple[str, str, int], list[Claim]] = OrderedDict()
 
     @property
     def engine(self) -> EngineInfo:
@@ -74,6 +83,7 @@ class Assistant:
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
         budget = self.model.context_chars
         per_document = [run(document_steps(d, budget, usage), self.model, usage) for d in docs]
+        self._remember(docs, per_document)
         return self._analysis(docs, per_document, usage, started)
 
     async def aanalyze(self, documents: Documents) -> Analysis:
@@ -83,25 +93,52 @@ class Assistant:
         per_document = await asyncio.gather(
             *(arun(document_steps(d, budget, usage), self.model, usage) for d in docs)
         )
+        self._remember(docs, per_document)
         return self._analysis(docs, per_document, usage, started)
 
+    def _remember(self, documents: Sequence[Document], per_document: Sequence[list[Claim]]) -> None:
+        for document, claims in zip(documents, per_document, strict=True):
+            self._claims[self._key(document)] = claims
+            self._claims.move_to_end(self._key(document))
+        while len(self._claims) > self.MEMORY:
+            self._claims.popitem(last=False)
+
+    def _key(self, document: Document) -> tuple[str, str, int]:
+        digest = hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
+        return (document.id, digest, self.model.context_chars)
+
+    def _claims_of(self, document: Document, usage: Usage) -> Steps[list[Claim]]:
+        """One document's claims: from this assistant's memory, else extracted and kept."""
+        key = self._key(document)
+        if key in self._claims:
+            self._claims.move_to_end(key)
+            return self._claims[key]
+        claims = yield from document_steps(document, self.model.context_chars, usage)
+        self._remember([document], [claims])
+        return claims
+
+    def _check_analysis(
+        self, documents: list[Document], given: Analysis | None, per_document: Sequence[list[Claim]]
+    ) -> Analysis:
+        if given is not None and [d.id for d in given.documents] == [d.id for d in documents]:
+            return given
+        claims, order = combine_documents(documents, per_document)
+        return Analysis(
+            documents=documents, claims=claims, engine=self.engine, timeline_order=order
+        )
+
     def _verdict(
-        self,
-        claim: str,
-        documents: list[Document],
-        checked: Checked,
-        analysis: Analysis | None,
-        usage: Usage,
-        started: float,
+        self, claim: str, documents: list[Document], checked: Checked, usage: Usage, started: float
     ) -> Verdict:
         usage.wall_time_s = round(time.perf_counter() - started, 4)
         return Verdict(
             claim=claim,
             status=checked.status,
             reason=checked.reason,
+            overruled=checked.overruled,
             sources=checked.sources,
             ungrounded=checked.ungrounded,
-            matching_claim_ids=matching_claim_ids(claim, analysis),
+            matching_claim_ids=list(checked.matching_claim_ids),
             document_ids=[d.id for d in documents],
             engine=self.engine,
             usage=usage,
@@ -109,14 +146,23 @@ class Assistant:
 
     def check(self, claim: str, documents: Documents, analysis: Analysis | None = None) -> Verdict:
         """Whether the documents support a typed claim: confirmed, denied, unverified or
-        not_addressed, with grounded sources; ``analysis`` (of the same documents) lets the
-        verdict name the matching extracted claims."""
+        not_addressed, with grounded sources.
+
+        Built on the documents' analysis (``analysis``, when it is of these documents, else
+        analysed here and remembered): the analysed claims that say what the claim says decide
+        through the rubric, so the verdict agrees with ``analyze``.
+        """
         text, docs = _claim_text(claim), as_documents(documents)
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
-        steps = check_steps(text, docs, self.model.context_chars, usage)
+        known = analysis is not None and [d.id for d in analysis.documents] == [d.id for d in docs]
+        per_document = (
+            [] if known else [run(self._claims_of(d, usage), self.model, usage) for d in docs]
+        )
+        analysed = self._check_analysis(docs, analysis, per_document)
+        steps = check_steps(text, docs, analysed, self.model.context_chars, usage)
         checked = run(steps, self.model, usage)
-        return self._verdict(text, docs, checked, analysis, usage, started)
+        return self._verdict(text, docs, checked, usage, started)
 
     async def acheck(
         self, claim: str, documents: Documents, analysis: Analysis | None = None
@@ -125,9 +171,18 @@ class Assistant:
         text, docs = _claim_text(claim), as_documents(documents)
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
-        steps = check_steps(text, docs, self.model.context_chars, usage)
+        known = analysis is not None and [d.id for d in analysis.documents] == [d.id for d in docs]
+        per_document = (
+            []
+            if known
+            else await asyncio.gather(
+                *(arun(self._claims_of(d, usage), self.model, usage) for d in docs)
+            )
+        )
+        analysed = self._check_analysis(docs, analysis, per_document)
+        steps = check_steps(text, docs, analysed, self.model.context_chars, usage)
         checked = await arun(steps, self.model, usage)
-        return self._verdict(text, docs, checked, analysis, usage, started)
+        return self._verdict(text, docs, checked, usage, started)
 
     def session(self, documents: Documents, *, history: History | None = None) -> Session:
         """A chat session: ``session.ask(question)`` answers from the documents' claims.

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from assistant import prompts
+from assistant import prompts, rubric
 from assistant.chunking import Chunk, chunk
-from assistant.claims import Claim, Document, Source, Usage
+from assistant.claims import Claim, Document, Evidence, Source, Usage
+from assistant.evidence import Finder, evidence_for, faults
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, ModelRequest
@@ -50,52 +51,40 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
     )
 
 
-def _quotes(output: ExtractionOutput) -> list[str]:
-    return [q for c in output.claims for s in c.sources for q in s.quotes]
-
-
-def _missing(locator: Locator, output: ExtractionOutput) -> list[str]:
-    return [q for q in _quotes(output) if locator.locate(q) is None]
-
-
-def _source(locator: Locator, out: SourceOutput, usage: Usage) -> Source:
-    evidence = []
-    for quote in out.quotes:
+def _finder(locator: Locator) -> Finder:
+    def find(quote: str) -> tuple[Document, Evidence] | None:
         found = locator.locate(quote)
-        if found is None:
-            usage.dropped_quotes += 1
-        elif found not in evidence:
-            evidence.append(found)
-    return Source(
-        name=out.name,
-        role=out.role,
-        kind=out.kind,
-        stance=out.stance,
-        on_record=out.on_record,
-        evidence=evidence,
-        document_id=locator.document.id,
-    )
+        return (locator.document, found) if found is not None else None
+
+    return find
+
+
+def _faults(locator: Locator, output: ExtractionOutput) -> list[tuple[str, str]]:
+    find = _finder(locator)
+    return [f for c in output.claims for s in c.sources for f in faults(find, c.text, s)]
+
+
+def _source(locator: Locator, claim: str, out: SourceOutput, usage: Usage) -> Source:
+    evidence = evidence_for(_finder(locator), claim, out, usage)
+    fields = out.model_dump(exclude={"quotes"})
+    return Source(**fields, evidence=evidence, document_id=locator.document.id)
 
 
 def _claim(locator: Locator, out: ClaimOutput, usage: Usage) -> Claim:
-    """The claim with its quotes located; one with no locatable quote is never shown as sourced:
-    it is flagged ungrounded and held at unverified, keeping the model's own verdict in the reason.
-    """
-    sources = [_source(locator, s, usage) for s in out.sources]
-    grounded = any(s.evidence for s in sources)
-    status, reason = out.status, out.status_reason
-    if not grounded:
-        status = "unverified"
-        reason = (
-            f"Ungrounded: no quote was found in the text (the model said {out.status}: {reason})"
-        )
+    """The claim with its quotes grounded and its status decided by the rubric over the
+    sources that kept evidence; the model's own status, when different, is kept as overruled.
+    A claim with no evidence left is flagged ungrounded and can only be unverified."""
+    sources = [_source(locator, out.text, s, usage) for s in out.sources]
+    status, reason = rubric.decide_grounded(sources)
+    overruled = rubric.overrule(out.status, status, reason, sources)
     return Claim(
         id="",
         text=out.text,
         status=status,
-        status_reason=reason,
+        status_reason=out.status_reason if overruled is None else reason,
+        overruled=overruled,
         sources=sources,
-        ungrounded=not grounded,
+        ungrounded=not rubric.grounded(sources),
     )
 
 
@@ -105,7 +94,7 @@ def part_steps(
     request = extraction_request(document, part, number, count)
     locator = Locator(document, part.start)
     output = yield from structured_grounded(
-        request, ExtractionOutput, usage, lambda out: _missing(locator, out)
+        request, ExtractionOutput, usage, lambda out: _faults(locator, out)
     )
     return [_claim(locator, c, usage) for c in output.claims]
 

@@ -1,8 +1,11 @@
-"""Check one typed claim against documents: ask, validate, ground every quote, match claims.
+"""Check one typed claim against documents, built on their analysis.
 
-Written as a generator of model requests (see runner.py) so ``Assistant.check`` and ``acheck``
-share it. Documents that do not fit one request are checked in batches whose verdicts are then
-combined by the rubric (:func:`assistant.rubric.resolve`).
+The documents are analysed as ``analyze`` does (the caller caches the analysis). When analysed
+claims say what the typed claim says (:func:`assistant.matching.deciding`), their sources decide
+through the rubric, so a claim checked in its own words gets the status ``analyze`` gave it.
+Only when none matches does the reader (the offline stance reader, or the model's check task)
+contribute sources with quotes; they are grounded and the rubric decides over all of them,
+however the documents were batched. Written as generators of model requests (see runner.py).
 """
 
 from __future__ import annotations
@@ -12,17 +15,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant import prompts, rubric
+from assistant import matching, prompts, rubric
 from assistant.chunking import chunk
-from assistant.claims import Analysis, Document, Evidence, Source, Usage, VerdictStatus
-from assistant.grounding import locate_in
+from assistant.claims import (
+    Analysis,
+    Claim,
+    Document,
+    Evidence,
+    Overrule,
+    Source,
+    Usage,
+    VerdictStatus,
+)
+from assistant.evidence import Finder, evidence_for, faults
+from assistant.grounding import locate
+from assistant.merging import merge_sources
 from assistant.models.base import Message, ModelRequest
 from assistant.outputs import SourceOutput, VerdictOutput
 from assistant.runner import Steps
 from assistant.structured import structured_grounded
-from assistant.textsim import similarity
-
-MATCHING_CLAIM = 0.5
 
 
 @dataclass(frozen=True)
@@ -32,10 +43,21 @@ class Checked:
     status: VerdictStatus
     reason: str
     sources: list[Source]
+    overruled: Overrule | None = None
+    matching_claim_ids: tuple[str, ...] = ()
 
     @property
     def ungrounded(self) -> bool:
-        return self.status != "not_addressed" and not any(s.evidence for s in self.sources)
+        return self.status != "not_addressed" and not rubric.grounded(self.sources)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the reader said about the claim for one batch of documents, its quotes grounded."""
+
+    status: VerdictStatus
+    reason: str
+    sources: list[Source]
 
 
 def document_input(document: Document, text: str | None = None) -> dict[str, Any]:
@@ -81,24 +103,31 @@ def batches(documents: Sequence[Document], budget: int) -> list[list[dict[str, A
     return groups
 
 
-def _missing(documents: Sequence[Document], output: VerdictOutput) -> list[str]:
-    quotes = [q for s in output.sources for q in s.quotes]
-    return [q for q in quotes if locate_in(documents, q) is None]
+def _finder(documents: Sequence[Document]) -> Finder:
+    def find(quote: str) -> tuple[Document, Evidence] | None:
+        for document in documents:
+            found = locate(document, quote)
+            if found is not None:
+                return document, found
+        return None
+
+    return find
+
+
+def _faults(
+    documents: Sequence[Document], claim: str, output: VerdictOutput
+) -> list[tuple[str, str]]:
+    find = _finder(documents)
+    return [f for s in output.sources for f in faults(find, claim, s)]
 
 
 def grounded_sources(
-    documents: Sequence[Document], out: SourceOutput, usage: Usage
+    documents: Sequence[Document], claim: str, out: SourceOutput, usage: Usage
 ) -> list[Source]:
-    """The source once per document its quotes were found in; unfound quotes are dropped."""
+    """The source once per document its evidence was found in; other quotes are dropped."""
     by_document: dict[str, list[Evidence]] = {}
-    for quote in out.quotes:
-        found = locate_in(documents, quote)
-        if found is None:
-            usage.dropped_quotes += 1
-            continue
-        evidence = by_document.setdefault(found.document_id, [])
-        if found not in evidence:
-            evidence.append(found)
+    for found in evidence_for(_finder(documents), claim, out, usage):
+        by_document.setdefault(found.document_id, []).append(found)
     fields = out.model_dump(exclude={"quotes"})
     if not by_document:
         return [Source(**fields, evidence=[])]
@@ -107,37 +136,56 @@ def grounded_sources(
 
 def batch_steps(
     claim: str, documents: Sequence[Document], batch: list[dict[str, Any]], usage: Usage
-) -> Steps[Checked]:
+) -> Steps[Proposal]:
     request = check_request(claim, batch)
     output = yield from structured_grounded(
-        request, VerdictOutput, usage, lambda out: _missing(documents, out)
+        request, VerdictOutput, usage, lambda out: _faults(documents, claim, out)
     )
-    sources = [s for out in output.sources for s in grounded_sources(documents, out, usage)]
-    return Checked(output.status, output.reason, sources)
+    sources = [s for out in output.sources for s in grounded_sources(documents, claim, out, usage)]
+    return Proposal(output.status, output.reason, sources)
 
 
-def combine_checks(checks: Sequence[Checked]) -> Checked:
-    """One verdict from several batches: not addressed only if no batch addressed the claim."""
-    addressed = [c for c in checks if c.status != "not_addressed"]
-    if len(addressed) <= 1:
-        return addressed[0] if addressed else checks[0]
-    sources = [s for c in addressed for s in c.sources]
-    resolved, reason = rubric.resolve([s for s in sources if s.evidence] or sources)
-    return Checked(resolved, reason, sources)
+def combine_proposals(proposals: Sequence[Proposal]) -> Checked:
+    """One verdict from the reader's batches: not addressed only if no batch addressed the
+    claim; otherwise the rubric over every batch's grounded sources, so how the documents were
+    batched cannot change the status. Where the reader proposed one status and the rubric
+    decides another, the verdict says so."""
+    addressed = [p for p in proposals if p.status != "not_addressed"]
+    if not addressed:
+        return Checked("not_addressed", proposals[0].reason, [])
+    sources = merge_sources([s for p in addressed for s in p.sources])
+    status, reason = rubric.decide_grounded(sources)
+    proposed = {p.status for p in addressed}
+    if len(proposed) > 1:
+        return Checked(status, reason, sources)
+    own = addressed[0].reason if len(addressed) == 1 else reason
+    overruled = rubric.overrule(addressed[0].status, status, reason, sources)
+    return Checked(status, own if overruled is None else reason, sources, overruled)
+
+
+def from_claims(claims: Sequence[Claim]) -> Checked:
+    """The verdict the analysed claims give: one claim's own status, or the rubric over the
+    sources of several."""
+    if len(claims) == 1:
+        claim = claims[0]
+        return Checked(claim.status, claim.status_reason, claim.sources, claim.overruled)
+    sources = merge_sources([s for c in claims for s in c.sources])
+    status, reason = rubric.decide_grounded(sources)
+    return Checked(status, reason, sources)
 
 
 def check_steps(
-    claim: str, documents: Sequence[Document], budget: int, usage: Usage
+    claim: str, documents: Sequence[Document], analysis: Analysis, budget: int, usage: Usage
 ) -> Steps[Checked]:
-    checks = []
-    for batch in batches(documents, budget):
-        checks.append((yield from batch_steps(claim, documents, batch, usage)))
-    return combine_checks(checks)
-
-
-def matching_claim_ids(claim: str, analysis: Analysis | None) -> list[str]:
-    """Ids of the analysis's claims that say what the typed claim says, closest first."""
-    if analysis is None:
-        return []
-    scored = [(similarity(claim, c.text), c.id) for c in analysis.claims]
-    return [cid for score, cid in sorted(scored, key=lambda p: -p[0]) if score >= MATCHING_CLAIM]
+    """The verdict on ``claim``: from the matching analysed claims, else from the reader."""
+    matches = matching.claims_about(claim, analysis.claims)
+    ids = tuple(m.claim.id for m in matches)
+    deciding = matching.deciding(claim, matches)
+    if deciding:
+        checked = from_claims(deciding)
+    else:
+        proposals = []
+        for batch in batches(documents, budget):
+            proposals.append((yield from batch_steps(claim, documents, batch, usage)))
+        checked = combine_proposals(proposals)
+    return Checked(checked.status, checked.reason, checked.sources, checked.overruled, ids)

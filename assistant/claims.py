@@ -73,8 +73,16 @@ class Source(_Model):
     kind: SourceKind
     stance: Stance
     on_record: bool
+    standing: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
     document_id: str | None = None
+
+
+class Overrule(_Model):
+    """The status the reader (a model or the rules) proposed, and why the rubric's replaced it."""
+
+    proposed_status: VerdictStatus
+    reason: str
 
 
 TimelineEvent = Literal[
@@ -106,6 +114,7 @@ class Claim(_Model):
     text: str
     status: Status
     status_reason: str
+    overruled: Overrule | None = None
     sources: list[Source] = Field(default_factory=list)
     ungrounded: bool = False
     document_ids: list[str] = Field(default_factory=list)
@@ -133,6 +142,7 @@ class Usage(_Model):
     retries: int = 0
     reasks: int = 0
     dropped_quotes: int = 0
+    rejected_quotes: int = 0
     wall_time_s: float = 0.0
 
     def add(self, other: Usage) -> Usage:
@@ -169,6 +179,7 @@ class Verdict(_Model):
     claim: str
     status: VerdictStatus
     reason: str
+    overruled: Overrule | None = None
     sources: list[Source] = Field(default_factory=list)
     ungrounded: bool = False
     matching_claim_ids: list[str] = Field(default_factory=list)

@@ -1,6 +1,7 @@
-"""Match what a journalist typed against claims and sources, by rules.
+"""The one matcher: which analysed claims (and sources) a typed claim or question is about.
 
-Used by the offline engine's answers and by ``/check`` when no full check is available:
+Every path asks it: ``Verdict.matching_claim_ids`` and the verdict itself (checking.py), the
+chat's ``/check``, ``/claim`` and "is X ...?" questions, and the offline engine's answers.
 "the Foreign Office" finds "Pakistan's Foreign Office (FO)" and its "FO spokesperson"; "the
 written proposal" finds the claim that mentions a written proposal.
 """
@@ -12,10 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.claims import Claim, Source
+from assistant.evidence import rejects
+from assistant.offline.claims_rules import is_clause
+from assistant.offline.lexicons import AUXILIARIES
+from assistant.offline.stance_lexicon import CLAIM_HEDGE_WORDS
 from assistant.textsim import content_stems, similarity
 
 NAME_MATCH = 0.6
 CLAIM_MATCH = 0.6
+# Similarity at which an analysed claim makes a typed claim's assertion. Stricter than merging's
+# restatements (0.75): on FNC-1 headlines, claims between the two are often a related report
+# whose status is not the headline's (measured with bench/stance_dev.py rows, see docs/check.md).
+RESTATES = 0.9
 _CAPITALISED = re.compile(r"[A-Z][\w\u2019']*")
 
 
@@ -82,3 +91,61 @@ def claims_about(query: str, claims: Sequence[Claim]) -> list[ClaimMatch]:
 
 def sources_of(party: str, claim: Claim) -> list[Source]:
     return [s for s in claim.sources if names_party(party, s)]
+
+
+def deciding(query: str, matches: Sequence[ClaimMatch]) -> list[Claim]:
+    """The analysed claim whose status answers a typed claim, if any: the closest one that
+    makes the same assertion (:func:`restates`). A claim that is merely about the same thing
+    does not decide; the stance reader does."""
+    restating = [m.claim for m in matches if restates(m.claim.text, query)]
+    return restating[:1]
+
+
+def best_claim(query: str, claims: Sequence[Claim]) -> Claim | None:
+    """The claim a query is about: the one that restates it, or, for a query that names a
+    topic ("the written proposal", "the sale"), the closest claim about it."""
+    matches = claims_about(query, claims)
+    chosen = deciding(query, matches)
+    if chosen:
+        return chosen[0]
+    return matches[0].claim if matches and names_topic(query) else None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+TOPIC_WORDS = 5
+
+
+def names_topic(query: str) -> bool:
+    """A noun phrase that names what a claim is about ("the sale", "the blast in Bisham"),
+    rather than an assertion ("the mayor resigned", "Kanye banned")."""
+    if not is_clause(query):
+        return True
+    words = query.casefold().split()
+    short = len(words) <= TOPIC_WORDS and words[0] in _DETERMINERS
+    return short and not any(w in AUXILIARIES or w.endswith("ed") for w in words[1:])
+
+
+def restates(text: str, query: str) -> bool:
+    """Whether ``text`` makes the assertion ``query`` makes.
+
+    Nearly the same content (``RESTATES``: every content word of "a blast in Bisham killed five
+    Chinese nationals" is in "In March, a blast in Bisham, Khyber Pakhtunkhwa, killed five
+    Chinese nationals"), the same polarity
+    ("did not burrow" is not "burrows"), and a plain assertion on both sides: "X, it was
+    reported", "a video purporting to show X" or "X reportedly did Y?" speak of a report, which
+    the stance reader judges better. A claim in its own words always restates itself.
+    """
+    if " ".join(text.casefold().split()) == " ".join(query.casefold().split()):
+        return True
+    if _negated(text) != _negated(query) or _hedged(query) or _hedged(text):
+        return False
+    return similarity(query, text) >= RESTATES
+
+
+def _negated(text: str) -> bool:
+    """Whether ``text`` negates, denies or debunks ("did not", "denies", "hoax")."""
+    return rejects(text)
+
+
+def _hedged(text: str) -> bool:
+    return "?" in text or bool(_words(text) & CLAIM_HEDGE_WORDS)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import reduce
 
 from assistant import rubric
-from assistant.claims import Claim, Evidence, Source
+from assistant.claims import Claim, Evidence, Source, VerdictStatus
 from assistant.textsim import Fingerprint, fingerprint, similar
 
 # Distinct claims about one event in one article reach 0.6 to 0.7 (measured on the gold set).
@@ -32,20 +32,23 @@ def merge_sources(sources: Sequence[Source]) -> list[Source]:
     return list(merged.values())
 
 
+def proposed(claim: Claim) -> VerdictStatus:
+    """The status the reader proposed for ``claim`` (its own, unless the rubric overruled it)."""
+    return claim.overruled.proposed_status if claim.overruled else claim.status
+
+
 def _combine(a: Claim, b: Claim) -> Claim:
+    """One claim from two restatements: the rubric decides over their sources together."""
     sources = merge_sources([*a.sources, *b.sources])
-    ungrounded = not any(s.evidence for s in sources)
-    if a.status == b.status:
-        return a.model_copy(update={"sources": sources, "ungrounded": ungrounded})
-    # The claim's text lets standing apply: a denial by a party the claim does not name does
-    # not outweigh the named party's own word, whichever restatement each came from.
-    new_status, reason = rubric.resolve(sources, a.text)
+    status, reason = rubric.decide_grounded(sources)
+    agreed = a.status == b.status == status
     return a.model_copy(
         update={
             "sources": sources,
-            "status": new_status,
-            "status_reason": reason,
-            "ungrounded": ungrounded,
+            "status": status,
+            "status_reason": a.status_reason if agreed else reason,
+            "overruled": rubric.overrule(proposed(a), status, reason, sources),
+            "ungrounded": not rubric.grounded(sources),
         }
     )
 

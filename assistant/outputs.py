@@ -22,6 +22,7 @@ class SourceOutput(_Output):
     kind: SourceKind
     stance: Stance
     on_record: bool
+    standing: bool
     quotes: list[str]
 
 

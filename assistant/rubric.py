@@ -1,54 +1,107 @@
 """The rubric: how a claim's status follows from its sources, decided by code.
 
-Used wherever a status must be derived rather than read from a model: the offline engine, and
-claims merged from several parts or documents whose statuses disagree.
+The only precedence in the product. Whoever reads the documents (a language model or the offline
+rules) proposes sources with ``kind``, ``stance``, ``on_record`` and ``standing``; after grounding,
+:func:`decide` gives the status from the sources that still have evidence, for every engine and
+every path (analyze, check, several documents, chat). Where the reader proposed another status,
+:func:`overrule` says why the rubric's stands.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
-from assistant.claims import Source, Status
+from assistant.claims import Overrule, Source, Status, VerdictStatus
 from assistant.textsim import content_stems
 
 # Parties whose own word can deny or confirm: they speak for themselves or with authority.
 STANDING_KINDS = frozenset({"named_official", "organization", "document", "named_person"})
 SUPPORTING = frozenset({"asserts", "confirms"})
+# Who can never deny with standing: unnamed people, and other outlets reporting a denial.
+SECOND_HAND = frozenset({"anonymous", "media_report"})
+UNGROUNDED = "Ungrounded: no quote was found in the text"
 
 
-def _label(source: Source) -> str:
-    return f"{source.name} ({source.kind.replace('_', ' ')})"
+@cache
+def revision() -> str:
+    """A hash of the code that decides statuses from sources (this module and evidence.py):
+    stored analyses decided by other rules must not be reused."""
+    digest = hashlib.sha256()
+    for name in ("rubric.py", "evidence.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
-def _standing(sources: Sequence[Source], stances: frozenset[str]) -> list[Source]:
-    return [s for s in sources if s.kind in STANDING_KINDS and s.on_record and s.stance in stances]
+def grounded(sources: Sequence[Source]) -> list[Source]:
+    """The sources that count: those with at least one located quote."""
+    return [s for s in sources if s.evidence]
 
 
-def resolve(sources: Sequence[Source], claim: str = "") -> tuple[Status, str]:
-    """Status and a one-sentence reason naming the decisive sources.
+def decide(sources: Sequence[Source]) -> tuple[Status, str]:
+    """Status and a one-sentence reason naming the decisive sources, in the rubric's order:
 
-    With the ``claim`` text, a denial must come from a party the claim concerns when a party
-    on the record affirms it: an opposition leader dismissing a ministry's figures does not
-    make them denied (the rubric's standing). Without it, every on-record denial counts.
+    1. denied: a source with standing denies it on the record, and no source with standing
+       confirms it on the record;
+    2. confirmed: a named party with standing affirms it on the record (unless it is only
+       asserted while parties withhold comment), two or more named parties affirm it on the
+       record, or the outlet states it in its own voice and nobody doubts it;
+    3. unverified otherwise. Denials by parties without standing are named in the reason.
     """
-    deniers = _standing(sources, frozenset({"denies"}))
-    backers = _standing(sources, frozenset({"confirms"})) + _standing(
-        sources, SUPPORTING - {"confirms"}
-    )
-    disputed = ""
-    if claim and any(concerned(b, claim) for b in backers):
-        third = [d for d in deniers if not concerned(d, claim, backers)]
-        deniers = [d for d in deniers if d not in third]
-        disputed = f"; disputed by {_names(third)}, not a party to it" if third else ""
+    named = [s for s in sources if s.kind in STANDING_KINDS and s.on_record]
+    deniers = [s for s in sources if _denies_with_standing(s)]
+    third = [s for s in named if s.stance == "denies" and not s.standing]
+    backers = [s for s in named if s.stance == "confirms"]
+    backers += [s for s in named if s.stance in SUPPORTING - {"confirms"}]
+    parties = [b for b in backers if b.standing]
     outlet = [s for s in sources if s.kind == "outlet" and s.stance in SUPPORTING]
     doubters = [s for s in sources if s.stance in {"not_confirmed", "declines_comment"}]
-    if deniers and not any(b.stance == "confirms" for b in backers):
+    if deniers and not any(b.stance == "confirms" for b in parties):
         return "denied", f"Denied on the record by {_names(deniers)}{_origin(sources)}."
-    if backers and (not doubters or len(_distinct(backers)) >= 2 or deniers):
+    corroborated = len(_distinct(backers)) >= 2
+    if corroborated or (parties and (not doubters or deniers)):
+        disputed = f"; disputed by {_names(third)}, not a party to it" if third else ""
         return "confirmed", f"Affirmed on the record by {_names(backers)}{disputed}."
     if outlet and not doubters:
         return "confirmed", "Reported by the outlet in its own voice as established fact."
     return "unverified", _unverified_reason(sources, doubters)
+
+
+def decide_grounded(sources: Sequence[Source]) -> tuple[Status, str]:
+    """:func:`decide` over the grounded sources; none at all cannot confirm or deny."""
+    counted = grounded(sources)
+    if not counted:
+        return "unverified", f"{UNGROUNDED}."
+    return decide(counted)
+
+
+def _denies_with_standing(source: Source) -> bool:
+    """An on-record denial by a party to the claim; the outlet's own voice counts when the
+    reader says it rules on the claim itself (a debunk), other outlets' reports never do."""
+    return (
+        source.stance == "denies"
+        and source.on_record
+        and source.standing
+        and source.kind not in SECOND_HAND
+    )
+
+
+def overrule(
+    proposed: VerdictStatus, status: VerdictStatus, reason: str, sources: Sequence[Source]
+) -> Overrule | None:
+    """Why the rubric's status replaces the one the reader proposed (None when they agree)."""
+    if proposed == status:
+        return None
+    if sources and not grounded(sources):
+        why = "none of its quotes was found in the text, so no source counts"
+    elif len(grounded(sources)) < len(sources):
+        dropped = len(sources) - len(grounded(sources))
+        why = f"{dropped} source(s) lost every quote in grounding; by the rubric: {reason}"
+    else:
+        why = f"by the rubric: {reason}"
+    return Overrule(proposed_status=proposed, reason=why)
 
 
 # Words of a name or role that say nothing about whom a party speaks for.
@@ -69,8 +122,26 @@ def concerned(source: Source, claim: str, backers: Sequence[Source] = ()) -> boo
     return bool(party & content_stems(claim))
 
 
+def with_standing(sources: Sequence[Source], claim: str) -> list[Source]:
+    """The rule reader's standing for each source of ``claim``.
+
+    When a named party on the record that the claim is about affirms it, only parties the claim
+    concerns have standing (an opposition leader dismissing a ministry's figures is not a party
+    to them); otherwise every named party on the record speaks with standing.
+    """
+    named = [s for s in sources if s.kind in STANDING_KINDS and s.on_record]
+    backers = [s for s in named if s.stance in SUPPORTING]
+    if any(concerned(b, claim) for b in backers):
+        return [s.model_copy(update={"standing": concerned(s, claim, backers)}) for s in sources]
+    return [s.model_copy(update={"standing": s in named}) for s in sources]
+
+
 def _distinct(sources: Sequence[Source]) -> set[str]:
     return {s.name.casefold() for s in sources}
+
+
+def _label(source: Source) -> str:
+    return f"{source.name} ({source.kind.replace('_', ' ')})"
 
 
 def _names(sources: Sequence[Source]) -> str:
@@ -82,9 +153,7 @@ def _names(sources: Sequence[Source]) -> str:
 
 
 def _origin(sources: Sequence[Source]) -> str:
-    asserting = [
-        s for s in sources if s.stance == "asserts" and s.kind in {"anonymous", "media_report"}
-    ]
+    asserting = [s for s in sources if s.stance == "asserts" and s.kind in SECOND_HAND]
     return f"; the claim rests on {_names(asserting)}" if asserting else ""
 
 

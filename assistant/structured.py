@@ -71,11 +71,12 @@ def structured_grounded(
     request: ModelRequest,
     output_type: type[OutputT],
     usage: Usage,
-    missing_quotes: Callable[[OutputT], list[str]],
+    missing_quotes: Callable[[OutputT], list[tuple[str, str]]],
 ) -> Steps[OutputT]:
     """:func:`structured`, then one re-ask when ``missing_quotes`` finds quotes in the answer
-    that are not in the text; the second answer is taken as it is (unfound quotes are dropped
-    later, when the caller locates them)."""
+    that are not evidence (not in the text, or too short or beside the point; each with the
+    reason); the second answer is taken as it is (such quotes are dropped later, when the caller
+    grounds them)."""
     output, asked, answer = yield from structured(request, output_type, usage)
     missing = missing_quotes(output)
     if missing:

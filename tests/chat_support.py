@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "pakistan-fo-china-security.txt"
 
 FO = ("Pakistan's Foreign Office (FO)", None, "organization")
+PARTIES = frozenset({"named_official", "named_person", "organization", "document"})
 BALOCH = ("Mumtaz Zahra Baloch", "FO Spokesperson", "named_official")
 MEDIA = ("a media report", None, "media_report")
 ANONYMOUS = ("five Pakistani security and government sources", None, "anonymous")
@@ -82,7 +83,11 @@ def _source(
     assert evidence is not None, quote
     name, role, kind = party
     data: dict[str, Any] = {"name": name, "role": role, "kind": kind, "stance": stance}
-    return Source.model_validate({**data, "on_record": kind != "anonymous", "evidence": [evidence]})
+    on_record = kind != "anonymous"
+    standing = on_record and kind in PARTIES
+    return Source.model_validate(
+        {**data, "on_record": on_record, "standing": standing, "evidence": [evidence]}
+    )
 
 
 def seed_claims(document: Document, *, numbered: bool = True) -> list[Claim]:
@@ -120,6 +125,7 @@ def extraction_reply(document: Document) -> dict[str, Any]:
                 "kind": s.kind,
                 "stance": s.stance,
                 "on_record": s.on_record,
+                "standing": s.standing,
                 "quotes": [e.quote for e in s.evidence],
             }
             for s in claim.sources

@@ -40,12 +40,32 @@ def gold_articles() -> dict[str, GoldArticle]:
 
 
 def _claim_output(claim: Any, status: str) -> dict[str, Any]:
+    sources = [_source_output(s) for s in claim.sources]
+    if status != claim.status:
+        sources = [{**s, **MISREADINGS[status]} for s in sources]
     return {
         "text": claim.text,
         "status": status,
         "status_reason": claim.status_reason,
-        "sources": [s.model_dump() for s in claim.sources],
+        "sources": sources,
     }
+
+
+# How a model that gets a claim wrong reads its sources, so the rubric arrives at its status.
+MISREADINGS: dict[str, dict[str, Any]] = {
+    "unverified": {"kind": "anonymous", "stance": "asserts", "on_record": False, "standing": False},
+    "confirmed": {"kind": "outlet", "stance": "asserts", "on_record": True, "standing": False},
+    "denied": {"kind": "organization", "stance": "denies", "on_record": True, "standing": True},
+}
+
+
+PARTIES = frozenset({"named_official", "named_person", "organization", "document"})
+
+
+def _source_output(source: Any) -> dict[str, Any]:
+    """A gold source as a careful model sends it: named parties on the record have standing."""
+    data: dict[str, Any] = source.model_dump()
+    return {**data, "standing": data["on_record"] and data["kind"] in PARTIES}
 
 
 def oracle_model(

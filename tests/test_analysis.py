@@ -79,7 +79,8 @@ def test_invented_quote_gets_one_reask_then_is_dropped(seed_document: Document) 
     troops, blast = analysis.claims
     assert troops.ungrounded and troops.evidence == []
     assert troops.status == "unverified"  # never shown as sourced
-    assert troops.status_reason.startswith("Ungrounded") and "confirmed" in troops.status_reason
+    assert troops.status_reason.startswith("Ungrounded")
+    assert troops.overruled is not None and troops.overruled.proposed_status == "confirmed"
     assert not blast.ungrounded
     assert analysis.usage.dropped_quotes == 1 and analysis.usage.reasks == 1
     followup = model.requests[1].messages[-1].content

@@ -19,7 +19,7 @@ from assistant import Answer, Assistant, Session
 from assistant.claims import Analysis, Claim, Document, Source
 from assistant.grounding import locate
 from assistant.models import openai as openai_engine
-from assistant.rubric import resolve
+from assistant.rubric import decide
 from tests.cassette_config import vcr_cassette_dir, vcr_config  # noqa: F401
 
 SERVER = "http://127.0.0.1:8011/v1"  # where scripts/record-cassettes.sh serves the model
@@ -50,7 +50,7 @@ def analysed_session() -> Session:
         source("Lena Park", "named_official", "asserts", "the new library will open in June"),
         source("the city council", "organization", "not_confirmed", "has not confirmed the date"),
     ]
-    status, reason = resolve(sources)
+    status, reason = decide(sources)
     claim = Claim(
         id="c1",
         text="The new library will open in June.",

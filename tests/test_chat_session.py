@@ -147,6 +147,7 @@ def test_add_analyses_only_the_new_document_and_keeps_ids() -> None:
                                 "kind": "organization",
                                 "stance": "asserts",
                                 "on_record": True,
+                                "standing": True,
                                 "quotes": ["it had received no written proposal"],
                             }
                         ],
@@ -176,30 +177,42 @@ VERDICT: dict[str, Any] = {
             "kind": "anonymous",
             "stance": "asserts",
             "on_record": False,
+            "standing": False,
             "quotes": ["five Pakistani security and government sources"],
         }
     ],
 }
 
 
-def test_check_runs_the_full_check_and_names_matching_claims() -> None:
-    def reply(request: ModelRequest) -> dict[str, Any]:
-        if request.task == "extract":
-            return extraction_reply(seed_document())
-        assert request.task == "check"
-        return VERDICT
+def seed_then_verdict(request: ModelRequest) -> dict[str, Any]:
+    """The seed's claims for an extract request, VERDICT for a check request."""
+    if request.task == "extract":
+        return extraction_reply(seed_document())
+    assert request.task == "check"
+    return VERDICT
 
-    model = FunctionModel(reply)
+
+def test_check_runs_the_full_check_and_names_matching_claims() -> None:
+    model = FunctionModel(seed_then_verdict)
     chat = new_session(model)
     answer = chat.check("Beijing pushed for its own security staff and made a written proposal")
-    assert [r.task for r in model.requests] == ["extract", "check"]
+    # the claim is c2 of the analysis: its sources decide, no check request is needed
+    assert [r.task for r in model.requests] == ["extract"]
     assert answer.text.startswith("Checked against the documents: unverified.")
     assert "c2 is unverified" in answer.text
     assert answer.verified and answer.citations
     assert {c.claim_id for c in answer.citations} == {"c2"}
     quotes = [c.quote for c in answer.citations]  # the verdict's quote is also c2's: cited once
     assert quotes.count("five Pakistani security and government sources") == 1
-    assert answer.usage.model_calls == 1 and chat.usage.model_calls == 2
+    assert answer.usage.model_calls == 0 and chat.usage.model_calls == 1
+
+
+def test_check_of_a_claim_no_analysed_claim_matches_asks_the_reader() -> None:
+    model = FunctionModel(seed_then_verdict)
+    answer = new_session(model).check("Five officials spoke of a written plan")
+    assert [r.task for r in model.requests] == ["extract", "check"]
+    assert answer.text.startswith("Checked against the documents: unverified.")
+    assert answer.verified
 
 
 def test_check_with_a_made_up_quote_is_flagged() -> None:

@@ -10,11 +10,11 @@ import pytest
 from multidoc_fake import documents, extraction_model, source
 
 from assistant import Assistant, Verdict
-from assistant.checking import Checked, batches, check_request, combine_checks
-from assistant.claims import Source
+from assistant.checking import Proposal, batches, check_request, combine_proposals
+from assistant.claims import Evidence, Source
 from assistant.errors import ConfigurationError, InputError, InvalidOutputError
 from assistant.models.base import ModelRequest
-from assistant.models.function import FunctionModel, scripted
+from tests.wire import checks, reader, scripted_reader
 
 SALE_CLAIM = "The port authority is selling the east terminal"
 DENIAL = "There is no plan to sell the east terminal to anyone"
@@ -70,7 +70,7 @@ def test_check_request_carries_claim_and_documents_as_data() -> None:
 
 def test_check_grounds_quotes_in_any_document_and_names_it() -> None:
     docs = documents()
-    model = FunctionModel(lambda request: DENIED)
+    model = reader(lambda request: DENIED)
     result = Assistant(model).check(SALE_CLAIM, docs)
     assert result.status == "denied"
     [marten_source] = result.sources
@@ -80,7 +80,7 @@ def test_check_grounds_quotes_in_any_document_and_names_it() -> None:
     assert gazette.text[evidence.start : evidence.end] == DENIAL
     assert result.document_ids == [d.id for d in docs]
     assert not result.ungrounded
-    sent = model.requests[0]
+    sent = checks(model)[0]
     assert sent.task == "check" and sent.output_type.__name__ == "VerdictOutput"
     assert [d["id"] for d in sent.inputs["documents"]] == [d.id for d in docs]
     assert sent.inputs["documents"][0]["date"] == "2026-03-02"
@@ -94,7 +94,7 @@ def test_a_source_quoted_in_two_documents_is_listed_per_document() -> None:
         "asserts",
         ["according to three officials who asked not to be named", "citing three officials"],
     )
-    model = FunctionModel(lambda r: verdict("unverified", "Anonymous only.", anonymous))
+    model = reader(lambda r: verdict("unverified", "Anonymous only.", anonymous))
     result = Assistant(model).check(SALE_CLAIM, docs)
     assert [s.document_id for s in result.sources] == [docs[0].id, docs[1].id]
     assert all(s.name == "three officials who asked not to be named" for s in result.sources)
@@ -103,12 +103,12 @@ def test_a_source_quoted_in_two_documents_is_listed_per_document() -> None:
 def test_quotes_not_in_the_documents_are_re_asked_once_then_dropped() -> None:
     docs = documents()
     invented = verdict("denied", "Denied.", marten(DENIAL, "The sale is off, Marten said"))
-    model = scripted([invented, invented])
+    model = scripted_reader([invented, invented])
     result = Assistant(model).check(SALE_CLAIM, docs)
-    assert len(model.requests) == 2
-    followup = model.requests[1].messages[-1].content
+    assert len(checks(model)) == 2
+    followup = checks(model)[1].messages[-1].content
     assert "The sale is off, Marten said" in followup and DENIAL not in followup
-    assert model.requests[1].messages[-2].role == "assistant"
+    assert checks(model)[1].messages[-2].role == "assistant"
     assert result.usage.reasks == 1
     assert result.usage.dropped_quotes == 1
     assert [e.quote for e in result.evidence] == [DENIAL]
@@ -116,37 +116,39 @@ def test_quotes_not_in_the_documents_are_re_asked_once_then_dropped() -> None:
 
 def test_a_corrected_answer_after_the_re_ask_drops_nothing() -> None:
     invented = verdict("denied", "Denied.", marten("The sale is off"))
-    model = scripted([invented, DENIED])
+    model = scripted_reader([invented, DENIED])
     result = Assistant(model).check(SALE_CLAIM, documents())
     assert result.usage.dropped_quotes == 0
-    assert result.usage.model_calls == 2
+    assert len(checks(model)) == 2
+    assert result.usage.model_calls == len(model.requests)  # the analysis is counted too
     assert len(result.evidence) == 1
 
 
-def test_a_verdict_whose_quotes_all_vanish_is_ungrounded_not_defaulted() -> None:
+def test_a_verdict_whose_quotes_all_vanish_is_ungrounded_and_cannot_stand() -> None:
     invented = verdict("confirmed", "Confirmed.", marten("made up"))
-    result = Assistant(scripted([invented, invented])).check(SALE_CLAIM, documents())
-    assert result.status == "confirmed"
+    result = Assistant(scripted_reader([invented, invented])).check(SALE_CLAIM, documents())
+    assert result.status == "unverified"
+    assert result.overruled is not None and result.overruled.proposed_status == "confirmed"
     assert result.ungrounded
     assert result.sources[0].evidence == [] and result.sources[0].document_id is None
 
 
 def test_invalid_answers_are_re_asked_with_the_error() -> None:
-    model = scripted(['{"status": "maybe"}', DENIED])
+    model = scripted_reader(['{"status": "maybe"}', DENIED])
     result = Assistant(model).check(SALE_CLAIM, documents())
     assert result.status == "denied"
-    assert "status" in model.requests[1].messages[-1].content
+    assert "status" in checks(model)[1].messages[-1].content
     assert result.usage.reasks == 1
 
 
 def test_answers_that_stay_invalid_raise() -> None:
     with pytest.raises(InvalidOutputError):
-        Assistant(scripted(["no json"] * 3)).check(SALE_CLAIM, documents())
+        Assistant(scripted_reader(["no json"] * 3)).check(SALE_CLAIM, documents())
 
 
 def test_not_addressed_claim() -> None:
     answer = verdict("not_addressed", "No document mentions a closure.")
-    result = Assistant(FunctionModel(lambda r: answer)).check(
+    result = Assistant(reader(lambda r: answer)).check(
         "The port will close for a week in December", documents()
     )
     assert result.status == "not_addressed"
@@ -156,10 +158,10 @@ def test_not_addressed_claim() -> None:
 def test_matching_claim_ids_come_from_the_analysis() -> None:
     docs = documents()
     analysis = Assistant(extraction_model()).analyze(docs)
-    result = Assistant(FunctionModel(lambda r: DENIED)).check(SALE_CLAIM, docs, analysis=analysis)
+    result = Assistant(reader(lambda r: DENIED)).check(SALE_CLAIM, docs, analysis=analysis)
     sale = next(c for c in analysis.claims if c.status == "denied")
     assert result.matching_claim_ids == [sale.id]
-    unrelated = Assistant(FunctionModel(lambda r: DENIED)).check(
+    unrelated = Assistant(reader(lambda r: DENIED)).check(
         "Grain prices rose in the harbour town", docs, analysis=analysis
     )
     assert unrelated.matching_claim_ids == []
@@ -167,14 +169,14 @@ def test_matching_claim_ids_come_from_the_analysis() -> None:
 
 def test_acheck_matches_check() -> None:
     docs = documents()
-    sync = Assistant(FunctionModel(lambda r: DENIED)).check(SALE_CLAIM, docs)
-    result = asyncio.run(Assistant(FunctionModel(lambda r: DENIED)).acheck(SALE_CLAIM, docs))
+    sync = Assistant(reader(lambda r: DENIED)).check(SALE_CLAIM, docs)
+    result = asyncio.run(Assistant(reader(lambda r: DENIED)).acheck(SALE_CLAIM, docs))
     assert result.model_dump(exclude={"usage"}) == sync.model_dump(exclude={"usage"})
 
 
 def test_empty_claim_is_an_input_error() -> None:
     with pytest.raises(InputError, match="empty"):
-        Assistant(FunctionModel(lambda r: DENIED)).check("   ", documents())
+        Assistant(reader(lambda r: DENIED)).check("   ", documents())
 
 
 def test_documents_beyond_the_budget_are_checked_in_batches() -> None:
@@ -191,25 +193,36 @@ def test_documents_beyond_the_budget_are_checked_in_batches() -> None:
             return DENIED
         return verdict("not_addressed", "Nothing here.")
 
-    model = FunctionModel(answer, context_chars=400)
+    model = reader(answer, context_chars=400)
     result = Assistant(model).check(SALE_CLAIM, docs)
-    assert len(model.requests) == len(groups)
+    assert len(checks(model)) == len(groups)
     assert result.status == "denied" and result.reason == "Denied on the record by Ilse Marten."
 
 
 def test_combined_batches_follow_the_rubric() -> None:
-    backer = Source(name="officials", kind="anonymous", stance="asserts", on_record=False)
-    denier = Source(name="Ilse Marten", kind="named_official", stance="denies", on_record=True)
-    checks = [Checked("unverified", "a", [backer]), Checked("denied", "b", [denier])]
-    combined = combine_checks(checks)
+    doc = documents()[0]
+    quote = Evidence(document_id=doc.id, quote=doc.text[:20], start=0, end=20)
+    backer = Source(
+        name="officials", kind="anonymous", stance="asserts", on_record=False, evidence=[quote]
+    )
+    denier = Source(
+        name="Ilse Marten",
+        kind="named_official",
+        stance="denies",
+        on_record=True,
+        standing=True,
+        evidence=[quote],
+    )
+    proposals = [Proposal("unverified", "a", [backer]), Proposal("denied", "b", [denier])]
+    combined = combine_proposals(proposals)
     assert combined.status == "denied"
     assert "Ilse Marten" in combined.reason
-    nothing = [Checked("not_addressed", "none", []), Checked("not_addressed", "none", [])]
-    assert combine_checks(nothing).status == "not_addressed"
+    nothing = [Proposal("not_addressed", "none", []), Proposal("not_addressed", "none", [])]
+    assert combine_proposals(nothing).status == "not_addressed"
 
 
 def test_verdict_json_round_trips() -> None:
-    result = Assistant(FunctionModel(lambda r: DENIED)).check(SALE_CLAIM, documents())
+    result = Assistant(reader(lambda r: DENIED)).check(SALE_CLAIM, documents())
     data = json.loads(result.model_dump_json())
     assert Verdict.model_validate(data) == result
     assert data["engine"]["name"] == "function"

@@ -29,6 +29,7 @@ def answer(request: ModelRequest) -> Answer:
             "kind": "named_official",
             "stance": "denies",
             "on_record": True,
+            "standing": True,
             "quotes": [DENIAL],
         }
         return {"status": "denied", "reason": "Denied by Ilse Marten.", "sources": [quote]}
@@ -53,7 +54,8 @@ def test_check_table_names_status_source_and_document(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "check", "The port is selling the east terminal", *PATHS, "-m", "x")
     assert code == 0
     assert "status: denied" in out
-    assert "Ilse Marten [named_official, denies, on record] in Bay Gazette, 2026-03-04" in out
+    marten = "Ilse Marten, port authority spokesperson [named_official, denies, on record]"
+    assert f"{marten} in Bay Gazette, 2026-03-04" in out
     assert DENIAL in out
 
 

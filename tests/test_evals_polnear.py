@@ -16,6 +16,7 @@ from tests.evals_support import FIXTURES, run_cli
 def _source(name: str, kind: str, quote: str) -> dict[str, Any]:
     return {
         "name": name, "role": None, "kind": kind, "stance": "asserts", "on_record": True,
+        "standing": True,
         "quotes": [quote],
     }  # fmt: skip
 

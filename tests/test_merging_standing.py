@@ -1,17 +1,29 @@
 """Merging restatements of one claim keeps the rubric's standing rule: a denial by a party the
 claim does not name does not outweigh the named party's own word (merging.py passes the
-claim's text to status.resolve)."""
+standing each reader gives a source to the rubric)."""
 
 from __future__ import annotations
 
-from assistant.claims import Claim, Source
+from assistant.claims import Claim, Evidence, Source
 from assistant.merging import merge_claims, restatement_groups
 
 TEXT = "The labour ministry had created 40,000 jobs since January."
 
 
-def src(name: str, kind: str, stance: str) -> Source:
-    return Source.model_validate({"name": name, "kind": kind, "stance": stance, "on_record": True})
+QUOTE = Evidence(document_id="d", quote="40,000 jobs", start=0, end=11)
+
+
+def src(name: str, kind: str, stance: str, standing: bool) -> Source:
+    return Source.model_validate(
+        {
+            "name": name,
+            "kind": kind,
+            "stance": stance,
+            "on_record": True,
+            "standing": standing,
+            "evidence": [QUOTE],
+        }
+    )
 
 
 def claim(status: str, text: str, *sources: Source) -> Claim:
@@ -21,16 +33,16 @@ def claim(status: str, text: str, *sources: Source) -> Claim:
 
 
 def test_a_third_partys_denial_does_not_outweigh_the_party_named() -> None:
-    affirmed = claim("confirmed", TEXT, src("the labour ministry", "organization", "asserts"))
-    disputed = claim("denied", TEXT, src("Karl Brandt", "named_official", "denies"))
+    affirmed = claim("confirmed", TEXT, src("the labour ministry", "organization", "asserts", True))
+    disputed = claim("denied", TEXT, src("Karl Brandt", "named_official", "denies", False))
     [merged] = merge_claims([affirmed, disputed])
     assert merged.status == "confirmed"
     assert "Karl Brandt" in merged.status_reason
 
 
 def test_a_denial_by_the_party_named_still_wins_when_merged() -> None:
-    reported = claim("unverified", TEXT, src("the Daily Ledger", "media_report", "asserts"))
-    denied = claim("denied", TEXT, src("the labour ministry", "organization", "denies"))
+    reported = claim("unverified", TEXT, src("the Daily Ledger", "media_report", "asserts", False))
+    denied = claim("denied", TEXT, src("the labour ministry", "organization", "denies", True))
     [merged] = merge_claims([reported, denied])
     assert merged.status == "denied"
 

@@ -8,7 +8,7 @@ import pytest
 from multidoc_fake import FIRE, RESIGNED, SALE, documents, extraction_model
 
 from assistant import Analysis, Assistant
-from assistant.claims import Claim, Document, Source
+from assistant.claims import Claim, Document, Evidence, Source
 from assistant.multidoc import combine_documents
 
 
@@ -135,9 +135,21 @@ def doc(outlet: str, day: int | None) -> Document:
     return Document.from_text(f"{outlet} article {day}", outlet=outlet, date=when)
 
 
+PARTIES = frozenset({"named_official", "named_person", "organization", "document"})
+
+
 def src(name: str, kind: str, stance: str = "asserts") -> Source:
+    on_record = kind != "anonymous"
+    quote = Evidence(document_id="d", quote=name, start=0, end=len(name))
     return Source.model_validate(
-        {"name": name, "kind": kind, "stance": stance, "on_record": kind != "anonymous"}
+        {
+            "name": name,
+            "kind": kind,
+            "stance": stance,
+            "on_record": on_record,
+            "standing": on_record and kind in PARTIES,
+            "evidence": [quote],
+        }
     )
 
 

@@ -65,8 +65,7 @@ def test_denial_verb_by_the_named_party_in_the_lead_is_a_denial() -> None:
     assert verdict.status == "denied"
     assert verdict.sources[0].quotes[0].startswith("Norvik Airlines denied")
     assert verdict.reason == (
-        "Denied on the record by Norvik Airlines, the party it concerns,"
-        " as reported in Travel Weekly."
+        "Denied on the record by Norvik Airlines (organization), as read in Travel Weekly."
     )
 
 

@@ -76,15 +76,17 @@ def test_weak_model_output_through_the_full_analysis() -> None:
     analysis = Assistant(model=local_model(sent, mode="json_object", max_tokens=300)).analyze(
         ARTICLE
     )
-    # SmolLM2 quoted "{ ", which is not in the article: the engine re-asked once, got the same
-    # answer, dropped the quote, and the claim it supported is flagged ungrounded.
+    # SmolLM2 marked its one claim confirmed with four quotes that are not in the article: the
+    # engine re-asked once, got the same answer, dropped the quotes, flagged the claim
+    # ungrounded, and the rubric overruled its status (no grounded source, so unverified).
     assert analysis.usage.model_calls == 2
     assert analysis.usage.reasks == 1
-    assert analysis.usage.dropped_quotes == 1
+    assert analysis.usage.dropped_quotes == 4
     assert analysis.usage.prompt_tokens > 0
-    assert len(analysis.claims) == 1
-    assert analysis.claims[0].ungrounded
-    assert all(source.evidence == [] for source in analysis.claims[0].sources)
+    [claim] = analysis.claims
+    assert claim.ungrounded and claim.status == "unverified"
+    assert claim.overruled is not None and claim.overruled.proposed_status == "confirmed"
+    assert all(source.evidence == [] for source in claim.sources)
     assert_grounded(analysis)
     assert (analysis.engine.name, analysis.engine.model) == ("openai", MODEL)
     assert len(sent) == 2
@@ -95,7 +97,7 @@ def test_async_analysis_records_the_same_conversation() -> None:
     assistant = Assistant(model=local_model(mode="json_object", max_tokens=300))
     analysis = asyncio.run(assistant.aanalyze(ARTICLE))
     assert analysis.usage.model_calls == 2
-    assert analysis.usage.dropped_quotes == 1
+    assert analysis.usage.dropped_quotes == 4
     assert_grounded(analysis)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 from pydantic import TypeAdapter
 
+from assistant import rubric
 from assistant.chat.answers import Answer
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
 from assistant.errors import ConfigurationError
@@ -68,12 +69,12 @@ def _now() -> str:
 
 
 def engine_key(engine: EngineInfo, model: Model) -> str:
-    """What, besides the document, decides an extraction: engine, model, prompts, chunk size
-    and the engine's own revision (a rule engine's code)."""
+    """What, besides the document, decides an extraction: engine, model, prompts, chunk size,
+    the engine's own revision (a rule engine's code) and the rubric's."""
     from assistant import __version__
 
     parts = [engine.name, engine.model, engine.prompt_version, str(model.context_chars)]
-    parts += [__version__, model.capabilities.revision]
+    parts += [__version__, model.capabilities.revision, rubric.revision()]
     return "|".join(p for p in parts if p)
 
 

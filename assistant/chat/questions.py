@@ -76,6 +76,9 @@ def read(question: str) -> Intent:
     """The kind of question and the party, topic or status it is about."""
     text = _clean(question)
     lower = text.casefold()
+    true = _IS_IT_TRUE.match(lower)  # "is it true that X?" asks about claim X, whatever X says
+    if true:
+        return Intent("check", topic=_span(text, true, "topic"))
     for reader in (_denials, _anonymous, _sources, _status_list, _check, _party_said):
         intent = reader(text, lower)
         if intent is not None:

@@ -24,9 +24,9 @@ from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdi
 from assistant.config import ModelChoice
 from assistant.documents import DocumentInput, as_document
 from assistant.errors import InputError
+from assistant.matching import best_claim
 from assistant.models.base import Model, TextSink
 from assistant.multidoc import combine_documents
-from assistant.outputs import AnswerOutput
 from assistant.runner import Steps, arun, run
 
 
@@ -48,10 +48,11 @@ class Checker(Protocol):
     ) -> Verdict: ...
 
 
-def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
-    from assistant.offline.answering import status_report
-
-    return AnswerOutput.model_validate(status_report(claim, analysis.claims))
+def _subject(topic: str, analysis: Analysis) -> str:
+    """What "is X confirmed?" asks about: the analysed claim X names or restates (the one
+    matcher's choice, so the answer carries that claim's status), else X as a typed claim."""
+    claim = best_claim(topic, analysis.claims)
+    return claim.text if claim is not None else topic
 
 
 def _question(text: str) -> str:
@@ -167,10 +168,8 @@ class Session:
         return answer_steps(analysis, question, self.turns, usage, budget)
 
     def _route_to_check(self, question: str) -> str | None:
-        """With an engine that does not read prompts (rules), "is X confirmed?" questions run
-        the claim check on X."""
-        if self.assistant.model.capabilities.reads_prompts:
-            return None
+        """X in "is X confirmed?" questions: they are answered by the claim check on X, so the
+        chat gives the status ``check`` and ``analyze`` give, whatever the engine."""
         return check_topic(question)
 
     def ask(
@@ -208,16 +207,17 @@ class Session:
         return self._record(answer, usage)
 
     def check(self, claim: str) -> Answer:
-        """How the documents stand on a claim the journalist typed."""
+        """How the documents stand on a claim the journalist typed (or on the analysed claim a
+        topic names: "/check the written proposal")."""
         claim, analysis = _question(claim), self.analysis
-        verdict = self.assistant.check(claim, self.documents, analysis)
-        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict)
+        verdict = self.assistant.check(_subject(claim, analysis), self.documents, analysis)
+        answer = check_answer(analysis, claim, verdict)
         return self._record(answer, answer.usage)
 
     async def acheck(self, claim: str) -> Answer:
         claim, analysis = _question(claim), await self.aanalysis()
-        verdict = await self.assistant.acheck(claim, self.documents, analysis)
-        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict)
+        verdict = await self.assistant.acheck(_subject(claim, analysis), self.documents, analysis)
+        answer = check_answer(analysis, claim, verdict)
         return self._record(answer, answer.usage)
 
     @contextmanager

@@ -21,6 +21,7 @@ from assistant.cli.live import LiveAnswer
 from assistant.cli.output import write_text
 from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
+from assistant.matching import best_claim
 from assistant.rendering import chat as chatview
 
 PROMPT = "claimdesk> "
@@ -30,7 +31,7 @@ HELP = """\
 Ask a question in plain words, e.g. "what did the Foreign Office deny?". Answers cite claim ids
 and verbatim quotes from the documents. Commands:
   /claims [denied|unverified|confirmed]   list claims, optionally of one status
-  /claim ID                               one claim: status, reason, sources and quotes
+  /claim ID or TEXT                       one claim (by id, or the one the words are about)
   /sources                                every source and the claims it speaks to
   /check CLAIM                            how the documents stand on a claim you type
   /add FILE                               add a document (only it is analysed)
@@ -129,13 +130,15 @@ class Chat:
         self.show(chatview.claims(self.session.analysis, status))
 
     def _claim(self, argument: str) -> None:
+        """One claim in full, by id ("/claim c3") or by what it says ("/claim the blast")."""
         if not argument:
-            raise InputError("/claim needs a claim id: /claim c1 (/claims lists them)")
-        for claim in self.session.analysis.claims:
-            if claim.id.casefold() == argument.casefold():
-                self.show(chatview.claim_detail(claim))
-                return
-        raise InputError(f"no claim {argument!r}; /claims lists them")
+            raise InputError("/claim needs a claim id: /claim c1 (/claims lists them) or its words")
+        claims = self.session.analysis.claims
+        found = next((c for c in claims if c.id.casefold() == argument.casefold()), None)
+        found = found or best_claim(argument, claims)
+        if found is None:
+            raise InputError(f"no claim {argument!r}; /claims lists them")
+        self.show(chatview.claim_detail(found))
 
     def _check(self, argument: str) -> None:
         if not argument:

@@ -148,6 +148,17 @@ def _extra_items(tally: Tally, article: GoldArticle, extras: Sequence[Claim]) ->
         )
 
 
+def _tally_overrule(tally: Tally, expected: str, predicted: Claim) -> None:
+    """Claims whose status the rubric overruled, and whether that fixed or broke them."""
+    if predicted.overruled is None:
+        return
+    tally.counts["status.overruled"] += 1
+    if predicted.status == expected:
+        tally.counts["status.overruled_right"] += 1
+    elif predicted.overruled.proposed_status == expected:
+        tally.counts["status.overruled_wrong"] += 1
+
+
 def _score_article(tally: Tally, article: GoldArticle, outcome: Outcome[Analysis]) -> None:
     analysis = outcome.value
     failed = outcome.failure.message if outcome.failure else None
@@ -160,6 +171,7 @@ def _score_article(tally: Tally, article: GoldArticle, outcome: Outcome[Analysis
         if predicted is not None:
             tally.counts[f"matched.{gold.status}"] += 1
             tally.status_pairs.append((gold.status, predicted.status))
+            _tally_overrule(tally, gold.status, predicted)
             _tally_sources(tally, gold, predicted)
         tally.items.append(_claim_item(article, gold, predicted, failed))
     extras = [c for i, c in enumerate(claims) if i not in matched.values()]
@@ -190,6 +202,9 @@ def _metrics(t: Counter[str]) -> dict[str, float | None]:
         "sources.on_record_accuracy": ratio(t["sources.on_record_ok"], t["sources.matched"]),
         "non_claims.rejected": ratio(t["non_claims.rejected"], t["non_claims"]),
         "grounding.rate": ratio(t["quotes.grounded"], t["quotes"]),
+        "status.overruled": t["status.overruled"],
+        "status.overruled_right": t["status.overruled_right"],
+        "status.overruled_wrong": t["status.overruled_wrong"],
     }
     for status in STATUSES:
         metrics[f"claims.recall.{status}"] = ratio(t[f"matched.{status}"], t[f"gold.{status}"])

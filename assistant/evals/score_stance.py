@@ -52,6 +52,9 @@ def score_stance(
             g, t = grounding_counts(list(outcome.value.sources), {document.id: document.text})
             grounded, total = grounded + g, total + t
     metrics["grounding.rate"] = ratio(grounded, total)
+    metrics["status.overruled"] = sum(
+        getattr(o.value, "overruled", None) is not None for o in outcomes if o.value is not None
+    )
     if with_fnc_score:
         metrics["fnc.score_pct"] = fnc_score(judged)
     return Scored(items, metrics, per_label, matrix)

@@ -36,10 +36,12 @@ def merged_claim(members: Sequence[Member], documents: Sequence[Document]) -> Cl
     sources = merge_sources([s for m in in_time for s in m.claim.sources])
     document_ids = list(dict.fromkeys(m.document.id for m in in_time))
     several = len(documents) > 1
-    return in_time[0].claim.model_copy(
+    first = in_time[0].claim
+    return first.model_copy(
         update={
             "status": settled.status,
             "status_reason": settled.reason,
+            "overruled": first.overruled if settled.status == first.status else None,
             "sources": sources,
             "ungrounded": not any(s.evidence for s in sources),
             "document_ids": document_ids,

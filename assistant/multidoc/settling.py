@@ -1,7 +1,7 @@
 """Settle one claim's status across the documents that carry it.
 
 When every document gave the claim the same status and nothing was retracted or walked back, that
-status and its reason stand. Otherwise the rubric (:func:`assistant.rubric.resolve`) decides over
+status and its reason stand. Otherwise the rubric (:func:`assistant.rubric.decide`) decides over
 the sources still in force: reports withdrawn by a retraction no longer count, and when the same
 party with standing both backs and denies the claim in different documents, only its latest word
 counts.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant import identity
 from assistant.claims import Claim, Document, Status
 from assistant.multidoc.independence import NAMED_KINDS, Independence, Mention, independence
-from assistant.rubric import SUPPORTING, resolve
+from assistant.rubric import SUPPORTING, decide_grounded
 
 TAKES_SIDE = SUPPORTING | {"denies"}
 
@@ -82,7 +82,7 @@ def settle(members: Sequence[Member], documents: Sequence[Document]) -> Settled:
         first = ordered[0].claim
         return Settled(first.status, first.status_reason, found)
     in_force = [m.source for m in mentions if m not in found.withdrawn and m not in stale]
-    status, reason = resolve(in_force)
+    status, reason = decide_grounded(in_force)
     if found.retracted_by:
         reason = f"{reason.rstrip('.')}; retracted by {', '.join(found.retracted_by)}."
     return Settled(status, reason, found)

@@ -5,24 +5,30 @@ its stance from the cues around its relevant passages (stance.py) and report it 
 the sentence that shows the stance as a verbatim quote. Documents that do not speak to the claim
 are left out; if none does, the claim is ``not_addressed``.
 
-Before the cues, the document is read the way ``analyze`` reads it (party_check.py): a denial
-on the record by the party the claim is about decides ``denied``, and that party's own
-on-record affirmation decides ``confirmed`` (and outranks its own denial).
+Before the cues, the document is read the way ``analyze`` reads it (party_check.py): the party
+the claim is about, denying or affirming it on the record, becomes a source with standing.
+
+The reader proposes sources, not a status of its own: each carries kind, stance, on_record and
+standing as read, and the status is the rubric's over them (assistant/rubric.py), the same
+precedence every other path uses. A document that only reports the claim (hedged or attributed)
+is a ``media_report`` source; one that states or debunks it in its own voice is the ``outlet``
+with standing.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.claims import Stance, VerdictStatus
+from assistant import rubric
+from assistant.claims import Source, Stance
 from assistant.errors import InputError
 from assistant.offline.party_check import PartyStatement, Speaker, party_statement, speaker_of
 from assistant.offline.relevance import measure
 from assistant.offline.speaker_markers import anonymous_name, speaker_kind
-from assistant.offline.stance import Basis, Reading, StanceReading, claim_cues, read_stance
+from assistant.offline.stance import Reading, StanceReading, claim_cues, read_stance
 from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
 
 MAX_QUOTE_CHARS = 400
@@ -58,12 +64,14 @@ def check(inputs: Mapping[str, Any]) -> dict[str, Any]:
             "reason": f"None of the {len(documents)} document(s) speaks to this claim.",
             "sources": [],
         }
-    status = _status([r.reading for r in readings])
-    return {
-        "status": status,
-        "reason": _reason(status, readings),
-        "sources": [_source(r) for r in readings],
-    }
+    sources = [_source(r) for r in readings]
+    status, reason = rubric.decide([_as_source(s) for s in sources])
+    where = ", ".join(dict.fromkeys(r.name for r in readings))
+    return {"status": status, "reason": f"{reason[:-1]}, as read in {where}.", "sources": sources}
+
+
+def _as_source(source: Mapping[str, Any]) -> Source:
+    return Source.model_validate({k: v for k, v in source.items() if k != "quotes"})
 
 
 def _validated(inputs: Mapping[str, Any]) -> tuple[str, list[Mapping[str, Any]]]:
@@ -100,48 +108,20 @@ def _read(claim: str, position: int, document: Mapping[str, Any]) -> DocumentRea
     return DocumentReading(name, text, stance, party, speaker)
 
 
-def _status(readings: list[Reading]) -> VerdictStatus:
-    """Denials outrank reports; an equal or larger number of plain confirmations outranks them."""
-    counts = Counter(readings)
-    if counts["denied"] and counts["denied"] >= counts["confirmed"]:
-        return "denied"
-    if counts["confirmed"]:
-        return "confirmed"
-    return "unverified"
-
-
-REASONS: dict[tuple[VerdictStatus, Basis], str] = {
-    ("denied", "debunk"): "Called untrue or debunked in {names}.",
-    ("denied", "party"): "Denied by the party it concerns, as reported in {names}.",
-    ("confirmed", "debunk"): "The debunking it states is borne out in {names}.",
-    ("confirmed", "plain"): "Reported plainly as fact in {names}.",
-    ("unverified", "reported"): "Only reported, attributed or disputed in {names}.",
-}
-
-
-PARTY_REASONS: dict[Reading, str] = {
-    "denied": "Denied on the record by {names}, the party it concerns, as reported in {outlets}.",
-    "confirmed": "Affirmed on the record by {names}, the party it concerns, as reported in "
-    "{outlets}.",
-}
-
-
-def _reason(status: VerdictStatus, readings: list[DocumentReading]) -> str:
-    deciding = [r for r in readings if r.reading == status]
-    by_party = [r for r in deciding if r.party]
-    if by_party and status in PARTY_REASONS:
-        names = ", ".join(dict.fromkeys(r.party.name for r in by_party if r.party))
-        outlets = ", ".join(dict.fromkeys(r.name for r in by_party))
-        return PARTY_REASONS[status].format(names=names, outlets=outlets)
-    names = ", ".join(dict.fromkeys(r.name for r in deciding))
-    return REASONS[(status, deciding[0].stance.basis)].format(names=names)
+# A sentence ending in a full stop followed by another sentence: prose, not a headline.
+_PROSE = re.compile(r"[a-z0-9]\.\s+[A-Z]")
 
 
 def _quote(text: str, reading: StanceReading) -> list[str]:
-    """The evidence sentence verbatim, cut at a word boundary when it runs very long."""
+    """The evidence sentence verbatim, cut at a word boundary when it runs very long. A
+    headline is quoted whole: its sentences alone ("Giant Crab", "Dead? Probably not")
+    may not show the stance read from all of it."""
     sentence = reading.evidence
     if sentence is None:
         return []
+    whole = text.strip()
+    if len(whole) <= MAX_QUOTE_CHARS and not _PROSE.search(whole):
+        return [whole]
     end = sentence.end
     if end - sentence.start > MAX_QUOTE_CHARS:
         cut = text.rfind(" ", sentence.start, sentence.start + MAX_QUOTE_CHARS)
@@ -156,12 +136,13 @@ def _source(reading: DocumentReading) -> dict[str, Any]:
         return _speaker_source(reading, reading.speaker)
     quotes = _quote(reading.text, reading.stance)
     kind = speaker_kind(quotes[0]) if quotes else "outlet"
-    if kind == "media_report" and reading.stance.reading != "unverified":
+    rules = reading.stance.reading != "unverified"
+    if kind == "media_report" and rules:
         kind = "outlet"  # the document's own voice confirms or debunks what others reported
+    if kind == "outlet" and not rules:
+        kind = "media_report"  # the document only reports it, hedged or attributed
     stance = STANCE_OF_READING[reading.stance.reading]
-    if reading.stance.reading == "unverified" and any(
-        phrase in q.lower() for q in quotes for phrase in NOT_CONFIRMED_PHRASES
-    ):
+    if not rules and any(phrase in q.lower() for q in quotes for phrase in NOT_CONFIRMED_PHRASES):
         stance = "not_confirmed"
     unnamed = anonymous_name(quotes[0]) if kind == "anonymous" and quotes else None
     return {
@@ -170,6 +151,7 @@ def _source(reading: DocumentReading) -> dict[str, Any]:
         "kind": kind,
         "stance": stance,
         "on_record": kind != "anonymous",
+        "standing": rules,
         "quotes": quotes,
     }
 
@@ -181,6 +163,7 @@ def _party_source(party: PartyStatement) -> dict[str, Any]:
         "kind": party.kind,
         "stance": STANCE_OF_READING[party.reading],
         "on_record": True,
+        "standing": True,
         "quotes": [party.quote],
     }
 
@@ -198,5 +181,6 @@ def _speaker_source(reading: DocumentReading, speaker: Speaker) -> dict[str, Any
         "kind": speaker.kind,
         "stance": "not_confirmed" if not_confirmed else "asserts",
         "on_record": speaker.on_record,
+        "standing": False,
         "quotes": quotes,
     }

@@ -55,10 +55,14 @@ def _merged_sources(draft: DraftClaim) -> list[dict[str, Any]]:
 
 
 def claim_output(draft: DraftClaim) -> dict[str, Any]:
-    """The claim as an ExtractionOutput item, its status resolved by the rubric's precedence."""
+    """The claim as an ExtractionOutput item: the rules read each source's standing, and the
+    status they propose is the rubric's over those sources."""
     sources = _merged_sources(draft)
     as_sources = [Source(**{k: v for k, v in s.items() if k != "quotes"}) for s in sources]
-    claim_status, reason = rubric.resolve(as_sources, draft.text)
+    read = rubric.with_standing(as_sources, draft.text)
+    for source, reading in zip(sources, read, strict=True):
+        source["standing"] = reading.standing
+    claim_status, reason = rubric.decide(read)
     return {"text": draft.text, "status": claim_status, "status_reason": reason, "sources": sources}
 
 

@@ -9,14 +9,27 @@ from rich.text import Text
 
 from assistant.claims import Analysis, Claim, Document
 from assistant.rendering.multidoc import claim_notes, order_label, source_place
-from assistant.rendering.text import STATUS_STYLE, append_quotes, render, source_line
+from assistant.rendering.text import (
+    STATUS_STYLE,
+    append_quotes,
+    overrule_note,
+    render,
+    source_line,
+)
 
 
 def _status_text(claim: Claim) -> Text:
     text = Text(claim.status, style=STATUS_STYLE[claim.status])
     if claim.ungrounded:
         text.append("\nUNGROUNDED", style="bold magenta")
+    if claim.overruled is not None:
+        text.append(f"\nOVERRULED\n(reader: {claim.overruled.proposed_status})", style="bold cyan")
     return text
+
+
+def _reason(claim: Claim) -> str:
+    note = overrule_note(claim.overruled)
+    return f"{claim.status_reason}\n{note}" if note else claim.status_reason
 
 
 def _sources_text(claim: Claim, documents: Sequence[Document] = ()) -> Text:
@@ -39,7 +52,7 @@ def table(analysis: Analysis, *, color: bool, width: int | None = None) -> str:
         notes = "\n\n" + "\n".join(claim_notes(claim, analysis)) if several else ""
         grid.add_row(
             claim.id,
-            f"{claim.text}\n\n{claim.status_reason}{notes}",
+            f"{claim.text}\n\n{_reason(claim)}{notes}",
             _status_text(claim),
             _sources_text(claim, several),
         )
@@ -54,11 +67,13 @@ def claims_count(count: int) -> str:
 def summary(analysis: Analysis) -> str:
     counts = {s: len(analysis.by_status(s)) for s in ("confirmed", "denied", "unverified")}
     ungrounded = sum(c.ungrounded for c in analysis.claims)
+    overruled = sum(c.overruled is not None for c in analysis.claims)
     engine = analysis.engine
     parts = ", ".join(f"{n} {s}" for s, n in counts.items())
     order = f" ({order_label(analysis)})" if len(analysis.documents) > 1 else ""
+    flags = f"{ungrounded} ungrounded" + (f", {overruled} overruled" if overruled else "")
     return (
-        f"{claims_count(len(analysis.claims))} ({parts}; {ungrounded} ungrounded) in "
+        f"{claims_count(len(analysis.claims))} ({parts}; {flags}) in "
         f"{len(analysis.documents)} document(s){order}\n"
         f"engine {engine.name}:{engine.model}, prompt {engine.prompt_version}"
     )
@@ -74,6 +89,8 @@ def markdown(analysis: Analysis) -> str:
             f"**{claim.status}**{flag}: {claim.status_reason}",
             "",
         ]
+        if claim.overruled is not None:
+            lines += [f"*{overrule_note(claim.overruled)}*", ""]
         if len(analysis.documents) > 1:
             lines += ["```text", *claim_notes(claim, analysis), "```", ""]
         for source in claim.sources:

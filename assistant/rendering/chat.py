@@ -40,6 +40,8 @@ def claim_line(claim: Claim, *, width: int = 96) -> Text:
     line.append(" " + _short(claim.text, width))
     if claim.ungrounded:
         line.append(" UNGROUNDED", style="bold magenta")
+    if claim.overruled is not None:
+        line.append(f" OVERRULED (reader: {claim.overruled.proposed_status})", style="bold cyan")
     return line
 
 
@@ -107,6 +109,8 @@ def claim_detail(claim: Claim) -> Text:
     text = Text(f"{claim.id}: {claim.text}\n", style="bold")
     text.append(claim.status, style=STYLE[claim.status])
     text.append(f": {claim.status_reason}\n")
+    if claim.overruled is not None:
+        text.append(rendering.overrule_note(claim.overruled) + "\n", style="cyan")
     for source in claim.sources:
         text.append(rendering.source_line(source) + "\n")
         rendering.append_quotes(text, source, indent="    ")

@@ -8,7 +8,7 @@ import shutil
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from assistant.claims import Source
+from assistant.claims import Overrule, Source
 
 STATUS_STYLE = {
     "confirmed": "bold green",
@@ -16,6 +16,13 @@ STATUS_STYLE = {
     "unverified": "bold yellow",
     "not_addressed": "dim",
 }
+
+
+def overrule_note(overruled: Overrule | None) -> str:
+    """How an overrule reads: what the reader proposed and why the rubric's status stands."""
+    if overruled is None:
+        return ""
+    return f"Overruled: the reader said {overruled.proposed_status}; {overruled.reason}."
 
 
 def source_line(source: Source) -> str:

@@ -8,7 +8,13 @@ from rich.text import Text
 
 from assistant.claims import Document, Verdict
 from assistant.rendering.multidoc import source_place
-from assistant.rendering.text import STATUS_STYLE, append_quotes, render, source_line
+from assistant.rendering.text import (
+    STATUS_STYLE,
+    append_quotes,
+    overrule_note,
+    render,
+    source_line,
+)
 
 
 def verdict_text(verdict: Verdict, documents: Sequence[Document]) -> Text:
@@ -20,6 +26,8 @@ def verdict_text(verdict: Verdict, documents: Sequence[Document]) -> Text:
     if verdict.ungrounded:
         text.append("  UNGROUNDED (no quote found in the documents)", style="bold magenta")
     text.append(f"\n{verdict.reason}\n")
+    if verdict.overruled is not None:
+        text.append(overrule_note(verdict.overruled) + "\n", style="cyan")
     if verdict.matching_claim_ids:
         text.append(f"matching claims: {', '.join(verdict.matching_claim_ids)}\n")
     for source in verdict.sources:
@@ -33,7 +41,8 @@ def verdict_summary(verdict: Verdict) -> str:
     return (
         f"{len(verdict.document_ids)} document(s); engine {engine.name}:{engine.model}, "
         f"prompt {engine.prompt_version}; {usage.model_calls} model call(s), "
-        f"{usage.reasks} re-ask(s), {usage.dropped_quotes} quote(s) dropped"
+        f"{usage.reasks} re-ask(s), {usage.dropped_quotes} quote(s) dropped, "
+        f"{usage.rejected_quotes} rejected"
     )
 
 

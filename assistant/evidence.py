@@ -1,0 +1,152 @@
+"""Whether a located quote is evidence for the source it is cited for.
+
+A quote counts only when it is a meaningful span (not a word or two), concerns the claim (it
+shares content with it, or it is the statement of the source it is cited for: the source is
+named around it) and does not read against the source's stance (a denial cited for a party that
+backs the claim). Rejected quotes go back to the model once with the reason, then are dropped
+and counted, like quotes that cannot be found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Protocol
+
+from assistant.claims import Document, Evidence, SourceKind, Stance, Usage
+from assistant.offline.lexicons import DISMISSIVE_PHRASES, DISMISSIVE_WORDS
+from assistant.offline.stance_lexicon import (
+    CLAIM_REFUTE_WORDS,
+    DENIAL_WORDS,
+    NEGATIONS,
+    REFUTE_PHRASES,
+    REFUTE_WORDS,
+)
+from assistant.textsim import content_stems
+
+MIN_WORDS = 3
+# How far around a quote the name of its source may stand for the quote to be its statement.
+SPEAKER_WINDOW = 240
+_WORD = re.compile(r"\w+")
+_AGAINST = DENIAL_WORDS | REFUTE_WORDS
+_REJECTING = (
+    _AGAINST
+    | NEGATIONS
+    | CLAIM_REFUTE_WORDS
+    | DISMISSIVE_WORDS
+    | frozenset(
+        """dispute disputes disputed contest contests contested doubted questioned trolled
+        trolling""".split()
+    )
+)
+_REJECTING_PHRASES = (*REFUTE_PHRASES, *DISMISSIVE_PHRASES)
+# A quote that reads as a denial still backs a claim when it also affirms something
+# ("confirmed on Wednesday ... a week after it denied").
+_AFFIRMING = ("confirm", "acknowledg", "admit", "affirm")
+
+
+class Cited(Protocol):
+    """What the check needs of the source a quote is cited for, with the quotes it cites."""
+
+    @property
+    def quotes(self) -> list[str]: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def role(self) -> str | None: ...
+
+    @property
+    def stance(self) -> Stance: ...
+
+    @property
+    def kind(self) -> SourceKind: ...
+
+
+def problem(document: Document, found: Evidence, claim: str, source: Cited) -> str | None:
+    """Why ``found`` is not evidence for ``source`` on ``claim``, or None when it is."""
+    words = _WORD.findall(found.quote)
+    if len(words) < MIN_WORDS:
+        return "a word or two shows nothing"
+    if not (content_stems(found.quote) & content_stems(claim) or _speaks(document, found, source)):
+        return "it neither concerns the claim nor is the statement of its source"
+    if (
+        _backs(source)
+        and _against(found.quote)
+        and not rejects(claim)
+        and not _affirms(found.quote)
+    ):
+        return "it reads as a denial, cited for a source that confirms the claim"
+    if source.stance == "denies" and not rejects(_sentence(document.text, found)):
+        return "it does not show a denial, cited for a source that denies the claim"
+    return None
+
+
+def _backs(source: Cited) -> bool:
+    """A source cited as confirming the claim."""
+    return source.stance == "confirms"
+
+
+def _speaks(document: Document, found: Evidence, source: Cited) -> bool:
+    """The source is named around the quote (the outlet speaks throughout its own text): the
+    quote is that source's statement."""
+    if source.kind == "outlet":
+        return True
+    start = max(0, found.start - SPEAKER_WINDOW)
+    around = document.text[start : found.end + SPEAKER_WINDOW]
+    return bool(content_stems(f"{source.name} {source.role or ''}") & content_stems(around))
+
+
+def _against(text: str) -> bool:
+    return any(w.casefold() in _AGAINST for w in _WORD.findall(text))
+
+
+def _sentence(text: str, found: Evidence) -> str:
+    """The sentence(s) the quote stands in."""
+    start = max(text.rfind(mark, 0, found.start) for mark in ".!?\n") + 1
+    after = max(found.start, found.end - 1)
+    ends = [i for i in (text.find(mark, after) for mark in ".!?\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def rejects(text: str) -> bool:
+    """A denial, a debunk or a negation: what a quote for a denying source must show."""
+    folded = text.casefold().replace("\u2019", "'")
+    words = {w.casefold() for w in _WORD.findall(text)}
+    return (
+        bool(words & _REJECTING) or "n't" in folded or any(p in folded for p in _REJECTING_PHRASES)
+    )
+
+
+def _affirms(text: str) -> bool:
+    return any(w.casefold().startswith(_AFFIRMING) for w in _WORD.findall(text))
+
+
+Finder = Callable[[str], tuple[Document, Evidence] | None]
+NOT_FOUND = "not in the document word for word"
+
+
+def faults(find: Finder, claim: str, source: Cited) -> list[tuple[str, str]]:
+    """Each quote of ``source`` that is not evidence, with the reason (for the re-ask)."""
+    rejected = []
+    for quote in source.quotes:
+        found = find(quote)
+        reason = NOT_FOUND if found is None else problem(found[0], found[1], claim, source)
+        if reason is not None:
+            rejected.append((quote, reason))
+    return rejected
+
+
+def evidence_for(find: Finder, claim: str, source: Cited, usage: Usage) -> list[Evidence]:
+    """The quotes of ``source`` that are evidence, located; the rest are dropped and counted."""
+    kept: list[Evidence] = []
+    for quote in source.quotes:
+        found = find(quote)
+        if found is None:
+            usage.dropped_quotes += 1
+        elif problem(found[0], found[1], claim, source) is not None:
+            usage.rejected_quotes += 1
+        elif found[1] not in kept:
+            kept.append(found[1])
+    return kept
