@@ -16,6 +16,7 @@ from assistant.errors import InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import arun, run
+from assistant.sanitising import scrub
 
 if TYPE_CHECKING:
     from assistant.history import History
@@ -157,7 +158,7 @@ def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Docume
 def _claim_text(claim: str) -> str:
     if not isinstance(claim, str):
         raise TypeError(f"the claim to check must be a str, not {type(claim).__name__}")
-    text = " ".join(claim.split())
+    text = scrub(" ".join(claim.split()))
     if not text:
         raise InputError("the claim to check is empty")
     return text

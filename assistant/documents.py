@@ -13,6 +13,7 @@ import yaml
 
 from assistant.claims import Document
 from assistant.errors import InputError
+from assistant.sanitising import scrub
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = ("title", "date", "outlet")
@@ -87,7 +88,7 @@ def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
 
 
 def read_document(path: str | Path, **overrides: Any) -> Document:
-    where = str(path)
+    where = scrub(str(path))  # a file name may hold bytes that are not UTF-8
     file = Path(path)
     if not file.exists():
         raise InputError(f"{where}: no such file", path=where)
@@ -104,7 +105,7 @@ def read_titled_document(path: str | Path, **overrides: Any) -> Document:
     """``read_document``, titled by the file's name when its front matter gives no title."""
     document = read_document(path, **overrides)
     if document.title is None:
-        document = document.model_copy(update={"title": Path(path).name})
+        document = document.model_copy(update={"title": scrub(Path(path).name)})
     return document
 
 
@@ -121,7 +122,7 @@ def as_document(item: object, where: str = "text") -> Document:
     if isinstance(item, Path):
         return read_titled_document(item)
     if isinstance(item, str):
-        return parse_document(item.encode(), where)
+        return parse_document(scrub(item).encode(), where)
     raise TypeError(
         f"{where}: expected a str, Document or Path (or a list of them), not {type(item).__name__}"
     )

@@ -7,13 +7,14 @@ secret masked (see redaction.py).
 from __future__ import annotations
 
 from assistant.redaction import redact
+from assistant.sanitising import scrub
 
 
 class ClaimdeskError(Exception):
     """Base class for every error the assistant raises on purpose."""
 
     def __init__(self, message: str = "") -> None:
-        super().__init__(" ".join(redact(str(message)).split()))
+        super().__init__(" ".join(redact(scrub(str(message))).split()))
 
 
 # --- the user must act -------------------------------------------------------------------------

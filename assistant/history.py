@@ -21,6 +21,9 @@ from pydantic import TypeAdapter
 from assistant.answers import Answer
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
 from assistant.errors import ConfigurationError
+from assistant.private_files import private_file
+from assistant.redaction import redact
+from assistant.sanitising import scrub
 
 DB_NAME = "history.sqlite3"
 _CLAIMS = TypeAdapter(list[Claim])
@@ -121,7 +124,7 @@ class History:
                 setting="CLAIMDESK_HOME",
             )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)
             self.connection = sqlite3.connect(path)
             self.connection.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
@@ -138,6 +141,7 @@ class History:
         self.connection.close()
 
     def _write(self, sql: str, params: tuple[object, ...]) -> int:
+        params = tuple(redact(scrub(p)) if isinstance(p, str) else p for p in params)
         try:
             with self.connection:
                 cursor = self.connection.execute(sql, params)

@@ -28,6 +28,7 @@ from assistant.multidoc import combine_documents
 from assistant.outputs import AnswerOutput
 from assistant.questions import check_topic
 from assistant.runner import Steps, arun, run
+from assistant.sanitising import scrub
 from assistant.streaming import Restart, answer_sinks
 from assistant.structured import structured
 
@@ -103,7 +104,7 @@ def _question(text: str) -> str:
         raise TypeError(f"the question must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the question is empty")
-    return text.strip()
+    return scrub(text.strip())
 
 
 def _absorb(total: Usage, spent: Usage) -> None:

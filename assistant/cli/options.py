@@ -12,6 +12,7 @@ from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.cli.output import check_writable, write_text
 from assistant.documents import parse_document, read_titled_document, refuse_repeats
 from assistant.errors import InputError
+from assistant.redaction import redact
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -89,6 +90,7 @@ def check_output(path: str | None, inputs: Iterable[str]) -> None:
 def write_output(text: str, path: str | None, *, inputs: Iterable[str] = ()) -> None:
     """Print ``text``, or write it to ``path``, which must not be one of the ``inputs``."""
     if path is None:
+        text = redact(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     write_text(text, path, inputs=inputs)

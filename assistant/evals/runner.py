@@ -22,6 +22,7 @@ from assistant.errors import (
 )
 from assistant.evals.metering import Meter, current_meter
 from assistant.evals.records import Failure
+from assistant.redaction import redact
 
 T = TypeVar("T")
 FATAL = (UnreachableError, AuthenticationError, ConfigurationError)
@@ -55,7 +56,7 @@ def as_failure(job_id: str, exc: Exception) -> Failure:
     if isinstance(exc, ModelOutputError):
         return Failure(id=job_id, kind="parse_failure", message=str(exc))
     message = str(exc) if isinstance(exc, ClaimdeskError) else f"{type(exc).__name__}: {exc}"
-    return Failure(id=job_id, kind="error", message=message)
+    return Failure(id=job_id, kind="error", message=redact(message))
 
 
 async def _one(job: Job[T], gate: asyncio.Semaphore, stop: asyncio.Event) -> Outcome[T]:

@@ -699,7 +699,9 @@ def _refused(error: BaseException) -> bool:
     rather than losing one the server had accepted (a reset, a body cut off)."""
     seen: BaseException | None = error
     while seen is not None:
-        if isinstance(seen, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.UnsupportedProtocol):
+        if isinstance(
+            seen, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.UnsupportedProtocol
+        ):
             return True
         seen = seen.__cause__ or seen.__context__
     return False

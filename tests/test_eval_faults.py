@@ -1,0 +1,78 @@
+"""An eval against a failing server finishes, counts each failure and writes every report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli.main import main
+from assistant.evals.records import EvalReport
+from tests.evals_support import GOLD_FILE
+from tests.fault_server import RESET, FaultServer, claims_answer, error
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+SECRET = "corp-KEY-not-an-sk-shape-2718281828"
+
+
+@pytest.fixture
+def outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    monkeypatch.setenv("CLAIMDESK_CACHE_DIR", str(tmp_path / "cache"))
+    return {name: tmp_path / f"run.{name}" for name in ("json", "html", "xml")}
+
+
+def _eval(outputs: dict[str, Path]) -> int:
+    files = ["--json", str(outputs["json"]), "--report", str(outputs["html"])]
+    argv = ["eval", "gold", "--data", str(GOLD_FILE), "--concurrency", "1", "-q", *files]
+    return main([*argv, "--junit", str(outputs["xml"])])
+
+
+def test_resets_after_answers_are_per_item_errors_and_reports_are_written(
+    fault_env: FaultServer, outputs: dict[str, Path]
+) -> None:
+    """Issue 10 case 4: resets as the last failure used to abort the eval without a report."""
+    fault_env.play(claims_answer(), RESET, RESET, RESET)
+    assert _eval(outputs) in (0, 1)
+    report = EvalReport.model_validate_json(outputs["json"].read_text(encoding="utf-8"))
+    assert len(report.failures) == 1
+    assert report.failures[0].kind == "error"
+    assert "connection" in report.failures[0].message
+    assert outputs["html"].exists() and outputs["xml"].exists()
+    assert len(fault_env.requests) == 4
+
+
+def test_a_flaky_server_still_gives_a_full_report(
+    fault_env: FaultServer, outputs: dict[str, Path]
+) -> None:
+    fault_env.play(RESET, RESET, claims_answer(), error(503, "busy"), RESET, claims_answer())
+    _eval(outputs)
+    report = EvalReport.model_validate_json(outputs["json"].read_text(encoding="utf-8"))
+    assert report.failures == []
+    assert len(fault_env.requests) == 6
+
+
+def test_an_unreachable_server_stops_the_eval(
+    fault_env: FaultServer, outputs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    fault_env.stop()
+    assert _eval(outputs) == 1
+    assert "cannot reach" in capsys.readouterr().err
+
+
+def test_an_echoed_configured_key_reaches_no_report(
+    fault_env: FaultServer,
+    outputs: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 10 case 5: a key that is not sk- shaped, echoed by the server."""
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    fault_env.play(error(400, f"invalid key {SECRET} for this model"), claims_answer())
+    _eval(outputs)
+    captured = capsys.readouterr()
+    texts = [p.read_text(encoding="utf-8") for p in outputs.values()]
+    assert all(SECRET not in text for text in [*texts, captured.out, captured.err])
+    report = json.loads(texts[0])
+    assert "invalid key ****" in report["failures"][0]["message"]
+    assert fault_env.requests[0].headers["authorization"] == f"Bearer {SECRET}"
