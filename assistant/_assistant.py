@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from assistant import config, prompts
+from assistant import config, language, prompts
 from assistant.analysis import document_steps
 from assistant.checking import Checked, check_steps, matching_claim_ids
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 Documents = DocumentInput | Sequence[DocumentInput]
 """A text, a file Path, a Document, or a list or tuple of them."""
+
+
+class UnreadLanguageWarning(UserWarning):
+    """A document is in a language the engine does not read (the offline rules read English)."""
 
 
 class Assistant:
@@ -71,6 +76,7 @@ class Assistant:
             engine=self.engine,
             usage=usage,
             timeline_order=order,
+            warnings=self.warnings(documents),
         )
 
     def analyze(self, documents: Documents) -> Analysis:
@@ -109,7 +115,17 @@ class Assistant:
             document_ids=[d.id for d in documents],
             engine=self.engine,
             usage=usage,
+            warnings=self.warnings(documents),
         )
+
+    def warnings(self, documents: Sequence[Document]) -> list[str]:
+        """What the user should know about these documents with this engine (a language it
+        cannot read); also issued as Python warnings, so SDK callers see them too."""
+        named = [(d.title or d.id, d.text) for d in documents]
+        found = language.unread(named, getattr(self.model, "languages", None))
+        for warning in found:
+            warnings.warn(warning, UnreadLanguageWarning, stacklevel=4)
+        return found
 
     def check(self, claim: str, documents: Documents, analysis: Analysis | None = None) -> Verdict:
         """Whether the documents support a typed claim: confirmed, denied, unverified or

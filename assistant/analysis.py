@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from assistant import prompts
+from assistant import language, prompts
 from assistant.chunking import Chunk, chunk
 from assistant.claims import Claim, Document, Source, Usage
 from assistant.grounding import Locator
@@ -32,6 +32,7 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
         "paragraphs": texts,
         "part_number": number,
         "part_count": count,
+        "language": language.named(document.text),
     }
     system = prompts.render("extract_system", schema=output_schema(ExtractionOutput))
     user = prompts.render("extract_user", **inputs)

@@ -146,6 +146,7 @@ class Analysis(_Model):
     engine: EngineInfo
     usage: Usage = Field(default_factory=Usage)
     timeline_order: TimelineOrder = "arguments"
+    warnings: list[str] = Field(default_factory=list)  # e.g. a language the engine cannot read
 
     def by_status(self, status: Status) -> list[Claim]:
         return [c for c in self.claims if c.status == status]
@@ -175,6 +176,7 @@ class Verdict(_Model):
     document_ids: list[str] = Field(default_factory=list)
     engine: EngineInfo
     usage: Usage = Field(default_factory=Usage)
+    warnings: list[str] = Field(default_factory=list)  # e.g. a language the engine cannot read
 
     @property
     def evidence(self) -> list[Evidence]:

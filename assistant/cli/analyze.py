@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     options.check_output(args.output, args.files)
     documents = options.documents_from(args)
     analysis = options.assistant_from(args).analyze(documents)
+    options.print_warnings(analysis.warnings)
     total = len(analysis.claims)
     if args.status:
         analysis = analysis.filter(args.status)

@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     documents = options.documents_from(args)
     analysis = read_analysis(args.analysis)
     verdict = options.assistant_from(args).check(args.claim, documents, analysis=analysis)
+    options.print_warnings(verdict.warnings)
     if args.format == "json":
         text = verdict.model_dump_json(indent=2)
     else:

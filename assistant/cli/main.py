@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 
-from assistant import __version__
+from assistant import UnreadLanguageWarning, __version__
 from assistant.cli import analyze, chat, check, history
 from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
@@ -50,7 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     warn_invalid_bytes(argv)
     try:
-        return _dispatch(argv)
+        with warnings.catch_warnings():  # the commands print these themselves, on one line
+            warnings.simplefilter("ignore", UnreadLanguageWarning)
+            return _dispatch(argv)
     except Exception as exc:  # a bug: still one line, never a traceback (CLAIMDESK_DEBUG shows it)
         if os.environ.get("CLAIMDESK_DEBUG"):
             raise

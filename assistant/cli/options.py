@@ -13,6 +13,7 @@ from assistant.cli.output import check_writable, write_text
 from assistant.documents import parse_document, read_titled_document, refuse_repeats
 from assistant.errors import InputError
 from assistant.redaction import redact
+from assistant.sanitising import visible
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +55,12 @@ def assistant_from(args: argparse.Namespace) -> Assistant:
             file=sys.stderr,
         )
     return assistant
+
+
+def print_warnings(warnings: Iterable[str]) -> None:
+    """What the user must know about a result (shown even with -q)."""
+    for warning in warnings:
+        print(f"claimdesk: warning: {visible(redact(warning))}", file=sys.stderr)
 
 
 def load_documents(

@@ -27,6 +27,12 @@ class ModelWrapper:
     def context_chars(self) -> int:
         return self.inner.context_chars
 
+    @property
+    def languages(self) -> frozenset[str] | None:
+        """The languages the inner engine reads (None: any), see language.py."""
+        languages: frozenset[str] | None = getattr(self.inner, "languages", None)
+        return languages
+
     def complete(self, request: ModelRequest) -> ModelResponse:
         return self.inner.complete(request)
 

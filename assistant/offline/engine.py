@@ -36,6 +36,8 @@ def _task(name: str) -> TaskFunction:
 class OfflineModel:
     """Rules in place of a model; answers instantly and sends nothing anywhere."""
 
+    languages: frozenset[str] | None = frozenset({"en"})  # its lexicons are English
+
     @property
     def engine_name(self) -> str:
         return "offline"
