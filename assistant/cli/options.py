@@ -10,7 +10,12 @@ from assistant import Assistant
 from assistant.claims import Document
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.cli.output import check_writable, write_text
-from assistant.documents import parse_document, read_titled_document, refuse_repeats
+from assistant.documents import (
+    parse_document,
+    read_limited,
+    read_titled_document,
+    refuse_repeats,
+)
 from assistant.errors import InputError
 from assistant.redaction import redact
 from assistant.sanitising import visible
@@ -76,7 +81,8 @@ def load_documents(
     for path in paths:
         fields = overrides.get(path, {})
         if path == "-":
-            documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>", **fields))
+            raw = read_limited(sys.stdin.buffer, "<stdin>")
+            documents.append(parse_document(raw, "<stdin>", **fields))
         else:
             documents.append(read_titled_document(path, **fields))
     refuse_repeats(documents, ["<stdin>" if p == "-" else p for p in paths])
