@@ -43,6 +43,7 @@ class Document(_Model):
     title: str | None = None
     date: Date | None = None
     outlet: str | None = None
+    extracted_from: Literal["html"] | None = None  # text taken from a page: offsets are into it
 
     @classmethod
     def from_text(cls, text: str, **fields: object) -> Document:

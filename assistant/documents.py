@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from assistant import webpages
 from assistant.claims import Document
 from assistant.errors import ConfigurationError, InputError, InputTooLargeError
 from assistant.sanitising import scrub
@@ -121,10 +122,26 @@ def _decoded(raw: bytes, where: str) -> str:
         raise InputError(f"{where}: not UTF-8 text (byte {exc.start})", path=where) from exc
 
 
+def _page(text: str, where: str) -> tuple[dict[str, Any], str]:
+    """The article of an HTML page and its title, date and outlet."""
+    page = webpages.article(text, where)
+    meta = {"title": page.title, "date": page.date, "outlet": page.outlet}
+    return {k: v for k, v in meta.items() if v is not None}, page.text
+
+
 def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
-    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input."""
+    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input. Text that
+    starts like an HTML page is reduced to its article (webpages.py)."""
+    return _parse(raw, where, None, overrides)
+
+
+def _parse(raw: bytes, where: str, html: bool | None, overrides: dict[str, Any]) -> Document:
+    """``parse_document``; ``html`` True reads a page, None looks at the text to tell."""
     text = _decoded(raw, where)
-    meta, body = _front_matter(text, where)
+    is_page = webpages.looks_like_html(text) if html is None else html
+    meta, body = _page(text, where) if is_page else _front_matter(text, where)
+    if is_page:
+        meta["extracted_from"] = "html"
     meta.update({k: v for k, v in overrides.items() if v is not None})
     if not body.strip():
         raise InputError(f"{where}: the document is empty", path=where)
@@ -133,6 +150,11 @@ def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
     return Document.from_text(
         body, **{k: (str(v) if k != "date" and v is not None else v) for k, v in meta.items()}
     )
+
+
+def _is_page_file(path: Path) -> bool | None:
+    """True for a .html/.htm file; None (look at the text) for any other."""
+    return True if path.suffix.lower() in webpages.HTML_SUFFIXES else None
 
 
 def read_document(path: str | Path, **overrides: Any) -> Document:
@@ -148,7 +170,7 @@ def read_document(path: str | Path, **overrides: Any) -> Document:
             raw = read_limited(handle, where)
     except OSError as exc:
         raise InputError(f"{where}: cannot be read ({exc.strerror})", path=where) from exc
-    return parse_document(raw, where, **overrides)
+    return _parse(raw, where, _is_page_file(file), overrides)
 
 
 def read_titled_document(path: str | Path, **overrides: Any) -> Document:

@@ -18,7 +18,7 @@ from assistant.documents import (
 )
 from assistant.errors import InputError
 from assistant.redaction import redact
-from assistant.sanitising import visible
+from assistant.sanitising import scrub, visible
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -91,7 +91,23 @@ def load_documents(
 
 def documents_from(args: argparse.Namespace) -> list[Document]:
     """The documents named by ``add_document_options``, with their ``--date``/``--outlet``."""
-    return load_documents(args.files, metadata_overrides(args))
+    documents = load_documents(args.files, metadata_overrides(args))
+    if not args.quiet:
+        note_extracted(documents, args.files)
+    return documents
+
+
+def note_extracted(documents: Iterable[Document], names: Iterable[str]) -> None:
+    """Say which documents are the article text taken from an HTML page."""
+    for document, name in zip(documents, names, strict=False):
+        if document.extracted_from == "html":
+            shown = "<stdin>" if name == "-" else visible(scrub(name))
+            print(
+                f"claimdesk: {shown}: HTML page reduced to its article text "
+                f"({len(document.text):,} characters, by trafilatura); quotes and offsets refer "
+                "to that text",
+                file=sys.stderr,
+            )
 
 
 def check_output(path: str | None, inputs: Iterable[str]) -> None:
