@@ -13,6 +13,14 @@ SEED = REPO / "examples" / "pakistan-fo-china-security.txt"
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
+@pytest.fixture(autouse=True)
+def _private_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Nothing a test runs writes to the user's data directory (history, saved eval runs)."""
+    monkeypatch.setenv("CLAIMDESK_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
