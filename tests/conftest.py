@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from assistant.claims import Document
+from tests import browser as headless
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "examples" / "pakistan-fo-china-security.txt"
@@ -36,3 +39,13 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present on this machine")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Playwright over Debian's chromium), shared by the browser tests."""
+    reason = headless.unavailable()
+    if reason is not None:
+        pytest.skip(f"browser test skipped: {reason}")
+    with headless.chromium() as launched:
+        yield launched
