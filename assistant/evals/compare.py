@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assistant.errors import InputError
+from assistant.evals import formatting as fmt
 from assistant.evals.metrics import FAILED, NO_MATCH, confusion, label_metrics, ratio
 from assistant.evals.records import EvalReport, ItemResult
 
@@ -74,6 +75,14 @@ class Comparison:
     @property
     def changed(self) -> list[Delta]:
         return [d for d in self.deltas if d.changed]
+
+    def by_expected(self) -> dict[str, tuple[list[Flip], list[Flip]]]:
+        """Gold label -> (right -> wrong, wrong -> right) flips, labels in first-seen order."""
+        table: dict[str, tuple[list[Flip], list[Flip]]] = {}
+        for flip in self.flips:
+            worse, better = table.setdefault(flip.expected, ([], []))
+            (better if flip.now_correct else worse).append(flip)
+        return table
 
     @property
     def right_to_wrong(self) -> list[str]:
@@ -151,6 +160,12 @@ def _shared_deltas(previous: EvalReport, current: EvalReport, shared: set[str]) 
     return [Delta(m, before.get(m), after.get(m)) for m in SHARED_METRICS if m in after]
 
 
+def _ordered(names: list[str]) -> list[str]:
+    """The headline metrics first (in headline order), then the rest as they came."""
+    first = [m for m in fmt.HEADLINE if m in names]
+    return first + [m for m in names if m not in first]
+
+
 def compare(previous: EvalReport, current: EvalReport, previous_name: str = "") -> Comparison:
     check_comparable(previous, current.meta.dataset)
     names = list(current.metrics) + [m for m in previous.metrics if m not in current.metrics]
@@ -159,7 +174,7 @@ def compare(previous: EvalReport, current: EvalReport, previous_name: str = "") 
     return Comparison(
         previous=previous,
         previous_name=previous_name or f"the run of {previous.meta.date}",
-        deltas=[Delta(m, previous.metrics.get(m), current.metrics.get(m)) for m in names],
+        deltas=[Delta(m, previous.metrics.get(m), current.metrics.get(m)) for m in _ordered(names)],
         flips=_flips(previous, current),
         coverage=covered,
         shared_deltas=shared,

@@ -69,6 +69,7 @@ def _headline_numbers(report: EvalReport) -> list[str]:
     return cells
 
 
+OPEN_FLIPS = 12
 KIND_NAMES = {
     "claim": "gold claims",
     "pair": "pairs",
@@ -169,6 +170,37 @@ def _flip_rows(flips: list[Flip], titles: dict[str, str]) -> str:
     return f'<table class="flips">{head}{"".join(rows)}</table>'
 
 
+def _article_list(flips: list[Flip], titles: dict[str, str]) -> str:
+    counts: dict[str, int] = {}
+    for flip in flips:
+        counts[flip.group] = counts.get(flip.group, 0) + 1
+    shown = [f"{titles.get(g, g)}" + (f" ({n})" if n > 1 else "") for g, n in counts.items()]
+    return _e("; ".join(shown) or "–")
+
+
+def _by_expected(comparison: Comparison, titles: dict[str, str]) -> str:
+    rows = "".join(
+        f'<tr data-expected="{_e(label)}"><th>{_e(label)}</th>'
+        f'<td class="num worse">{len(worse)}</td><td class="num better">{len(better)}</td>'
+        f"<td>{_article_list(worse, titles)}</td><td>{_article_list(better, titles)}</td></tr>"
+        for label, (worse, better) in comparison.by_expected().items()
+    )
+    head = (
+        "<tr><th>gold label</th><th>right → wrong</th><th>wrong → right</th>"
+        "<th>worse in</th><th>better in</th></tr>"
+    )
+    return f'<table class="by-expected" id="flips-by-label">{head}{rows}</table>' if rows else ""
+
+
+def _flip_list(title: str, flips: list[Flip], titles: dict[str, str], element_id: str) -> str:
+    """The flips under a heading, folded when there are many."""
+    state = " open" if len(flips) <= OPEN_FLIPS else ""
+    return (
+        f'<details id="{element_id}"{state}><summary><h3>{_e(title)} ({len(flips)})</h3></summary>'
+        f"{_flip_rows(flips, titles)}</details>"
+    )
+
+
 def _coverage_warning(comparison: Comparison) -> str:
     covered = comparison.coverage
     if not covered.differs:
@@ -196,8 +228,9 @@ def _comparison(report: EvalReport, comparison: Comparison | None, show_all: boo
         f'</h2><p class="muted">{_e(fmt.header(meta))}</p>{_coverage_warning(comparison)}'
         f"{_delta_table(deltas) if deltas else '<p>No metric changed.</p>'}"
         f'<p class="muted">{_e(note)}</p>'
-        f"<h3>Right → wrong ({len(worse)})</h3>{_flip_rows(worse, titles)}"
-        f"<h3>Wrong → right ({len(better)})</h3>{_flip_rows(better, titles)}</section>"
+        f"<h3>Flips by gold label</h3>{_by_expected(comparison, titles)}"
+        f"{_flip_list('Right → wrong', worse, titles, 'flips-worse')}"
+        f"{_flip_list('Wrong → right', better, titles, 'flips-better')}</section>"
     )
 
 

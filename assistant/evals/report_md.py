@@ -89,6 +89,31 @@ def _flip(flip: Flip) -> str:
     )
 
 
+def _articles(flips: list[Flip]) -> str:
+    counts: dict[str, int] = {}
+    for flip in flips:
+        counts[flip.group] = counts.get(flip.group, 0) + 1
+    return ", ".join(f"{g} ({n})" if n > 1 else g for g, n in counts.items()) or "-"
+
+
+def _by_expected(comparison: Comparison) -> list[str]:
+    """Flips per gold label, with the articles they sit in."""
+    table = comparison.by_expected()
+    if not table:
+        return []
+    lines = [
+        "",
+        "| gold label | right -> wrong | wrong -> right | worse in | better in |",
+        "|---|---:|---:|---|---|",
+    ]
+    for label, (worse, better) in table.items():
+        lines.append(
+            f"| {label} | {len(worse)} | {len(better)} | {_cell(_articles(worse))} "
+            f"| {_cell(_articles(better))} |"
+        )
+    return lines
+
+
 def _coverage(comparison: Comparison, colour: bool) -> list[str]:
     covered = comparison.coverage
     if not covered.differs:
@@ -119,6 +144,7 @@ def _comparison(comparison: Comparison, show_all: bool, colour: bool) -> list[st
         lines += [f"\n{unchanged} metrics unchanged (--all shows every one)."] if unchanged else []
     else:
         lines.append("No metric changed.")
+    lines += _by_expected(comparison)
     worse = [f for f in comparison.flips if not f.now_correct]
     better = [f for f in comparison.flips if f.now_correct]
     lines += ["", f"Right -> wrong ({len(worse)}):", *_listed([_flip(f) for f in worse])]

@@ -44,6 +44,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.deltas,table.metrics{width:auto}
 tr.better .change,tr.better td.change{color:var(--good);font-weight:600}
 tr.worse .change,tr.worse td.change{color:var(--bad);font-weight:600}
+td.num.worse{color:var(--bad)}td.num.better{color:var(--good)}
 .warning{background:var(--warnbg);padding:6px 10px;border-radius:6px}
 .filters{position:sticky;top:0;background:var(--bg);padding:6px 0;z-index:1;display:flex;
 flex-wrap:wrap;gap:6px;align-items:center}
@@ -60,6 +61,7 @@ td.evidence q{display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertic
 .badge.ok{background:var(--goodbg);color:var(--good)}.badge.bad{background:var(--badbg);color:var(--bad)}
 tr.item[hidden],.article[hidden]{display:none}
 details.text summary{cursor:pointer;color:var(--muted);font-size:13px}
+summary h3{display:inline-block;cursor:pointer}
 .doc{white-space:pre-wrap;max-width:60em;margin:6px 0;padding:8px 12px;
 border-left:3px solid var(--line)}
 mark.ev{background:var(--mark);color:inherit}
