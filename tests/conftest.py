@@ -41,9 +41,11 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Chromium (Playwright over Debian's chromium), shared by the browser tests."""
+    """Headless Chromium (Playwright over Debian's chromium) for one test module. Module scope:
+    Playwright's sync API runs an event loop on this thread while it is open, and later tests
+    call asyncio.run."""
     reason = headless.unavailable()
     if reason is not None:
         pytest.skip(f"browser test skipped: {reason}")
