@@ -143,3 +143,45 @@ def test_an_unknown_run_id_is_a_clear_error(
     assert "no saved gold run in " in capsys.readouterr().err
     assert main(["eval", "runs"]) == 0
     assert "no saved eval runs yet in " in capsys.readouterr().out
+
+
+def test_a_claim_wrong_in_both_runs_with_a_new_answer_is_listed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    before = tmp_path / "before.json"
+    dropped = oracle_model(drop=frozenset({"port-strike/c2"}))
+    assert run_cli(monkeypatch, dropped, [*GOLD, "--json", str(before)]) == 0
+    after = _run_with(monkeypatch, tmp_path, oracle_model({"port-strike/c2": "unverified"}))
+    comparison = compare(EvalReport.model_validate_json(before.read_text("utf-8")), after)
+    assert comparison.flips == []
+    [change] = comparison.changes
+    assert (change.id, change.before, change.after) == (
+        "port-strike/c2",
+        "no matching claim",
+        "unverified",
+    )
+    assert comparison.by_expected()["denied"] == ([], [], [change])
+    text = markdown(after, comparison)
+    assert "| denied | 0 | 0 | 1 | - | - |" in text
+    assert "Still wrong, new answer (1):\n- port-strike/c2 (port-strike): " in text
+
+
+def _run_with(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, model: object) -> EvalReport:
+    out = tmp_path / "after.json"
+    assert run_cli(monkeypatch, model, [*GOLD, "--json", str(out)]) == 0
+    return EvalReport.model_validate_json(out.read_text(encoding="utf-8"))
+
+
+def test_a_report_from_elsewhere_is_added_to_the_saved_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "ci.json"
+    model = oracle_model({"port-strike/c2": "confirmed"})
+    assert run_cli(monkeypatch, model, [*GOLD, "--no-log", "--json", str(report)]) == 0
+    capsys.readouterr()
+    assert main(["eval", "runs", "--add", str(report)]) == 0
+    assert capsys.readouterr().out == f"added {report} as run 1\n"
+    assert run_cli(monkeypatch, oracle_model(), [*GOLD, "--compare", "1"]) == 0
+    assert "Wrong -> right (1):\n- port-strike/c2" in capsys.readouterr().out
+    assert main(["eval", "gold", "--add", str(report)]) == 2
+    assert "--add goes with 'runs'" in capsys.readouterr().err

@@ -103,6 +103,11 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
     parser.add_argument("--no-log", action="store_true", help="do not save this run for --compare")
+    parser.add_argument(
+        "--add",
+        metavar="REPORT.json",
+        help="with 'runs': file a --json report (a CI artifact, say) among the saved runs",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     parser.set_defaults(handler=run)
 
@@ -197,6 +202,8 @@ def _save(report: EvalReport, args: argparse.Namespace) -> EvalReport:
 def run(args: argparse.Namespace) -> int:
     if args.dataset == RUNS:
         return eval_runs.run(args)
+    if args.add:
+        raise InputError("--add goes with 'runs': claimdesk eval runs --add FILE")
     path, gates = data_path(args.dataset, args.data, args.split), thresholds(args)
     for output in _outputs(args):
         check_writable(output, _inputs(args, path))

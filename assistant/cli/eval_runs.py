@@ -1,13 +1,15 @@
 """``claimdesk eval runs``: the saved eval runs with their headline numbers, newest last, so a
-``--compare`` target can be picked by id."""
+``--compare`` target can be picked by id; ``--add REPORT.json`` files a report written elsewhere."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from assistant.cli.options import write_output
 from assistant.evals import formatting as fmt
-from assistant.evals.saved_runs import SavedRun, list_runs, runs_dir
+from assistant.evals.compare import load_report
+from assistant.evals.saved_runs import SavedRun, list_runs, runs_dir, save
 
 COLUMNS = (
     ("status.macro_f1", "macro-F1"),
@@ -52,7 +54,15 @@ def listing(runs: list[SavedRun]) -> str:
     return "\n".join([header, *(_row(r) for r in runs)])
 
 
+def _add(path: Path) -> int:
+    saved = save(load_report(path))
+    write_output(f"added {path} as run {saved.meta.run_id}", None)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.add:
+        return _add(Path(args.add))
     runs = list_runs()
     if not runs:
         write_output(f"no saved eval runs yet in {runs_dir()}", None)

@@ -71,17 +71,22 @@ class Comparison:
     flips: list[Flip]
     coverage: Coverage
     shared_deltas: list[Delta]  # on the shared groups only; empty when the coverage is the same
+    changes: list[Flip]  # wrong in both runs, with a different answer now
 
     @property
     def changed(self) -> list[Delta]:
         return [d for d in self.deltas if d.changed]
 
-    def by_expected(self) -> dict[str, tuple[list[Flip], list[Flip]]]:
-        """Gold label -> (right -> wrong, wrong -> right) flips, labels in first-seen order."""
-        table: dict[str, tuple[list[Flip], list[Flip]]] = {}
-        for flip in self.flips:
-            worse, better = table.setdefault(flip.expected, ([], []))
-            (better if flip.now_correct else worse).append(flip)
+    def by_expected(self) -> dict[str, tuple[list[Flip], list[Flip], list[Flip]]]:
+        """Gold label -> (right -> wrong, wrong -> right, still wrong but answered differently),
+        labels in first-seen order."""
+        table: dict[str, tuple[list[Flip], list[Flip], list[Flip]]] = {}
+        for flip in self.flips + self.changes:
+            worse, better, changed = table.setdefault(flip.expected, ([], [], []))
+            if flip in self.changes:
+                changed.append(flip)
+            else:
+                (better if flip.now_correct else worse).append(flip)
         return table
 
     @property
@@ -146,13 +151,28 @@ def coverage(previous: EvalReport, current: EvalReport) -> Coverage:
     )
 
 
-def _flips(previous: EvalReport, current: EvalReport) -> list[Flip]:
+def _flips(previous: EvalReport, current: EvalReport) -> tuple[list[Flip], list[Flip]]:
+    """(right <-> wrong flips, items wrong in both runs whose answer changed)."""
     before = {i.id: i for i in previous.items}
-    return [
-        Flip(i.id, i.group, i.subject, i.expected, before[i.id].predicted, i.predicted, i.correct)
-        for i in current.items
-        if i.id in before and before[i.id].correct != i.correct
-    ]
+    flips, changes = [], []
+    for item in current.items:
+        old = before.get(item.id)
+        if old is None or (old.correct == item.correct and old.predicted == item.predicted):
+            continue
+        flip = Flip(
+            item.id,
+            item.group,
+            item.subject,
+            item.expected,
+            old.predicted,
+            item.predicted,
+            item.correct,
+        )
+        if old.correct != item.correct:
+            flips.append(flip)
+        elif not item.correct and item.kind != "extra":  # extra ids differ from run to run
+            changes.append(flip)
+    return flips, changes
 
 
 def _shared_deltas(previous: EvalReport, current: EvalReport, shared: set[str]) -> list[Delta]:
@@ -171,11 +191,13 @@ def compare(previous: EvalReport, current: EvalReport, previous_name: str = "") 
     names = list(current.metrics) + [m for m in previous.metrics if m not in current.metrics]
     covered = coverage(previous, current)
     shared = _shared_deltas(previous, current, set(covered.shared)) if covered.differs else []
+    flips, changes = _flips(previous, current)
     return Comparison(
         previous=previous,
         previous_name=previous_name or f"the run of {previous.meta.date}",
         deltas=[Delta(m, previous.metrics.get(m), current.metrics.get(m)) for m in _ordered(names)],
-        flips=_flips(previous, current),
+        flips=flips,
         coverage=covered,
         shared_deltas=shared,
+        changes=changes,
     )

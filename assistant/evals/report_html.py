@@ -156,10 +156,9 @@ def _delta_table(deltas: Iterable[Delta]) -> str:
     return f'<table class="deltas">{head}{"".join(_delta_row(d) for d in deltas)}</table>'
 
 
-def _flip_rows(flips: list[Flip], titles: dict[str, str]) -> str:
+def _flip_rows(flips: list[Flip], titles: dict[str, str], way: str) -> str:
     rows = []
     for flip in flips:
-        way = "better" if flip.now_correct else "worse"
         rows.append(
             f'<tr class="flip {way}"><td>{_e(titles.get(flip.group, flip.group))}</td>'
             f"<td>{_e(flip.subject)}<br><small>{_e(flip.id)}</small></td>"
@@ -182,22 +181,24 @@ def _by_expected(comparison: Comparison, titles: dict[str, str]) -> str:
     rows = "".join(
         f'<tr data-expected="{_e(label)}"><th>{_e(label)}</th>'
         f'<td class="num worse">{len(worse)}</td><td class="num better">{len(better)}</td>'
+        f'<td class="num">{len(changed)}</td>'
         f"<td>{_article_list(worse, titles)}</td><td>{_article_list(better, titles)}</td></tr>"
-        for label, (worse, better) in comparison.by_expected().items()
+        for label, (worse, better, changed) in comparison.by_expected().items()
     )
     head = (
         "<tr><th>gold label</th><th>right → wrong</th><th>wrong → right</th>"
-        "<th>worse in</th><th>better in</th></tr>"
+        "<th>still wrong, new answer</th><th>worse in</th><th>better in</th></tr>"
     )
     return f'<table class="by-expected" id="flips-by-label">{head}{rows}</table>' if rows else ""
 
 
 def _flip_list(title: str, flips: list[Flip], titles: dict[str, str], element_id: str) -> str:
+    way = {"flips-worse": "worse", "flips-better": "better"}.get(element_id, "")
     """The flips under a heading, folded when there are many."""
     state = " open" if len(flips) <= OPEN_FLIPS else ""
     return (
         f'<details id="{element_id}"{state}><summary><h3>{_e(title)} ({len(flips)})</h3></summary>'
-        f"{_flip_rows(flips, titles)}</details>"
+        f"{_flip_rows(flips, titles, way)}</details>"
     )
 
 
@@ -230,7 +231,9 @@ def _comparison(report: EvalReport, comparison: Comparison | None, show_all: boo
         f'<p class="muted">{_e(note)}</p>'
         f"<h3>Flips by gold label</h3>{_by_expected(comparison, titles)}"
         f"{_flip_list('Right → wrong', worse, titles, 'flips-worse')}"
-        f"{_flip_list('Wrong → right', better, titles, 'flips-better')}</section>"
+        f"{_flip_list('Wrong → right', better, titles, 'flips-better')}"
+        f"{_flip_list('Still wrong, new answer', comparison.changes, titles, 'flips-changed')}"
+        "</section>"
     )
 
 

@@ -103,13 +103,14 @@ def _by_expected(comparison: Comparison) -> list[str]:
         return []
     lines = [
         "",
-        "| gold label | right -> wrong | wrong -> right | worse in | better in |",
-        "|---|---:|---:|---|---|",
+        "| gold label | right -> wrong | wrong -> right | still wrong, new answer | worse in "
+        "| better in |",
+        "|---|---:|---:|---:|---|---|",
     ]
-    for label, (worse, better) in table.items():
+    for label, (worse, better, changed) in table.items():
         lines.append(
-            f"| {label} | {len(worse)} | {len(better)} | {_cell(_articles(worse))} "
-            f"| {_cell(_articles(better))} |"
+            f"| {label} | {len(worse)} | {len(better)} | {len(changed)} "
+            f"| {_cell(_articles(worse))} | {_cell(_articles(better))} |"
         )
     return lines
 
@@ -149,6 +150,8 @@ def _comparison(comparison: Comparison, show_all: bool, colour: bool) -> list[st
     better = [f for f in comparison.flips if f.now_correct]
     lines += ["", f"Right -> wrong ({len(worse)}):", *_listed([_flip(f) for f in worse])]
     lines += ["", f"Wrong -> right ({len(better)}):", *_listed([_flip(f) for f in better])]
+    changed = [_flip(f) for f in comparison.changes]
+    lines += ["", f"Still wrong, new answer ({len(changed)}):", *_listed(changed)]
     return lines
 
 
