@@ -27,7 +27,7 @@ def unavailable() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "Playwright for Python is not installed (pip install -e '.[browser]')"
+        return "Playwright for Python is not installed (pip install -e '.[dev]')"
     if not CHROMIUM.is_file():
         return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CLAIMDESK_CHROMIUM)"
     return None

@@ -48,8 +48,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
 
 
 @pytest.fixture
-def page(browser: Any, rendered: Rendered) -> Iterator[Any]:
-    context = browser.new_context(viewport=VIEWPORT)
+def page(chromium: Any, rendered: Rendered) -> Iterator[Any]:
+    context = chromium.new_context(viewport=VIEWPORT)
     opened = context.new_page()
     problems: list[str] = []
     opened.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
