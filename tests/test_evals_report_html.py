@@ -14,6 +14,7 @@ from assistant.cli.main import main
 from assistant.evals.engines import Engines, engines_for
 from assistant.evals.highlight import highlighted
 from assistant.evals.records import EvalReport
+from assistant.evals.report_html import html_report
 from tests.evals_support import FIXTURES, fake_checker, fnc1_folder, oracle_model, run_cli
 
 
@@ -66,3 +67,13 @@ def test_attribution_report_has_no_status_charts(tmp_path: Path) -> None:
     assert 'id="chart-confusion"' not in html and 'id="chart-latency"' in html
     assert '<div class="number" data-metric="attribution.f1"' in html
     assert set(report.documents) == {i.group for i in report.items}
+
+
+def test_an_overrule_count_shows_on_the_headline_card(tmp_path: Path) -> None:
+    out = tmp_path / "gold.json"
+    assert main(["eval", "gold", "--model", "offline", "-q", "--no-log", "--json", str(out)]) == 0
+    report = EvalReport.model_validate_json(out.read_text("utf-8"))
+    assert "Overruled by the rubric" not in html_report(report)
+    report.metrics["status.overruled"] = 7.0
+    card = html_report(report).split('<section class="charts">')[0]
+    assert 'data-metric="status.overruled"' in card and "<dd>7</dd>" in card

@@ -47,6 +47,14 @@ def _claims_found(report: EvalReport) -> str:
     return _number("claims.recall", "Gold claims found", f"{found:.0f} of {gold:.0f}", hint)
 
 
+def _overrules(report: EvalReport, metric: str) -> str:
+    """Claims whose model status the rubric overruled (issue 9's count, whatever its key)."""
+    value = report.metrics[metric]
+    shown = "n/a" if value is None else (f"{value:.0f}" if value == int(value) else f"{value:.3f}")
+    hint = "claims where the rubric overruled the status the model proposed"
+    return _number(metric, "Overruled by the rubric", shown, hint)
+
+
 def _gate(report: EvalReport) -> str:
     verdict = fmt.gate_verdict(report.gates)
     if not report.gates:
@@ -63,6 +71,7 @@ def _headline_numbers(report: EvalReport) -> list[str]:
             continue
         is_claims = metric == "claims.recall"
         cells.append(_claims_found(report) if is_claims else _metric_number(report, metric))
+    cells += [_overrules(report, m) for m in report.metrics if "overrul" in m]
     meta = report.meta
     cells.append(_number("meta.model", "Model", f"{meta.model} ({meta.engine})"))
     cells.append(_number("meta.date", "Date", fmt.when(meta.date)))
