@@ -90,8 +90,8 @@ def test_runs_over_different_articles_warn_and_compare_the_shared_ones(
     assert comparison.coverage.shared == ["port-strike"]
     text = markdown(after, comparison)
     assert (
-        "Warning: the runs cover different items: 1 groups in both, 0 only before, 1 only now"
-        in text
+        "Warning: the runs cover different items: 4 in both, 0 only before, 3 only now "
+        "(articles or groups: 1 in both, 0 only before, 1 only now)" in text
     )
     shared = {d.metric: (d.before, d.after) for d in comparison.shared_deltas}
     assert shared["status.macro_f1"] == (1.0, 1.0)
@@ -107,7 +107,7 @@ def test_shared_numbers_are_the_report_numbers_on_a_full_run(
     argv = ["eval", "gold", "--model", "offline", "-q", "--no-log", "--json", str(out)]
     assert main(argv) == 0
     report = EvalReport.model_validate_json(out.read_text(encoding="utf-8"))
-    numbers = status_numbers(report, {i.group for i in report.items})
+    numbers = status_numbers(report, {i.id for i in report.items})
     for metric, value in numbers.items():
         assert value == pytest.approx(report.metrics[metric]), metric
 

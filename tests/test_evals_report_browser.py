@@ -150,7 +150,7 @@ def test_evidence_is_marked_at_the_reported_offsets(page: Any, rendered: Rendere
 
 def test_comparison_shows_direction_flips_and_coverage(page: Any, rendered: Rendered) -> None:
     assert (
-        "10 articles in both, 0 only before, 20 only now"
+        "(articles or groups: 10 in both, 0 only before, 20 only now)"
         in page.locator("#coverage-warning").inner_text()
     )
     rows = page.locator("#comparison table.deltas").first.locator("tr.delta")

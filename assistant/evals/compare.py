@@ -52,15 +52,19 @@ class Flip:
 
 @dataclass(frozen=True)
 class Coverage:
-    """Which item groups (articles, bodies) each run covered."""
+    """Which scored items, and which of their groups (articles, bodies), each run covered.
+    Extra predictions are left out: their ids are the model's, not the data set's."""
 
     shared: list[str]
     only_before: list[str]
     only_after: list[str]
+    shared_items: set[str]
+    items_only_before: int
+    items_only_after: int
 
     @property
     def differs(self) -> bool:
-        return bool(self.only_before or self.only_after)
+        return bool(self.items_only_before or self.items_only_after)
 
 
 @dataclass(frozen=True)
@@ -126,9 +130,9 @@ def _judged(items: Sequence[ItemResult]) -> list[tuple[str, str]]:
     ]
 
 
-def status_numbers(report: EvalReport, groups: set[str]) -> dict[str, float | None]:
-    """Status macro-F1, denied recall, accuracy and claims found over the items of ``groups``."""
-    items = [i for i in report.items if i.group in groups]
+def status_numbers(report: EvalReport, ids: set[str]) -> dict[str, float | None]:
+    """Status macro-F1, denied recall, accuracy and claims found over the items ``ids``."""
+    items = [i for i in report.items if i.id in ids]
     numbers: dict[str, float | None] = {}
     if report.confusion is not None:
         metrics, _ = label_metrics("status", confusion(_judged(items), report.confusion.rows))
@@ -140,14 +144,22 @@ def status_numbers(report: EvalReport, groups: set[str]) -> dict[str, float | No
     return numbers
 
 
+def _scored_ids(report: EvalReport) -> set[str]:
+    return {i.id for i in report.items if i.kind != "extra"}
+
+
 def coverage(previous: EvalReport, current: EvalReport) -> Coverage:
     before = list(dict.fromkeys(i.group for i in previous.items))
     after = list(dict.fromkeys(i.group for i in current.items))
     seen_before, seen_after = set(before), set(after)
+    ids_before, ids_after = _scored_ids(previous), _scored_ids(current)
     return Coverage(
         shared=[g for g in after if g in seen_before],
         only_before=[g for g in before if g not in seen_after],
         only_after=[g for g in after if g not in seen_before],
+        shared_items=ids_before & ids_after,
+        items_only_before=len(ids_before - ids_after),
+        items_only_after=len(ids_after - ids_before),
     )
 
 
@@ -176,6 +188,7 @@ def _flips(previous: EvalReport, current: EvalReport) -> tuple[list[Flip], list[
 
 
 def _shared_deltas(previous: EvalReport, current: EvalReport, shared: set[str]) -> list[Delta]:
+    """The status numbers of both runs over the items both scored."""
     before, after = status_numbers(previous, shared), status_numbers(current, shared)
     return [Delta(m, before.get(m), after.get(m)) for m in SHARED_METRICS if m in after]
 
@@ -190,7 +203,7 @@ def compare(previous: EvalReport, current: EvalReport, previous_name: str = "") 
     check_comparable(previous, current.meta.dataset)
     names = list(current.metrics) + [m for m in previous.metrics if m not in current.metrics]
     covered = coverage(previous, current)
-    shared = _shared_deltas(previous, current, set(covered.shared)) if covered.differs else []
+    shared = _shared_deltas(previous, current, covered.shared_items) if covered.differs else []
     flips, changes = _flips(previous, current)
     return Comparison(
         previous=previous,

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from assistant.evals.records import EvalMeta, EvalReport, GateResult
+
+if TYPE_CHECKING:
+    from assistant.evals.compare import Coverage
 
 COUNT_PREFIXES = (
     "usage.",
@@ -146,3 +151,13 @@ def when(iso: str) -> str:
     if len(iso) >= 16 and iso[10] == "T" and iso.endswith("+00:00"):
         return f"{iso[:10]} {iso[11:16]} UTC"
     return iso
+
+
+def coverage_line(covered: Coverage) -> str:
+    """ "the runs cover different items: 120 in both, 0 only before, 274 only now (...)"."""
+    return (
+        f"the runs cover different items: {len(covered.shared_items)} in both, "
+        f"{covered.items_only_before} only before, {covered.items_only_after} only now "
+        f"(articles or groups: {len(covered.shared)} in both, {len(covered.only_before)} only "
+        f"before, {len(covered.only_after)} only now)"
+    )

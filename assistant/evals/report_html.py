@@ -216,10 +216,8 @@ def _coverage_warning(comparison: Comparison) -> str:
     if not covered.differs:
         return ""
     return (
-        f'<p class="warning" id="coverage-warning">The runs cover different items: '
-        f"{len(covered.shared)} articles in both, {len(covered.only_before)} only before, "
-        f"{len(covered.only_after)} only now. On the shared articles only:</p>"
-        + _delta_table(comparison.shared_deltas)
+        f'<p class="warning" id="coverage-warning">{_e(fmt.coverage_line(covered))}. '
+        "On the items both runs scored:</p>" + _delta_table(comparison.shared_deltas)
     )
 
 

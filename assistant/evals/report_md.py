@@ -121,9 +121,7 @@ def _coverage(comparison: Comparison, colour: bool) -> list[str]:
         return []
     lines = [
         "",
-        f"Warning: the runs cover different items: {len(covered.shared)} groups in both, "
-        f"{len(covered.only_before)} only before, {len(covered.only_after)} only now. "
-        "Numbers on the shared groups only:",
+        f"Warning: {fmt.coverage_line(covered)}. Numbers on the items both runs scored:",
         "",
     ]
     return lines + _delta_rows(comparison.shared_deltas, colour)
