@@ -11,6 +11,7 @@ import pytest
 from assistant import Assistant
 from assistant.cli import eval as eval_command
 from assistant.cli.main import main
+from assistant.evals.compare import compare
 from assistant.evals.engines import Engines, engines_for
 from assistant.evals.highlight import highlighted
 from assistant.evals.records import EvalReport
@@ -77,3 +78,17 @@ def test_an_overrule_count_shows_on_the_headline_card(tmp_path: Path) -> None:
     report.metrics["status.overruled"] = 7.0
     card = html_report(report).split('<section class="charts">')[0]
     assert 'data-metric="status.overruled"' in card and "<dd>7</dd>" in card
+
+
+def test_html_comparison_lists_unchanged_metrics_only_with_all(tmp_path: Path) -> None:
+    out = tmp_path / "gold.json"
+    assert main(["eval", "gold", "--model", "offline", "-q", "--no-log", "--json", str(out)]) == 0
+    report = EvalReport.model_validate_json(out.read_text("utf-8"))
+    before = report.model_copy(deep=True)
+    before.metrics["status.recall.denied"] = 0.25
+    comparison = compare(before, report, "run 1")
+    changed = html_report(report, comparison).split('id="comparison"')[1].split("</table>")[0]
+    assert changed.count('<tr class="delta') == 1
+    assert '<tr class="delta better" data-metric="status.recall.denied">' in changed
+    every = html_report(report, comparison, show_all=True).split('id="comparison"')[1]
+    assert every.split("</table>")[0].count('<tr class="delta') == len(report.metrics)
