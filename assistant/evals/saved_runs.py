@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from assistant.chat.history import data_dir
 from assistant.errors import ConfigurationError, InputError
 from assistant.evals import formatting as fmt
 from assistant.evals.records import EvalMeta, EvalReport
-from assistant.history import data_dir
 
 FOLDER = "eval-runs"
 
