@@ -271,7 +271,7 @@ def _quotes(item: ItemResult) -> str:
 def _item(item: ItemResult) -> str:
     kind = error_kind(item)
     badge = f'<span class="badge {"bad" if kind else "ok"}">{_e(kind or "right")}</span>'
-    why = item.failure or item.error_detail
+    why = item.failure or item.error_detail or (item.detail if kind == "wrong status" else "")
     return (
         f'<tr class="item" data-error="{_e(kind)}" data-id="{_e(item.id)}">'
         f"<td>{badge}</td>"

@@ -101,7 +101,7 @@ def _claim_error(gold: GoldClaim, predicted: Claim | None, failed: str | None) -
     if predicted is None:
         return "missed", "no predicted claim matches this gold claim"
     if predicted.status != gold.status:
-        return "wrong status", f"{predicted.status}, expected {gold.status}"
+        return "wrong status", predicted.status_reason
     problems = _source_problems(gold, predicted)
     return ("wrong source", "; ".join(problems)) if problems else ("", "")
 

@@ -33,7 +33,6 @@ def _item(pair: StancePair, outcome: Outcome[VerdictLike]) -> ItemResult:
         detail=verdict.reason if verdict else "",
         failure=outcome.failure.message if outcome.failure else None,
         error="" if predicted == pair.expected else "wrong status",
-        error_detail="" if predicted == pair.expected else f"{predicted}, expected {pair.expected}",
         spans=[(e.start, e.end) for s in verdict.sources for e in s.evidence] if verdict else [],
     )
 

@@ -12,7 +12,7 @@ from html import escape
 from assistant.evals.records import Confusion, LabelScore
 
 CELL, LABEL_W, HEAD_H = 54, 112, 74
-BAR_W, BAR_H, BAR_GAP = 220, 11, 3
+BAR_W, BAR_H, BAR_GAP, BAR_LABEL_W = 220, 11, 3, 132
 BINS = 12
 
 
@@ -73,11 +73,11 @@ def _bar(y: int, measure: str, value: float | None, label: str) -> str:
     return (
         f'<g class="bar" data-label="{_e(label)}" data-measure="{measure}" data-value="{shown}">'
         f"<title>{_e(label)} {measure}: {shown}</title>"
-        f'<rect x="{LABEL_W}" y="{y}" width="{BAR_W}" height="{BAR_H}" class="track"/>'
-        f'<rect x="{LABEL_W}" y="{y}" width="{width}" height="{BAR_H}" class="fill {measure}"/>'
-        f'<text x="{LABEL_W - 6}" y="{y + BAR_H - 2}" text-anchor="end" class="measure">'
+        f'<rect x="{BAR_LABEL_W}" y="{y}" width="{BAR_W}" height="{BAR_H}" class="track"/>'
+        f'<rect x="{BAR_LABEL_W}" y="{y}" width="{width}" height="{BAR_H}" class="fill {measure}"/>'
+        f'<text x="{BAR_LABEL_W - 6}" y="{y + BAR_H - 2}" text-anchor="end" class="measure">'
         f"{measure}</text>"
-        f'<text x="{LABEL_W + BAR_W + 6}" y="{y + BAR_H - 2}" class="value">{shown}</text></g>'
+        f'<text x="{BAR_LABEL_W + BAR_W + 6}" y="{y + BAR_H - 2}" class="value">{shown}</text></g>'
     )
 
 
@@ -96,7 +96,8 @@ def label_bars(scores: Sequence[LabelScore]) -> str:
         ):
             parts.append(_bar(top + k * (BAR_H + BAR_GAP), measure, value, score.label))
     height = len(scores) * group_h + 10
-    return _svg(LABEL_W + BAR_W + 52, height, "Precision, recall and F1 per label", "".join(parts))
+    label = "Precision, recall and F1 per label"
+    return _svg(BAR_LABEL_W + BAR_W + 52, height, label, "".join(parts))
 
 
 def _bins(values: Sequence[float]) -> tuple[float, list[int]]:
