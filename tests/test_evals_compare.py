@@ -185,3 +185,17 @@ def test_a_report_from_elsewhere_is_added_to_the_saved_runs(
     assert "Wrong -> right (1):\n- port-strike/c2" in capsys.readouterr().out
     assert main(["eval", "gold", "--add", str(report)]) == 2
     assert "--add goes with 'runs'" in capsys.readouterr().err
+
+
+def test_a_run_that_cannot_be_saved_still_reports(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file, not a folder", encoding="utf-8")
+    monkeypatch.setenv("CLAIMDESK_HOME", str(home))
+    out = tmp_path / "run.json"
+    assert run_cli(monkeypatch, oracle_model(), [*GOLD, "--json", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "claimdesk: warning: cannot save the eval run in " in captured.err
+    assert "(--no-log saves nothing)" in captured.err
+    assert out.is_file() and "| status.macro_f1 | 1.000 |" in captured.out

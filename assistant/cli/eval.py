@@ -13,7 +13,7 @@ from assistant import Assistant, config
 from assistant.cli import eval_runs
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
-from assistant.errors import InputError
+from assistant.errors import ConfigurationError, InputError
 from assistant.evals import fnc1, saved_runs
 from assistant.evals.cache import CachedModel
 from assistant.evals.compare import Comparison, check_comparable, compare, load_report
@@ -190,9 +190,14 @@ def _evaluate(args: argparse.Namespace, path: Path) -> EvalReport:
 
 
 def _save(report: EvalReport, args: argparse.Namespace) -> EvalReport:
+    """Save the run for later comparisons; a failure to save warns and loses nothing else."""
     if args.no_log:
         return report
-    report = saved_runs.save(report)
+    try:
+        report = saved_runs.save(report)
+    except ConfigurationError as exc:
+        print(f"claimdesk: warning: {exc}", file=sys.stderr)
+        return report
     if not args.quiet:
         run_id = report.meta.run_id
         print(f"claimdesk: saved as run {run_id} (later: --compare {run_id})", file=sys.stderr)
