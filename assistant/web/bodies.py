@@ -44,7 +44,9 @@ def _document(item: object, where: str) -> Document:
         raise Problem(400, f"{where}: must be an object with 'text' (and title, outlet, date)")
     unknown = sorted(set(item) - set(DOCUMENT_FIELDS))
     if unknown:
-        raise Problem(400, f"{where}: unknown field {unknown[0]!r}; use {', '.join(DOCUMENT_FIELDS)}")
+        raise Problem(
+            400, f"{where}: unknown field {unknown[0]!r}; use {', '.join(DOCUMENT_FIELDS)}"
+        )
     text = _text_field(item, "text", where)
     if text is None:
         raise Problem(400, f"{where}: 'text' is missing")

@@ -76,7 +76,7 @@ def _safe_suffix(name: str) -> str:
 
 
 async def read(request: Request) -> JSONResponse:
-    """A dropped file (raw bytes, ``?name=FILE``) through the CLI's reader -> its document fields."""
+    """A dropped file (raw bytes, ``?name=FILE``) read by the CLI's reader: its fields."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "application/octet-stream":
         raise Problem(415, "send the file's bytes as application/octet-stream", "media_type")
@@ -105,7 +105,9 @@ async def export(request: Request) -> Response:
     try:
         analysis = Analysis.model_validate(body.get("analysis"))
     except ValidationError as exc:
-        raise Problem(400, f"'analysis' is not an Analysis ({exc.error_count()} problem(s))") from exc
+        raise Problem(
+            400, f"'analysis' is not an Analysis ({exc.error_count()} problem(s))"
+        ) from exc
     media, suffix = EXPORTS[kind]
     text = analysis.model_dump_json(indent=2) if kind == "json" else rendering.markdown(analysis)
     text = text if text.endswith("\n") else text + "\n"

@@ -28,6 +28,10 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+TOKEN_HELP = (
+    "this desk needs its access token: open the address printed when 'claimdesk serve' "
+    "started (…/?token=…), or send 'Authorization: Bearer TOKEN'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -101,10 +105,7 @@ class Guard:
         if policy.token is not None:
             token, _ = given_token(scope, headers)
             if token is None or not hmac.compare_digest(token.encode(), policy.token.encode()):
-                return 401, "token", (
-                    "this desk needs its access token: open the address printed when "
-                    "'claimdesk serve' started (…/?token=…), or send 'Authorization: Bearer TOKEN'"
-                )
+                return 401, "token", TOKEN_HELP
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > policy.max_body:
             exc = TooLarge(policy.max_body)
@@ -145,6 +146,10 @@ def _secured(send: Send, cookie: bytes | None) -> Send:
 
 async def _refuse(send: Send, status: int, kind: str, message: str) -> None:
     body = json.dumps(payload(status, kind, message)).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": [*headers, *SECURITY_HEADERS]})
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        *SECURITY_HEADERS,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

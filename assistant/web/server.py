@@ -32,7 +32,9 @@ def bind(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise InputError(f"--host {host}: not an address this machine has ({exc.strerror})") from exc
+        raise InputError(
+            f"--host {host}: not an address this machine has ({exc.strerror})"
+        ) from exc
     family, _, _, _, address = infos[0]
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
