@@ -195,9 +195,11 @@ def test_analyze_refuses_bodies_that_are_not_json(desk: Client) -> None:
     assert "not valid JSON" in problem(
         client.post("/api/analyze", content=b"{nope", headers=headers), 400
     )
-    assert "JSON object" in problem(client.post("/api/analyze", content=b"[]", headers=headers), 400)
+    listed = client.post("/api/analyze", content=b"[]", headers=headers)
+    assert "JSON object" in problem(listed, 400)
     # a form post (what another web site could send without asking) is refused
-    form = client.post("/api/analyze", content=b"documents=x", headers={"content-type": "text/plain"})
+    plain = {"content-type": "text/plain"}
+    form = client.post("/api/analyze", content=b"documents=x", headers=plain)
     assert "application/json" in problem(form, 415)
 
 
@@ -222,7 +224,8 @@ def test_a_failing_model_server_is_a_502(desk: Client) -> None:
     server_down = failing(UnreachableError("cannot reach http://127.0.0.1:9/v1"))
     message = problem(desk(Assistant(server_down)).post("/api/analyze", json=seed_body()), 502)
     assert "cannot reach" in message
-    garbage = failing(InvalidOutputError("the model kept answering nonsense", attempts=3, last_error="x"))
+    nonsense = InvalidOutputError("the model kept answering nonsense", attempts=3, last_error="x")
+    garbage = failing(nonsense)
     problem(desk(Assistant(garbage)).post("/api/check", json={"claim": "x", **seed_body()}), 502)
 
 
@@ -319,7 +322,8 @@ def test_a_session_started_by_the_sdk_is_resumed_by_the_desk(
 def test_answers_stream_in_pieces_as_the_engine_gives_them(desk: Client) -> None:
     offline = OfflineModel()
     streaming = StreamingFunctionModel(offline.complete, chunk_size=7)
-    found = ask(desk(Assistant(streaming)), question="What did the Foreign Office deny?", **seed_body())
+    client = desk(Assistant(streaming))
+    found = ask(client, question="What did the Foreign Office deny?", **seed_body())
     pieces = [data["text"] for name, data in found if name == "text"]
     answer = found[-1][1]["answer"]
     assert len(pieces) > 3
