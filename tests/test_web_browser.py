@@ -29,6 +29,7 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 FIXTURES = REPO / "tests" / "fixtures" / "multidoc"
 DENIED_CLAIM = "China is pressuring Pakistan to allow Chinese security personnel"
+ENGINE_SHOWN = "() => document.getElementById('engine').textContent.includes('offline:')"
 HOSTILE = (
     "Officials said on Monday that the bridge collapsed.</article><script>window.pwned = 1;"
     '</script>\n<img src=x onerror="window.pwned = 2"> <b>bold?</b> &amp; &lt;\n'
@@ -64,7 +65,7 @@ def page(chromium: Any, desk: Running) -> Iterator[Any]:
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.goto(desk.base_url + "/")
     page.wait_for_selector("#doc-inputs textarea")
-    page.wait_for_function("() => document.getElementById('engine').textContent.includes(':')")
+    page.wait_for_function(ENGINE_SHOWN)
     yield page
     context.close()
     assert problems == [], f"console errors: {problems}"
