@@ -56,19 +56,29 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def page(chromium: Any, desk: Running) -> Iterator[Any]:
-    """A fresh page on the desk at 1280 px; the test fails on any console error."""
+def console_errors() -> list[str]:
+    """What the page logs as errors; a test expecting some removes them before it ends."""
+    return []
+
+
+def open_page(chromium: Any, address: str, console_errors: list[str]) -> Any:
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.goto(desk.base_url + "/")
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: console_errors.append(str(e)))
+    page.goto(address)
+    return page
+
+
+@pytest.fixture
+def page(chromium: Any, desk: Running, console_errors: list[str]) -> Iterator[Any]:
+    """A fresh page on the desk at 1280 px; the test fails on any console error."""
+    page = open_page(chromium, desk.base_url + "/", console_errors)
     page.wait_for_selector("#doc-inputs textarea")
     page.wait_for_function(ENGINE_SHOWN)
     yield page
-    context.close()
-    assert problems == [], f"console errors: {problems}"
+    page.context.close()
+    assert console_errors == [], f"console errors: {console_errors}"
 
 
 def analyse(page: Any, text: str, title: str | None = None) -> dict[str, Any]:
@@ -288,3 +298,42 @@ def test_readable_at_laptop_widths(page: Any, shots: Path, width: int) -> None:
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article')).fontSize)")
     assert size >= 16
     page.screenshot(path=str(shots / f"desk-{width}.png"))
+
+
+def test_bad_input_shows_the_servers_message_and_keeps_the_text(
+    page: Any, console_errors: list[str]
+) -> None:
+    broken = "---\ntitle: [unclosed\n---\nThe minister said the bridge collapsed."
+    page.fill("#doc-inputs textarea", broken)
+    page.click("#analyze")
+    alert = page.locator("#alert")
+    alert.wait_for(state="visible")
+    assert "document 1: front matter is not valid YAML" in alert.inner_text()
+    assert page.input_value("#doc-inputs textarea") == broken  # nothing the user gave is lost
+    assert console_errors == [
+        "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    ]
+    console_errors.clear()
+
+
+def test_off_loopback_the_printed_link_opens_the_desk_and_nothing_else_does(
+    chromium: Any, console_errors: list[str]
+) -> None:
+    token = "test-token-0123456789abcdef"
+    app = create_app(Assistant("offline"), token=token, loopback_only=False, history=None)
+    running = serve_in_thread(app)
+    try:
+        refused = open_page(chromium, running.base_url + "/", console_errors)
+        assert "access token" in refused.locator("body").inner_text()
+        refused.context.close()
+        console_errors.clear()  # the refused page's 401
+        page = open_page(chromium, f"{running.base_url}/?token={token}", console_errors)
+        page.wait_for_function(ENGINE_SHOWN)
+        assert "token" not in page.url  # taken out of the address bar
+        page.fill("#doc-inputs textarea", SEED.read_text(encoding="utf-8"))
+        page.click("#analyze")
+        page.wait_for_selector("#claims-panel .claim")
+        page.context.close()
+    finally:
+        running.stop()
+    assert console_errors == []

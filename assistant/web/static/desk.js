@@ -649,7 +649,7 @@ async function start() {
     $("transcript").replaceChildren();
     $("verdict").replaceChildren();
     await analyze(documents);
-    $("claims-panel").focus();
+    $("claims-panel").focus({ preventScroll: true });
   }));
   $("check-form").addEventListener("submit", busy(null, async () => {
     const text = $("check-claim").value.trim();
