@@ -60,21 +60,21 @@ def run(args: argparse.Namespace) -> int:
         loopback_only=loopback,
         max_body=int(args.max_request_mb * 1_000_000),
     )
-    address = server.url(args.host, sock, token)
-    _announce(address, loopback)
+    address = server.url(server.local_name(args.host), sock, token)
+    _announce(address, None if loopback else server.url(server.public_name(args.host), sock, token))
     if args.open:
         webbrowser.open(address)
     server.serve(app, sock)
     return 0
 
 
-def _announce(address: str, loopback: bool) -> None:
-    if loopback:
+def _announce(address: str, public: str | None) -> None:
+    if public is None:
         print(f"claimdesk desk: {address} (this machine only; Ctrl-C stops it)", file=sys.stderr)
         return
     print(
         f"claimdesk desk: {address}\n"
-        "  reachable from other machines: every request needs this access token "
-        "(the link above carries it); Ctrl-C stops it",
+        f"  from other machines: {public}\n"
+        "  every request needs this access token (the links carry it); Ctrl-C stops it",
         file=sys.stderr,
     )

@@ -23,6 +23,19 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+WILDCARDS = frozenset({"0.0.0.0", "::", "[::]", ""})
+
+
+def local_name(host: str) -> str:
+    """How a browser on this machine reaches the desk bound to ``host``."""
+    return "127.0.0.1" if host in WILDCARDS else host
+
+
+def public_name(host: str) -> str:
+    """How other machines reach it: this machine's name when bound to every address."""
+    return socket.gethostname() if host in WILDCARDS else host
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
