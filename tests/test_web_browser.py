@@ -7,6 +7,7 @@ README's come from ``CLAIMDESK_SCREENSHOT_DIR=docs/screenshots``), else to a tem
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from collections.abc import Iterator
@@ -21,6 +22,9 @@ pytest.importorskip("uvicorn")
 from assistant import Assistant
 from assistant.cli.main import main
 from assistant.history import History
+from assistant.models.base import ModelRequest, ModelResponse, TextSink
+from assistant.models.function import FunctionModel
+from assistant.offline.engine import OfflineModel
 from assistant.web import create_app
 from assistant.web.server import Running, serve_in_thread
 from tests.conftest import REPO, SEED
@@ -333,6 +337,51 @@ def test_off_loopback_the_printed_link_opens_the_desk_and_nothing_else_does(
         page.fill("#doc-inputs textarea", SEED.read_text(encoding="utf-8"))
         page.click("#analyze")
         page.wait_for_selector("#claims-panel .claim")
+        page.context.close()
+    finally:
+        running.stop()
+    assert console_errors == []
+
+
+class SlowStreamingModel(FunctionModel):
+    """The offline engine's answers, streamed in small pieces with a pause between them, as an
+    LLM server would send them."""
+
+    def __init__(self) -> None:
+        super().__init__(OfflineModel().complete, name="slow-stream")
+
+    def stream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        raise AssertionError("the desk streams asynchronously")
+
+    async def astream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        response = self.complete(request)
+        for start in range(0, len(response.content), 12):
+            on_text(response.content[start : start + 12])
+            await asyncio.sleep(0.03)
+        return response
+
+
+def test_an_answer_appears_while_it_streams_then_gets_its_citations(
+    chromium: Any, console_errors: list[str]
+) -> None:
+    running = serve_in_thread(create_app(Assistant(SlowStreamingModel()), history=None))
+    try:
+        page = open_page(chromium, running.base_url + "/", console_errors)
+        page.wait_for_function(
+            "() => document.getElementById('engine').textContent.includes('slow')"
+        )
+        page.fill("#doc-inputs textarea", SEED.read_text(encoding="utf-8"))
+        page.click("#analyze")
+        page.wait_for_selector("#claims-panel .claim")
+        page.click("#tab-chat")
+        page.fill("#chat-question", "What did the Foreign Office deny?")
+        page.press("#chat-question", "Enter")
+        page.wait_for_selector("#transcript .answer-text:not(:empty)")
+        partial = page.locator("#transcript .answer-text").inner_text()
+        assert page.locator("#transcript .citation").count() == 0  # still streaming
+        page.wait_for_selector("#transcript .citation")
+        final = page.locator("#transcript .answer-text").inner_text()
+        assert final.startswith(partial.strip()[:10]) and len(final) > len(partial)
         page.context.close()
     finally:
         running.stop()
