@@ -81,6 +81,8 @@ class Desk:
             self._sessions[session.session_id] = session
 
     def lock(self, session: Session) -> asyncio.Lock:
-        """One question at a time per session (answers build on the turns before them)."""
-        key = id(session) if session.session_id is None else session.session_id
-        return self._locks.setdefault(key, asyncio.Lock())
+        """One question at a time per stored session (answers build on the turns before them);
+        a session not stored yet belongs to the one request that started it."""
+        if session.session_id is None:
+            return asyncio.Lock()
+        return self._locks.setdefault(session.session_id, asyncio.Lock())
