@@ -32,7 +32,8 @@ from assistant import Assistant, Document
 from assistant.history import History
 from assistant.web import create_app
 from assistant.web.server import Running, serve_in_thread
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, SEED
+from tests.browser import CHROMIUM, FLAGS
+from tests.conftest import SEED
 
 
 def summary(name: str, samples: list[float]) -> str:
@@ -57,7 +58,7 @@ def browser_rounds(desk: Running, text: str, rounds: int) -> tuple[list[float], 
 
     page_clock, driver_clock = [], []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(desk.base_url + "/")
         page.wait_for_selector("#doc-inputs textarea")

@@ -1,5 +1,4 @@
-"""Shared fixtures: the seed article, its document, ../shared/data when present, and a real
-headless Chromium for browser tests."""
+"""Shared fixtures: the seed article, its document, and ../shared/data when present."""
 
 from __future__ import annotations
 
@@ -11,10 +10,19 @@ from typing import Any
 import pytest
 
 from assistant.claims import Document
+from tests import browser as headless
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "examples" / "pakistan-fo-china-security.txt"
 SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _private_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Nothing a test runs writes to the user's data directory (history, saved eval runs)."""
+    monkeypatch.setenv("CLAIMDESK_HOME", str(tmp_path_factory.mktemp("home")))
 
 
 @pytest.fixture
@@ -34,37 +42,16 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
-CHROMIUM = Path(os.environ.get("CLAIMDESK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """The system's Chromium (Debian ``chromium``) driven by Playwright; never a downloaded one.
-
-    Skipped when Chromium or Playwright is missing, except under ``CLAIMDESK_REQUIRE_BROWSER=1``
-    (set by ``.ci/run``), where that is a failure.
-    """
-    required = os.environ.get("CLAIMDESK_REQUIRE_BROWSER") == "1"
-    missing = None if CHROMIUM.exists() else f"no Chromium at {CHROMIUM}"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = missing or "Playwright for Python is not installed"
-    if missing:
-        if required:
-            pytest.fail(f"{missing} (CLAIMDESK_REQUIRE_BROWSER=1)")
-        pytest.skip(missing)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    """Headless Chromium (Playwright over Debian's chromium) for one test module; skipped, saying
+    why, where there is none, except under ``CLAIMDESK_REQUIRE_BROWSER=1`` (set by ``.ci/run``
+    when Chromium is installed), where that fails. Module scope: Playwright's sync API runs an
+    event loop on this thread while it is open, and later tests call asyncio.run."""
+    reason = headless.unavailable()
+    if reason is not None:
+        if os.environ.get("CLAIMDESK_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason} (CLAIMDESK_REQUIRE_BROWSER=1)")
+        pytest.skip(f"browser test skipped: {reason}")
+    with headless.chromium() as launched:
+        yield launched
