@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant import Assistant, Document
-from assistant.history import History
+from assistant.chat.history import History
 from assistant.web import create_app
 from assistant.web.server import Running, serve_in_thread
 from tests.browser import CHROMIUM, FLAGS

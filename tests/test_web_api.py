@@ -19,9 +19,9 @@ pytest.importorskip("httpx")
 from starlette.testclient import TestClient
 
 from assistant import Analysis, Assistant, Document
+from assistant.chat.history import History
 from assistant.cli.main import main
 from assistant.errors import InvalidOutputError, UnreachableError
-from assistant.history import History
 from assistant.models.base import ModelRequest, ModelResponse
 from assistant.models.function import FunctionModel, StreamingFunctionModel
 from assistant.offline.engine import OfflineModel

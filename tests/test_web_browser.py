@@ -20,8 +20,8 @@ pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
 from assistant import Assistant
+from assistant.chat.history import History
 from assistant.cli.main import main
-from assistant.history import History
 from assistant.models.base import ModelRequest, ModelResponse, TextSink
 from assistant.models.function import FunctionModel
 from assistant.offline.engine import OfflineModel

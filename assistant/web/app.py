@@ -15,8 +15,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from assistant import Assistant
+from assistant.chat.history import History
 from assistant.errors import ClaimdeskError
-from assistant.history import History
 from assistant.web import conversations, endpoints, problems
 from assistant.web.desk import Desk
 from assistant.web.guard import Guard, Policy

@@ -12,8 +12,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from assistant import Analysis, Assistant, Document, Session
+from assistant.chat.history import History
 from assistant.errors import InputError
-from assistant.history import History
 
 RECENT_ANALYSES = 32
 
