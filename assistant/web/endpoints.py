@@ -83,9 +83,10 @@ async def read(request: Request) -> JSONResponse:
     name = PurePath(request.query_params.get("name", "").replace("\\", "/")).name
     if not name:
         raise Problem(400, "give the file's name as ?name=FILE")
+    suffix = _safe_suffix(name)
     raw = await request.body()
     with tempfile.TemporaryDirectory(prefix="claimdesk-web-") as folder:
-        path = Path(folder) / f"upload{_safe_suffix(name)}"
+        path = Path(folder) / f"upload{suffix}"
         path.write_bytes(raw)
         try:
             document = read_document(path)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hmac
 import json
 from dataclasses import dataclass
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -69,7 +69,7 @@ def given_token(scope: Scope, headers: dict[str, str]) -> tuple[str | None, bool
     cookie: SimpleCookie = SimpleCookie()
     try:
         cookie.load(headers.get("cookie", ""))
-    except Exception:  # a malformed cookie header is no token
+    except CookieError:  # a malformed cookie header carries no token
         cookie = SimpleCookie()
     if COOKIE in cookie:
         return cookie[COOKIE].value, False
