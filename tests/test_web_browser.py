@@ -290,6 +290,19 @@ def test_the_desk_works_from_the_keyboard(page: Any) -> None:
     assert badges == ["✗ denied", "? unverified", "✓ confirmed"]
 
 
+def test_every_control_has_a_name_a_screen_reader_can_read(page: Any) -> None:
+    analyse(page, SEED.read_text(encoding="utf-8"))
+    page.click("#tab-chat")
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('input, textarea, select, button, [role=tab]')]
+            .filter((c) => c.type !== 'file' || !c.closest('label'))
+            .filter((c) => !((c.labels && c.labels.length) || c.textContent.trim()
+                             || c.getAttribute('aria-label')))
+            .map((c) => c.outerHTML.slice(0, 80))"""
+    )
+    assert unnamed == []
+
+
 @pytest.mark.parametrize("width", [1280, 1024])
 def test_readable_at_laptop_widths(page: Any, shots: Path, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 768})
