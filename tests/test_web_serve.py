@@ -97,3 +97,18 @@ def test_without_the_web_extra_it_says_what_to_install(
     monkeypatch.setitem(sys.modules, "assistant.web", None)
     assert main(["serve", "-q"]) == 2
     assert "pip install 'claimdesk[web]'" in capsys.readouterr().err
+
+
+def test_open_starts_the_browser_on_the_printed_address(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.web import server
+
+    opened: list[str] = []
+    served: list[object] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    monkeypatch.setattr(server, "serve", lambda app, sock: (served.append(app), sock.close()))
+    assert main(["serve", "--port", "0", "--open", "-q"]) == 0
+    printed = capsys.readouterr().err.split()[2]
+    assert opened == [printed] and printed.startswith("http://127.0.0.1:")
+    assert len(served) == 1
