@@ -6,10 +6,11 @@ import asyncio
 import time
 import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from assistant import config, language, prompts
 from assistant.analysis import document_steps
+from assistant.chat.history import History
+from assistant.chat.session import Session
 from assistant.checking import Checked, check_steps, matching_claim_ids
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
@@ -18,10 +19,6 @@ from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import arun, run
 from assistant.sanitising import scrub
-
-if TYPE_CHECKING:
-    from assistant.history import History
-    from assistant.session import Session
 
 Documents = DocumentInput | Sequence[DocumentInput]
 """A text, a file Path, a Document, or a list or tuple of them."""
@@ -122,7 +119,7 @@ class Assistant:
         """What the user should know about these documents with this engine (a language it
         cannot read); also issued as Python warnings, so SDK callers see them too."""
         named = [(d.title or d.id, d.text) for d in documents]
-        found = language.unread(named, getattr(self.model, "languages", None))
+        found = language.unread(named, self.model.capabilities.languages)
         for warning in found:
             warnings.warn(warning, UnreadLanguageWarning, stacklevel=4)
         return found
@@ -153,10 +150,8 @@ class Assistant:
         """A chat session: ``session.ask(question)`` answers from the documents' claims.
 
         The documents are analysed on the first question (or ``session.analysis``); pass a
-        :class:`assistant.history.History` to cache analyses and log the conversation.
+        :class:`assistant.chat.history.History` to cache analyses and log the conversation.
         """
-        from assistant.session import Session
-
         return Session(self, as_documents(documents), history=history)
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
+from assistant.chat.history import DB_NAME, History
 from assistant.cli.main import main
-from assistant.history import DB_NAME, History
 from assistant.private_files import private_file
 from assistant.sanitising import scrub, visible, visible_model
 from tests.chat_support import ROOT, SEED, seed_offline_cache

@@ -15,13 +15,13 @@ import pytest
 
 from assistant import prompts
 from assistant.analysis import extraction_request
-from assistant.answers import Answer
+from assistant.chat.answering import answer_request
+from assistant.chat.answers import Answer
 from assistant.checking import check_request, document_input
 from assistant.chunking import chunk
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Evidence, Source
 from assistant.documents import read_titled_document
 from assistant.grounding import locate
-from assistant.session import answer_request
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "injection"
 ARTICLES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))

@@ -14,6 +14,7 @@ from typing import get_args
 from rich.console import Console
 from rich.text import Text
 
+from assistant.chat.session import Session
 from assistant.claims import Status
 from assistant.cli.lines import LineReader, read_entry
 from assistant.cli.live import LiveAnswer
@@ -23,7 +24,6 @@ from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
 from assistant.rendering.text import shown
 from assistant.sanitising import had_invalid_bytes, scrub
-from assistant.session import Session
 
 INVALID_BYTES = "warning: that line had bytes that are not UTF-8; they are read as \ufffd"
 PROMPT = "claimdesk> "
@@ -158,7 +158,8 @@ class Chat:
         analysis = self.session.add(document)
         self.inputs.append(argument)
         self.show(f"added {document.title}: {len(analysis.claims) - before} new claim(s)")
-        self.show(chatview.summary(analysis, reused=False))
+        reads = self.session.assistant.model.capabilities.reads_prompts
+        self.show(chatview.summary(analysis, reused=False, reads_prompts=reads))
 
     def _export(self, argument: str) -> None:
         kind, _, path = argument.partition(" ")

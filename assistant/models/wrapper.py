@@ -6,7 +6,9 @@ to act around the inner call, so the engine's identity is forwarded in one place
 
 from __future__ import annotations
 
-from assistant.models.base import Model, ModelRequest, ModelResponse
+from dataclasses import replace
+
+from assistant.models.base import Capabilities, Model, ModelRequest, ModelResponse, StreamingModel
 
 
 class ModelWrapper:
@@ -28,10 +30,12 @@ class ModelWrapper:
         return self.inner.context_chars
 
     @property
-    def languages(self) -> frozenset[str] | None:
-        """The languages the inner engine reads (None: any), see language.py."""
-        languages: frozenset[str] | None = getattr(self.inner, "languages", None)
-        return languages
+    def capabilities(self) -> Capabilities:
+        """The inner model's, except streaming unless this wrapper also streams."""
+        inner = self.inner.capabilities
+        if inner.streams and not isinstance(self, StreamingModel):
+            return replace(inner, streams=False)
+        return inner
 
     def complete(self, request: ModelRequest) -> ModelResponse:
         return self.inner.complete(request)
