@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,11 @@ def test_resets_after_answers_are_per_item_errors_and_reports_are_written(
     assert "connection" in report.failures[0].message
     assert outputs["html"].exists() and outputs["xml"].exists()
     assert len(fault_env.requests) == 4
+    home = Path(os.environ["CLAIMDESK_HOME"])  # the saved run: private (issue 10 case 10)
+    saved = list(home.rglob("*"))
+    assert any(p.name.endswith(".json.gz") for p in saved)
+    for path in [home, *saved]:
+        assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
 
 
 def test_a_flaky_server_still_gives_a_full_report(

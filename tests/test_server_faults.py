@@ -170,3 +170,33 @@ def _model(server: FaultServer, **options: object) -> object:
     from assistant.models.openai import OpenAIModel
 
     return OpenAIModel("fault-model", base_url=server.url, **options)  # type: ignore[arg-type]
+
+
+def test_a_chat_session_survives_a_truncated_answer_and_loses_no_question(
+    fault_env: FaultServer, tmp_path: Path
+) -> None:
+    """Issue 10 case 2: a truncated body used to end the whole chat session with a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    dont_say = json.dumps({"text": "The documents don't say.", "citations": []})
+    fault_env.play(claims_answer(), *[TRUNCATED] * 3, answer(dont_say))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMDESK_DEBUG")}
+    questions = "who denied the report?\nwho confirmed the report?\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat", str(SEED)],
+        input=questions,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "error: the model server" in done.stdout and "truncated" in done.stdout
+    assert "The documents don't say." in done.stdout
+    assert len(fault_env.requests) == 5
+    asked = [seen.prompt for seen in fault_env.requests[1:]]
+    assert all("who denied the report?" in prompt for prompt in asked[:3])
+    assert "who confirmed the report?" in asked[3]
