@@ -200,3 +200,28 @@ def test_a_chat_session_survives_a_truncated_answer_and_loses_no_question(
     asked = [seen.prompt for seen in fault_env.requests[1:]]
     assert all("who denied the report?" in prompt for prompt in asked[:3])
     assert "who confirmed the report?" in asked[3]
+
+
+def test_credentials_in_the_base_url_and_an_echoed_key_never_reach_stderr(
+    fault_env: FaultServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 10 case 5: a key of no known shape echoed by the server, a password in the URL."""
+    key, password = "team-key-without-a-known-shape-1618", "hunter2-pass-9876"
+    url = fault_env.url.replace("http://", f"http://reporter:{password}@")
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    fault_env.play(*[error(500, f"upstream rejected {key} from reporter:{password}")] * 3)
+    assert main(["analyze", "-q", str(SEED)]) == 1
+    err = capsys.readouterr().err
+    assert key not in err and password not in err
+    assert "upstream rejected ****" in err and err.count("\n") == 1
+    assert len(fault_env.requests) == 3
+
+
+def test_terminal_controls_in_a_server_message_are_shown_visibly(
+    fault_env: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fault_env.play(error(400, "bad \x1b[2J request \u202eevil"))
+    assert main(["analyze", "-q", str(SEED)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "␛[2J" in err

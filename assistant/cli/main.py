@@ -13,7 +13,7 @@ from assistant.cli import analyze, chat, check, history, serve
 from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 from assistant.redaction import redact
-from assistant.sanitising import had_invalid_bytes, scrub
+from assistant.sanitising import had_invalid_bytes, scrub, visible
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
 COMMANDS = [analyze, check, eval_command, chat, history, serve]
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, never a traceback (CLAIMDESK_DEBUG shows it)
         if os.environ.get("CLAIMDESK_DEBUG"):
             raise
-        message = " ".join(redact(scrub(str(exc))).split())
+        message = " ".join(visible(redact(str(exc))).split())
         print(f"claimdesk: unexpected error ({type(exc).__name__}: {message})", file=sys.stderr)
         return EXIT_FAILURE
 
@@ -71,10 +71,10 @@ def _dispatch(argv: Sequence[str]) -> int:
     try:
         return handler(args)
     except (InputError, ConfigurationError) as exc:
-        print(f"claimdesk: error: {exc}", file=sys.stderr)
+        print(f"claimdesk: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except ClaimdeskError as exc:
-        print(f"claimdesk: error: {exc}", file=sys.stderr)
+        print(f"claimdesk: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("claimdesk: interrupted", file=sys.stderr)
