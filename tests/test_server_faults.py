@@ -225,3 +225,41 @@ def test_terminal_controls_in_a_server_message_are_shown_visibly(
     assert main(["analyze", "-q", str(SEED)]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err and "␛[2J" in err
+
+
+def _events(body: bytes) -> Reply:
+    return Reply(body=body, headers=(("Content-Type", "text/event-stream"),))
+
+
+CHUNK = (
+    b'data: {"id":"c","object":"chat.completion.chunk","created":0,"model":"m",'
+    b'"choices":[{"index":0,"delta":{"content":"ab"},"finish_reason":null}]}\n\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("replies", "requests", "failure"),
+    [
+        ([_events(b'data: {"id": "x", "choi\n\n')] * 3, 3, MalformedResponseError),
+        ([_events(CHUNK + b"data: {broken\n\n")], 1, ClaimdeskError),
+        ([RESET, _events(CHUNK + b"data: [DONE]\n\n")], 2, None),
+    ],
+    ids=["truncated first event", "broken event after text", "reset, then a stream"],
+)
+def test_streamed_answers_fail_typed(
+    fault_env: FaultServer, replies: list[Reply], requests: int, failure: type[Exception] | None
+) -> None:
+    from assistant.models.base import Message, ModelRequest
+    from assistant.models.openai import OpenAIModel
+    from assistant.outputs import ExtractionOutput
+
+    fault_env.play(*replies)
+    model = OpenAIModel("fault-model", base_url=fault_env.url)
+    request = ModelRequest("extract", (Message("user", "A bridge opened."),), ExtractionOutput)
+    pieces: list[str] = []
+    if failure is None:
+        assert model.stream(request, pieces.append).content == "ab"
+    else:
+        with pytest.raises(failure):
+            model.stream(request, pieces.append)
+    assert len(fault_env.requests) == requests
