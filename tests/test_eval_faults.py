@@ -83,3 +83,41 @@ def test_an_echoed_configured_key_reaches_no_report(
     report = json.loads(texts[0])
     assert "invalid key ****" in report["failures"][0]["message"]
     assert fault_env.requests[0].headers["authorization"] == f"Bearer {SECRET}"
+
+
+def test_a_key_refused_mid_run_is_a_per_item_error(
+    fault_env: FaultServer, outputs: dict[str, Path]
+) -> None:
+    fault_env.play(claims_answer(), error(401, "key revoked"))
+    _eval(outputs)
+    report = EvalReport.model_validate_json(outputs["json"].read_text(encoding="utf-8"))
+    assert len(report.failures) == 1 and "refused the API key" in report.failures[0].message
+    assert len(fault_env.requests) == 2
+
+
+def test_a_key_refused_from_the_start_stops_the_eval(
+    fault_env: FaultServer, outputs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    fault_env.play(error(401, "invalid key"))
+    assert _eval(outputs) == 1
+    assert "eval stopped at" in capsys.readouterr().err
+    assert len(fault_env.requests) == 1
+
+
+def test_the_eval_cache_over_a_streaming_engine_reports_no_streaming() -> None:
+    """The check used to be isinstance(self, StreamingModel), which on Python 3.11 reads
+    ``capabilities`` again while computing it: a RecursionError in some hash orders."""
+    from assistant.evals.cache import CachedModel
+    from assistant.models.openai import OpenAIModel
+    from assistant.models.wrapper import ModelWrapper
+
+    engine = OpenAIModel("m", base_url="http://127.0.0.1:9/v1", env={})
+    assert engine.capabilities.streams
+    assert not CachedModel(engine).capabilities.streams
+
+    class Streaming(ModelWrapper):
+        def stream(self, request: object, on_text: object) -> None: ...
+
+        async def astream(self, request: object, on_text: object) -> None: ...
+
+    assert Streaming(engine).capabilities.streams
