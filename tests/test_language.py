@@ -90,3 +90,20 @@ def test_an_english_prompt_does_not_mention_language() -> None:
     model = FunctionModel(lambda request: {"claims": []})
     Assistant(model).analyze(SEED)
     assert "written in" not in model.requests[0].messages[1].content
+
+
+def test_the_chat_summary_warns_about_an_unread_language(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "urdu.txt"
+    article.write_text(ARTICLES["Urdu"], encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat", str(article), "--model", "offline"],
+        input="/quit\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "warning: urdu.txt: looks like Urdu" in done.stdout

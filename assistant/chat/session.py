@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol
 
+from assistant import language
 from assistant.analysis import document_steps
 from assistant.chat.answering import answer_steps
 from assistant.chat.answers import Answer
@@ -122,6 +123,10 @@ class Session:
             engine=self.assistant.engine,
             usage=usage,
             timeline_order=order,
+            warnings=language.unread(
+                [(d.title or d.id, d.text) for d in self.documents],
+                self.assistant.model.capabilities.languages,
+            ),
         )
         self._save_analysis()
         return self._analysis
