@@ -23,7 +23,10 @@ from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.matching import best_claim
 from assistant.rendering import chat as chatview
+from assistant.rendering.text import shown
+from assistant.sanitising import had_invalid_bytes, scrub
 
+INVALID_BYTES = "warning: that line had bytes that are not UTF-8; they are read as \ufffd"
 PROMPT = "claimdesk> "
 MORE = "       ... "
 LEAVE = frozenset({"exit", "quit", "/quit", "/exit"})
@@ -67,7 +70,7 @@ class Chat:
         }
 
     def show(self, text: Text | str) -> None:
-        self.console.print(text, soft_wrap=True, highlight=False, markup=False)
+        self.console.print(shown(text), soft_wrap=True, highlight=False, markup=False)
 
     def error(self, message: str) -> None:
         self.show(Text(f"error: {message}", style="bold red"))
@@ -87,6 +90,9 @@ class Chat:
                 self.handle(entry)
 
     def handle(self, entry: str) -> None:
+        if had_invalid_bytes(entry):
+            self.show(Text(INVALID_BYTES, style="yellow"))
+            entry = scrub(entry)
         if self.echo:
             self.show(Text(f"> {entry}", style="bold"))
         try:
