@@ -135,11 +135,16 @@ def restates(text: str, query: str) -> bool:
     reported", "a video purporting to show X" or "X reportedly did Y?" speak of a report, which
     the stance reader judges better. A claim in its own words always restates itself.
     """
-    if " ".join(text.casefold().split()) == " ".join(query.casefold().split()):
+    if _wording(text) == _wording(query):
         return True
     if _negated(text) != _negated(query) or _hedged(query) or _hedged(text):
         return False
     return similarity(query, text) >= RESTATES
+
+
+def _wording(text: str) -> list[str]:
+    """The words of a text, whatever its punctuation, quote marks and case."""
+    return re.findall(r"\w+", text.replace("\u2019", "'").casefold())
 
 
 def _negated(text: str) -> bool:

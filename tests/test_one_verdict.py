@@ -315,3 +315,14 @@ def test_claim_command_finds_a_claim_by_its_words() -> None:
     Chat(chat, console, echo=False).handle("/claim the blast in Bisham")
     bisham = next(c for c in analysis.claims if "Bisham" in c.text)
     assert f"{bisham.id}: {bisham.text}" in console.export_text()
+
+
+def test_is_it_true_that_names_each_claims_own_status() -> None:
+    # the seed's claims carry curly apostrophes and full stops the question reader drops
+    assistant = Assistant("offline")
+    analysis = assistant.analyze(SEED)
+    chat = Session(assistant, analysis.documents, analysis=analysis)
+    for claim in analysis.claims:
+        answer = chat.ask(f"Is it true that {claim.text}?")
+        assert answer.text.startswith(f"Checked against the documents: {claim.status}."), claim
+        assert assistant.check(claim.text, SEED).status == claim.status
