@@ -21,7 +21,7 @@ from assistant.chat_check import check_answer
 from assistant.citations import verify_all
 from assistant.claims import Analysis, Claim, Document, Usage
 from assistant.documents import DocumentInput, as_document
-from assistant.errors import InputError
+from assistant.errors import ArgumentTypeError, InputError
 from assistant.history import History, engine_key
 from assistant.models.base import Message, ModelRequest, TextSink
 from assistant.multidoc import combine_documents
@@ -100,7 +100,7 @@ def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
 
 def _question(text: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"the question must be a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"the question must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the question is empty")
     return text.strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,18 @@ from assistant.claims import Document
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "examples" / "pakistan-fo-china-security.txt"
 SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_claimdesk_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the developer's own configuration, keys or history."""
+    before = os.environ.get("CLAIMDESK_HOME")
+    os.environ["CLAIMDESK_HOME"] = str(tmp_path_factory.mktemp("claimdesk-home"))
+    yield
+    if before is None:
+        os.environ.pop("CLAIMDESK_HOME", None)
+    else:
+        os.environ["CLAIMDESK_HOME"] = before
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import assistant
-from assistant import Assistant, config
+from assistant import Assistant, config, settings
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
 from assistant.errors import InputError
@@ -70,9 +70,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--concurrency",
         type=_positive,
-        default=4,
         metavar="N",
-        help="parallel requests (default 4)",
+        help="parallel requests (env CLAIMDESK_CONCURRENCY, config 'concurrency', default 4)",
     )
     parser.add_argument("--json", metavar="OUT", help="write every number and item as JSON")
     parser.add_argument("--report", metavar="OUT.html", help="write a self-contained HTML report")
@@ -159,7 +158,8 @@ def run(args: argparse.Namespace) -> int:
     engines = engines_for(Assistant(eval_model(args)))
     with ProgressBar(f"eval {args.dataset}") as bar:
         selection = Selection(args.limit, args.sample, args.seed)
-        options = RunOptions(selection, args.concurrency, bar.start, bar.done)
+        parallel = settings.concurrency(args.concurrency)
+        options = RunOptions(selection, parallel, bar.start, bar.done)
         request = EvalRequest(args.dataset, path, options, cache=not args.no_cache)
         report = asyncio.run(evaluate(request, engines))
     comparison = compare(previous, report) if previous is not None else None

@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
-from assistant.cli import analyze, chat, check, history
+from assistant.cli import analyze, chat, check, completion, configuration, engines, history, keys
 from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze, check, eval_command, chat, history]
+COMMANDS = [analyze, check, eval_command, chat, history, engines, configuration, keys, completion]
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
@@ -39,7 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         return handler(args)
-    except (InputError, ConfigurationError) as exc:
+    except ConfigurationError as exc:
+        print(f"claimdesk: error: {exc.cli_message}", file=sys.stderr)
+        return EXIT_INPUT
+    except InputError as exc:
         print(f"claimdesk: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except ClaimdeskError as exc:

@@ -1,0 +1,74 @@
+"""``claimdesk config``: every setting with its value and where it comes from; set or unset one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from assistant.cli.helptext import add_command
+
+EXAMPLES = [
+    ("claimdesk config", "each setting, its value and its origin (keys masked)"),
+    ("claimdesk config set base_url http://localhost:8080/v1", "write a setting to the file"),
+    ("claimdesk config unset timeout", "remove it from the file again"),
+]
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = add_command(
+        subparsers,
+        "config",
+        EXAMPLES,
+        help="show the settings and where each comes from; set or unset one",
+        description="Show every setting with its value and origin: argument > environment "
+        "variable > configuration file (TOML, in the user config directory or CLAIMDESK_HOME) "
+        "> default. API keys are masked.",
+    )
+    parser.add_argument("--model", "-m", help="show the settings as with this --model")
+    parser.add_argument("--base-url", help="show the settings as with this --base-url")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    setter = actions.add_parser("set", help="write KEY = VALUE to the configuration file")
+    setter.add_argument("key", metavar="KEY", help="one of the keys 'claimdesk config' shows")
+    setter.add_argument("value", metavar="VALUE")
+    unsetter = actions.add_parser("unset", help="remove KEY from the configuration file")
+    unsetter.add_argument("key", metavar="KEY")
+    actions.add_parser("path", help="print the configuration file's path")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from assistant import settings
+
+    if args.action == "path":
+        print(settings.config_path())
+    elif args.action == "set":
+        path = settings.write_value(args.key, args.value)
+        print(f"{args.key} saved in {path}")
+    elif args.action == "unset":
+        path = settings.write_value(args.key, None)
+        print(f"{args.key} removed from {path}")
+    else:
+        sys.stdout.write(_table(args))
+    return 0
+
+
+def _table(args: argparse.Namespace) -> str:
+    from assistant.cli.terminal import wrap
+    from assistant.effective_settings import rows
+
+    layers_rows = rows(model=args.model, base_url=args.base_url)
+    key_width = max(len(r.key) for r in layers_rows)
+    value_width = max(len(r.value) for r in layers_rows)
+    lines = [f"{r.key:<{key_width}}  {r.value:<{value_width}}  {r.origin}" for r in layers_rows]
+    return wrap("\n".join([*_files(), "", *lines]) + "\n")
+
+
+def _files() -> list[str]:
+    from assistant import keystore, settings
+
+    config, keys = settings.config_path(), keystore.keys_path()
+    return [
+        f"configuration file: {config}{'' if config.is_file() else ' (not created yet)'}",
+        f"stored keys:        {keys}{'' if keys.is_file() else ' (none stored)'}",
+    ]
