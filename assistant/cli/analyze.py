@@ -8,12 +8,22 @@ from typing import Any
 from assistant import rendering
 from assistant.claims import STATUSES, Analysis
 from assistant.cli import options
+from assistant.cli.helptext import add_command
+from assistant.cli.terminal import wrap
 from assistant.rendering import multidoc
+
+EXAMPLES = [
+    ("claimdesk analyze examples/pakistan-fo-china-security.txt", "claims, statuses, sources"),
+    ("claimdesk analyze a.txt b.txt --status denied", "who denied what, verbatim"),
+    ("claimdesk analyze article.txt -o claims.json", "JSON, from the extension"),
+]
 
 
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "analyze",
+        EXAMPLES,
         help="list every check-worthy claim with status and sourcing",
         description="List every check-worthy claim in the articles, tagged confirmed, denied or "
         "unverified as the reporting supports it, with sources and verbatim quotes.",
@@ -30,16 +40,19 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.format = options.output_format(args)
     options.check_output(args.output, args.files)
     documents = options.documents_from(args)
-    analysis = options.assistant_from(args).analyze(documents)
+    assistant = options.assistant_from(args)
+    with options.working(args, f"analysing {_articles(len(documents))}", assistant):
+        analysis = assistant.analyze(documents)
     total = len(analysis.claims)
     if args.status:
         analysis = analysis.filter(args.status)
     if args.format == "json":
         text = analysis.model_dump_json(indent=2)
     elif args.status == "denied" and args.format == "table":
-        text = multidoc.denials(analysis)
+        text = wrap(multidoc.denials(analysis), options.text_width(args))
     else:
         text = _rendered(analysis, args)
         if args.status:
@@ -50,7 +63,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
+
+
 def _rendered(analysis: Analysis, args: argparse.Namespace) -> str:
     if args.format == "markdown":
         return rendering.markdown(analysis)
-    return rendering.table(analysis, color=options.wants_color(args))
+    return rendering.table(
+        analysis, color=options.wants_color(args), width=options.text_width(args)
+    )

@@ -10,6 +10,7 @@ from typing import Any
 from rich.console import Console
 
 from assistant import Assistant
+from assistant.cli.helptext import add_command
 from assistant.cli.lines import TerminalReader, piped_reader
 from assistant.cli.options import add_model_options, assistant_from, load_documents
 from assistant.cli.repl import LEAVE, Chat
@@ -21,9 +22,18 @@ from assistant.session import Session
 INPUT_HISTORY = "chat_input_history"
 
 
+EXAMPLES = [
+    ("claimdesk chat examples/pakistan-fo-china-security.txt", "ask questions about it"),
+    ("claimdesk chat -c", "continue the last session"),
+    ("claimdesk chat --cid 3", "continue session 3 (see claimdesk history)"),
+]
+
+
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "chat",
+        EXAMPLES,
         help="ask questions about articles; answers cite claims and verbatim quotes",
         description="Analyse the articles once, show a summary, then answer questions such as "
         "'what did the Foreign Office deny?' from the claims, citing claim ids and verbatim "

@@ -10,13 +10,24 @@ from pydantic import ValidationError
 
 from assistant.claims import Analysis
 from assistant.cli import options
+from assistant.cli.helptext import add_command
 from assistant.errors import InputError
-from assistant.rendering.verdict import verdict_table
+from assistant.rendering.verdict import verdict_markdown, verdict_table
+
+EXAMPLES = [
+    (
+        'claimdesk check "China is pressuring Islamabad" examples/pakistan-fo-china-security.txt',
+        "confirmed, denied, unverified or not addressed",
+    ),
+    ('claimdesk check "CLAIM" a.txt b.txt -o verdict.md', "the verdict as Markdown"),
+]
 
 
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "check",
+        EXAMPLES,
         help="check one claim against articles: confirmed, denied, unverified or not addressed",
         description="Judge how well the articles support a claim you type: confirmed, denied, "
         "unverified, or not addressed by them, with every source and its verbatim quotes.",
@@ -28,7 +39,7 @@ def add_parser(subparsers: Any) -> None:
         metavar="JSON",
         help="an 'analyze --format json' result for these files, to name its matching claims",
     )
-    options.add_output_options(parser, ["table", "json"])
+    options.add_output_options(parser, ["table", "json", "markdown"])
     parser.set_defaults(handler=run)
 
 
@@ -49,14 +60,20 @@ def read_analysis(path: str | None) -> Analysis | None:
 def run(args: argparse.Namespace) -> int:
     if not args.claim.strip():
         raise InputError("the claim to check is empty: give it in quotes before the files")
+    args.format = options.output_format(args)
     inputs = [*args.files, *([args.analysis] if args.analysis else [])]
     options.check_output(args.output, inputs)
     documents = options.documents_from(args)
     analysis = read_analysis(args.analysis)
-    verdict = options.assistant_from(args).check(args.claim, documents, analysis=analysis)
+    assistant = options.assistant_from(args)
+    with options.working(args, "checking the claim", assistant):
+        verdict = assistant.check(args.claim, documents, analysis=analysis)
     if args.format == "json":
         text = verdict.model_dump_json(indent=2)
+    elif args.format == "markdown":
+        text = verdict_markdown(verdict, documents)
     else:
-        text = verdict_table(verdict, documents, color=options.wants_color(args))
+        color, width = options.wants_color(args), options.text_width(args)
+        text = verdict_table(verdict, documents, color=color, width=width)
     options.write_output(text, args.output, inputs=inputs)
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 
 import assistant
 from assistant import Assistant, config, settings
+from assistant.cli.helptext import add_command
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
 from assistant.errors import InputError
@@ -52,9 +53,18 @@ def _share(text: str) -> float:
     return number
 
 
+EXAMPLES = [
+    ("claimdesk eval gold --model offline", "scores on the gold set"),
+    ("claimdesk eval fnc1 --limit 200 --json run.json", "a stance sample, saved"),
+    ("claimdesk eval gold --compare run.json", "what changed since a run"),
+]
+
+
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "eval",
+        EXAMPLES,
         help="measure an engine on the gold set or public stance data",
         description="Run an engine over an eval data set and report claim, status, sourcing and "
         "cost metrics (see evals/METRICS.md). Prints a Markdown summary; exits 1 when a "

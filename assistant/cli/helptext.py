@@ -18,9 +18,8 @@ class Formatter(argparse.HelpFormatter):
 
 
 def examples(*lines: tuple[str, str]) -> str:
-    """``examples:`` then each command with its comment, aligned."""
-    column = max(len(command) for command, _ in lines) + 2
-    body = [f"  {command:<{column}}# {comment}" for command, comment in lines]
+    """``examples:`` then each command under a comment saying what it does."""
+    body = [f"  # {comment}\n  {command}" for command, comment in lines]
     return "\n".join(["examples:", *body])
 
 

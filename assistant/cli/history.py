@@ -5,14 +5,23 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from assistant.cli.helptext import add_command
 from assistant.cli.options import write_output
 from assistant.errors import InputError
 from assistant.history import History, SessionRow, StoredSession
 
+EXAMPLES = [
+    ("claimdesk history -n 5", "the five latest sessions"),
+    ('claimdesk history --search "Foreign Office"', "sessions that mention it"),
+    ("claimdesk history 3 --json", "one session, as JSON"),
+]
+
 
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "history",
+        EXAMPLES,
         help="list stored chat sessions, or show one",
         description="List the chat sessions stored in the history database (CLAIMDESK_HOME or "
         "the user data directory), or show one session's questions and answers. Resume one "

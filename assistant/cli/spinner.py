@@ -29,6 +29,7 @@ class Spinner:
 
     def __enter__(self) -> Spinner:
         if self.active:
+            self._draw(0, 0)  # at once, so even an instant answer shows what was happening
             self._thread = threading.Thread(target=self._spin, name="claimdesk-spinner")
             self._thread.daemon = True
             self._thread.start()
@@ -53,12 +54,13 @@ class Spinner:
 
     def _spin(self) -> None:
         started = time.monotonic()
-        frame = 0
-        while not self._stop.is_set():
-            seconds = int(time.monotonic() - started)
-            self._write(f"\r\x1b[2K{FRAMES[frame % len(FRAMES)]} {self.message} ({seconds} s)")
+        frame = 1
+        while not self._stop.wait(INTERVAL_S):
+            self._draw(frame, int(time.monotonic() - started))
             frame += 1
-            self._stop.wait(INTERVAL_S)
+
+    def _draw(self, frame: int, seconds: int) -> None:
+        self._write(f"\r\x1b[2K{FRAMES[frame % len(FRAMES)]} {self.message} ({seconds} s)")
 
     def _write(self, text: str) -> None:
         try:

@@ -7,6 +7,7 @@ A terminal's own width when writing to one; ``COLUMNS`` when piped or redirected
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -43,7 +44,7 @@ def wrap_line(line: str, columns: int) -> list[str]:
     if len(line) <= columns or not line.strip():
         return [line.rstrip()]
     indent = line[: len(line) - len(line.lstrip())]
-    hanging = indent + ("  " if line.lstrip().startswith(("- ", "* ")) else "")
+    hanging = indent + " " * _hang(line.lstrip())
     return textwrap.wrap(
         line.strip(),
         width=columns,
@@ -52,6 +53,20 @@ def wrap_line(line: str, columns: int) -> list[str]:
         break_long_words=False,
         break_on_hyphens=False,
     )
+
+
+LABEL = re.compile(r"^\S{1,12}\s{2,}(?=\S)")  # an id column such as 'c12  ', then the text
+
+
+def _hang(text: str) -> int:
+    """Extra indentation for continuation lines, so they align under the text they continue:
+    after a bullet, inside a quotation, past a short label column."""
+    if text.startswith(("- ", "* ", "> ")):
+        return 2
+    if text.startswith(('"', "“")):
+        return 1
+    label = LABEL.match(text)
+    return len(label.group()) if label else 0
 
 
 def wrap(text: str, columns: int | None = None) -> str:
