@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -43,12 +44,14 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE", help="article text files")
     add_model_options(parser)
     parser.add_argument(
+        "-c",
         "--continue",
         dest="resume",
-        nargs="?",
-        const="last",
-        metavar="ID",
-        help="resume a stored session (the last one without ID); see claimdesk history",
+        action="store_true",
+        help="continue the latest stored session (see claimdesk history)",
+    )
+    parser.add_argument(
+        "--cid", type=_number, metavar="ID", help="continue the stored session with this id"
     )
     parser.add_argument(
         "--no-log",
@@ -59,18 +62,24 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _check_arguments(args: argparse.Namespace) -> None:
+    if args.resume and args.cid is not None:
+        raise InputError("give -c (the latest session) or --cid ID, not both")
+    old_form = len(args.files) == 1 and args.files[0].isdigit()  # '--continue 3' as before
+    if args.resume and old_form and not Path(args.files[0]).exists():
+        args.cid, args.files = int(args.files[0]), []
+    args.resume = args.resume or args.cid is not None
     if args.resume and args.files:
-        raise InputError("give FILE... to start a session or --continue to resume one, not both")
+        raise InputError("give FILE... to start a session or -c/--cid ID to continue one, not both")
     if args.resume and args.no_log:
-        raise InputError("--continue needs the history that --no-log turns off")
+        raise InputError("-c/--cid need the stored history that --no-log turns off")
     if not args.resume and not args.files:
-        raise InputError("give one or more article files, or --continue to resume a session")
+        raise InputError("give one or more article files, or -c/--cid ID to continue a session")
     if "-" in args.files:
         raise InputError("chat reads questions from standard input; give documents as files")
 
 
 def _resume(args: argparse.Namespace, history: History) -> Session:
-    session_id = history.last_session_id() if args.resume == "last" else _number(args.resume)
+    session_id = history.last_session_id() if args.cid is None else args.cid
     if session_id is None:
         raise InputError(f"no chat session to resume in {history.path}")
     stored = history.load(session_id)
@@ -87,8 +96,8 @@ def _resume(args: argparse.Namespace, history: History) -> Session:
 
 
 def _number(text: str) -> int:
-    if not text.isdigit():
-        raise InputError(f"--continue takes a session number, not {text!r}")
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a session number, not {text!r}")
     return int(text)
 
 
@@ -112,7 +121,7 @@ def _converse(session: Session, history: History | None, files: Sequence[str] = 
     finally:
         reader.save()
     if history and chat.session.session_id is not None:
-        print(f"session {chat.session.session_id} saved; resume with: claimdesk chat --continue")
+        print(f"session {chat.session.session_id} saved; resume with: claimdesk chat -c")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,8 +15,8 @@ from typing import Any
 from assistant.cli.helptext import add_command
 
 EXAMPLES = [
-    ('eval "$(claimdesk completion bash)"', "in ~/.bashrc"),
-    ('eval "$(claimdesk completion zsh)"', "in ~/.zshrc"),
+    ("claimdesk completion bash >> ~/.bashrc", "tab completion in bash, from the next shell on"),
+    ("claimdesk completion zsh >> ~/.zshrc", "the same for zsh"),
 ]
 SHELLS = ["bash", "zsh"]
 
@@ -51,7 +51,17 @@ def _walk(
 
 def _words(parser: argparse.ArgumentParser) -> list[str]:
     options = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
-    return [*_subparsers(parser), *options]
+    positional = [
+        str(choice)
+        for action in parser._actions
+        if not action.option_strings and action.choices and not _subparsers_action(action)
+        for choice in action.choices
+    ]
+    return [*_subparsers(parser), *positional, *options]
+
+
+def _subparsers_action(action: argparse.Action) -> bool:
+    return isinstance(action, argparse._SubParsersAction)
 
 
 def _choices(parser: argparse.ArgumentParser) -> Iterator[tuple[str, list[str]]]:

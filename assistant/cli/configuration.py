@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from assistant.cli.helptext import add_command
+from assistant.settings import KEYS
 
 EXAMPLES = [
     ("claimdesk config", "each setting, its value and its origin (keys masked)"),
@@ -29,10 +30,10 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--base-url", help="show the settings as with this --base-url")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     setter = actions.add_parser("set", help="write KEY = VALUE to the configuration file")
-    setter.add_argument("key", metavar="KEY", help="one of the keys 'claimdesk config' shows")
+    setter.add_argument("key", metavar="KEY", choices=KEYS, help=", ".join(KEYS))
     setter.add_argument("value", metavar="VALUE")
     unsetter = actions.add_parser("unset", help="remove KEY from the configuration file")
-    unsetter.add_argument("key", metavar="KEY")
+    unsetter.add_argument("key", metavar="KEY", choices=KEYS, help=", ".join(KEYS))
     actions.add_parser("path", help="print the configuration file's path")
     parser.set_defaults(handler=run)
 
