@@ -130,12 +130,12 @@ def test_an_empty_key_is_refused(tmp_path: Path) -> None:
 def test_models_lists_engines_marks_and_sets_the_default(tmp_path: Path) -> None:
     listed = claimdesk(tmp_path, "models").stdout
     assert listed.splitlines()[0].startswith("* offline")
-    assert "default: offline (no model configured)" in listed
+    assert "default:        offline (no model configured)" in listed
     done = claimdesk(tmp_path, "models", "default", "openai:gpt-4o-mini")
     assert done.returncode == 0 and "config.toml" in done.stdout
     listed = claimdesk(tmp_path, "models").stdout
     assert listed.splitlines()[1].startswith("* openai:NAME")
-    assert "default: openai:gpt-4o-mini (set in" in listed
+    assert "default:        openai:gpt-4o-mini (set in" in listed
     assert claimdesk(tmp_path, "models", "default").stdout.startswith("openai:gpt-4o-mini")
     noted = claimdesk(tmp_path, "models", "default", "offline", CLAIMDESK_MODEL="openai:x")
     assert "CLAIMDESK_MODEL is set and overrides it" in noted.stderr

@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.cli.helptext import add_command
 
+ENGINE_COLUMN = 16  # where the descriptions start
 EXAMPLES = [
     ("claimdesk models", "engines, the default marked with *"),
     ("claimdesk models --server", "what the server at OPENAI_BASE_URL serves"),
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from assistant.cli.terminal import wrap
 
     text = _served(args.base_url) if args.server else _engines()
-    sys.stdout.write(wrap(text))
+    sys.stdout.write(wrap(text, hang=ENGINE_COLUMN))
     return 0
 
 
@@ -74,11 +75,11 @@ def _engines() -> str:
     openai = " " if offline == "*" else "*"
     return "\n".join(
         [
-            f"{offline} offline       the built-in rule engine: no key, nothing leaves this "
-            "machine (also offline:rules)",
-            f"{openai} openai:NAME   a model of the OpenAI-compatible server at {server} "
-            "(claimdesk models --server lists them)",
-            f"default: {choice.spec} ({_origin_note(choice.origin)})",
+            f"{offline} {'offline':<{ENGINE_COLUMN - 2}}the built-in rule engine: no key, "
+            "nothing leaves this machine (also offline:rules)",
+            f"{openai} {'openai:NAME':<{ENGINE_COLUMN - 2}}a model of the OpenAI-compatible "
+            f"server at {server} (claimdesk models --server lists them)",
+            f"{'default:':<{ENGINE_COLUMN}}{choice.spec} ({_origin_note(choice.origin)})",
             "",
         ]
     )
