@@ -6,11 +6,11 @@ import argparse
 import json
 from typing import Any
 
+from assistant.chat.history import History, SessionRow, StoredSession
 from assistant.cli.helptext import add_command
 from assistant.cli.options import write_output
 from assistant.cli.terminal import width, wrap
 from assistant.errors import InputError
-from assistant.history import History, SessionRow, StoredSession
 
 EXAMPLES = [
     ("claimdesk history -n 5", "the five latest sessions"),
