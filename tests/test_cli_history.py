@@ -62,6 +62,8 @@ def test_n_keeps_the_latest_and_search_filters(home: Path) -> None:
     assert none.returncode == 0 and none.stdout.startswith("no chat sessions found")
     bad = claimdesk(home, "history", "-n", "0")
     assert bad.returncode == 2 and "at least 1" in bad.stderr
+    both = claimdesk(home, "history", "1", "--search", "x")
+    assert both.returncode == 2 and "give it without a session ID" in both.stderr
 
 
 def test_one_session_as_json(home: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from assistant import Assistant, config, settings
@@ -157,3 +159,28 @@ def test_sdk_errors_speak_sdk_terms() -> None:
     with pytest.raises(ConfigurationError) as bad_url:
         OpenAIModel("m", base_url="localhost:8080")
     assert "base_url=" in str(bad_url.value) and "--base-url" in bad_url.value.cli_message
+
+
+def test_config_wraps_to_columns_with_origins_kept_whole(tmp_path: Path) -> None:
+    claimdesk(tmp_path, "keys", "set", "openai", stdin=KEY + "\n")
+    wide = claimdesk(tmp_path, "config").stdout
+    narrow = claimdesk(tmp_path, "config", COLUMNS="60").stdout
+    assert max(len(line) for line in wide.splitlines()) > 60
+    long = [line for line in narrow.splitlines() if len(line) > 60]
+    assert all(len(line.split()) == 1 for line in long)  # only a path too long to fit any line
+    assert narrow.split() == wide.split()
+
+
+def test_keys_set_at_a_terminal_does_not_echo_the_key(tmp_path: Path) -> None:
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "assistant", "keys", "set", "openai"],
+        env={**CLEAN, "CLAIMDESK_HOME": str(tmp_path), "TERM": "xterm"},
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.expect("Enter key for openai: ")
+    child.sendline(KEY)
+    child.expect(pexpect.EOF)
+    assert KEY not in (child.before or "") and "stored in" in (child.before or "")
+    assert json.loads((tmp_path / "keys.json").read_text(encoding="utf-8")) == {"openai": KEY}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from assistant.cli.helptext import add_command
 from assistant.settings import KEYS
 
+FILE_COLUMN = 20  # where the paths start
 EXAMPLES = [
     ("claimdesk config", "each setting, its value and its origin (keys masked)"),
     ("claimdesk config set base_url http://localhost:8080/v1", "write a setting to the file"),
@@ -58,11 +60,12 @@ def _table(args: argparse.Namespace) -> str:
     from assistant.cli.terminal import wrap
     from assistant.effective_settings import rows
 
-    layers_rows = rows(model=args.model, base_url=args.base_url)
-    key_width = max(len(r.key) for r in layers_rows)
-    value_width = max(len(r.value) for r in layers_rows)
-    lines = [f"{r.key:<{key_width}}  {r.value:<{value_width}}  {r.origin}" for r in layers_rows]
-    return wrap("\n".join([*_files(), "", *lines]) + "\n")
+    shown = rows(model=args.model, base_url=args.base_url)
+    key_width = max(len(r.key) for r in shown)
+    value_width = max(len(r.value) for r in shown)
+    lines = [f"{r.key:<{key_width}}  {r.value:<{value_width}}  {r.origin}" for r in shown]
+    files = wrap("\n".join(_files()), hang=FILE_COLUMN)
+    return f"{files}\n\n{wrap(chr(10).join(lines), hang=key_width + value_width + 4)}\n"
 
 
 def _files() -> list[str]:
@@ -70,6 +73,10 @@ def _files() -> list[str]:
 
     config, keys = settings.config_path(), keystore.keys_path()
     return [
-        f"configuration file: {config}{'' if config.is_file() else ' (not created yet)'}",
-        f"stored keys:        {keys}{'' if keys.is_file() else ' (none stored)'}",
+        f"{'configuration file:':<{FILE_COLUMN}}{config}{_missing(config, 'not created yet')}",
+        f"{'stored keys:':<{FILE_COLUMN}}{keys}{_missing(keys, 'none stored')}",
     ]
+
+
+def _missing(path: Path, note: str) -> str:
+    return "" if path.is_file() else f" ({note})"

@@ -128,6 +128,8 @@ def _rows(history: History, args: argparse.Namespace) -> list[SessionRow]:
 def _show(history: History, args: argparse.Namespace) -> str:
     if args.session < 1:
         raise InputError("session ids start at 1")
+    if args.search:
+        raise InputError("--search picks sessions from the list; give it without a session ID")
     stored = history.load(args.session)
     if args.count:
         stored = StoredSession(

@@ -45,6 +45,8 @@ def wrap_line(line: str, columns: int, hang: int | None = None) -> list[str]:
     if len(line) <= columns or not line.strip():
         return [line.rstrip()]
     indent = line[: len(line) - len(line.lstrip())]
+    if hang is not None and hang > columns // 2:  # too narrow to keep that column
+        hang = None
     hanging = indent + " " * _hang(line.lstrip()) if hang is None else " " * hang
     return textwrap.wrap(
         line.strip(),
