@@ -28,10 +28,10 @@ class ModelChoice:
 def choose(model: str | None = None, env: Mapping[str, str] | None = None) -> ModelChoice:
     """The model string to use and where it came from (``env``: the environment over the
     configuration file when not given)."""
-    env = settings.layered() if env is None else env
     model = (model or "").strip()
-    if model:
+    if model:  # an argument wins without reading (possibly broken) files
         return ModelChoice(model, "argument")
+    env = settings.layered() if env is None else env
     configured = env.get("CLAIMDESK_MODEL", "").strip()
     if configured:
         return ModelChoice(configured, _origin(env, "CLAIMDESK_MODEL"))

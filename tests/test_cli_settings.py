@@ -184,3 +184,13 @@ def test_keys_set_at_a_terminal_does_not_echo_the_key(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     assert KEY not in (child.before or "") and "stored in" in (child.before or "")
     assert json.loads((tmp_path / "keys.json").read_text(encoding="utf-8")) == {"openai": KEY}
+
+
+def test_an_explicit_model_needs_no_configuration_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "config.toml").write_text("model = \n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMDESK_HOME", str(tmp_path))
+    assert Assistant("offline").choice.origin == "argument"
+    with pytest.raises(ConfigurationError, match="not valid TOML"):
+        Assistant()
