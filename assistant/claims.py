@@ -12,7 +12,7 @@ from typing import Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.errors import InvalidArgumentError
+from assistant.errors import InvalidArgumentError, NotFoundError
 
 Status = Literal["confirmed", "denied", "unverified"]
 VerdictStatus = Literal["confirmed", "denied", "unverified", "not_addressed"]
@@ -164,7 +164,8 @@ class Analysis(_Model):
         for doc in self.documents:
             if doc.id == document_id:
                 return doc
-        raise KeyError(document_id)
+        known = ", ".join(d.id for d in self.documents)
+        raise NotFoundError(f"no document {document_id!r} in this analysis (it has {known})")
 
 
 class Verdict(_Model):

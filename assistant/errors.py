@@ -29,6 +29,13 @@ class ArgumentTypeError(InvalidArgumentError, TypeError):
     """An SDK call got a value of the wrong type."""
 
 
+class NotFoundError(InvalidArgumentError, KeyError):
+    """A lookup by id found nothing (also a KeyError, as a mapping's would be)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
 class ConfigurationError(ClaimdeskError):
     """The model or server configuration is wrong; the message names the setting to fix.
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, ClaimdeskError
-from assistant.errors import ArgumentTypeError, InvalidArgumentError
+from assistant.errors import ArgumentTypeError, InvalidArgumentError, NotFoundError
+from assistant.models.function import StreamingFunctionModel
 from tests.conftest import SEED
 
 
@@ -49,6 +50,8 @@ def test_text_is_still_text(desk: Assistant, seed_text: str) -> None:
         (lambda d: d.check(3, "text"), ArgumentTypeError),
         (lambda d: d.session("The port opened.").ask(7), ArgumentTypeError),
         (lambda d: Assistant("gpt-4o"), ClaimdeskError),
+        (lambda d: d.analyze(Path(SEED)).document("doc-000000000000"), NotFoundError),
+        (lambda d: StreamingFunctionModel(lambda r: {}, chunk_size=0), InvalidArgumentError),
     ],
 )
 def test_every_sdk_error_is_a_claimdesk_error(desk: Assistant, call, kind) -> None:  # type: ignore[no-untyped-def]
@@ -70,3 +73,9 @@ def test_a_documents_dont_say_answer_is_not_verified(desk: Assistant) -> None:
     assert answer.verified is False
     covered = session.ask("What did the Foreign Office deny?")
     assert covered.citations and covered.verified
+
+
+def test_a_missing_document_is_also_a_key_error(desk: Assistant) -> None:
+    with pytest.raises(KeyError) as raised:
+        desk.analyze(Path(SEED)).document("doc-000000000000")
+    assert str(raised.value).startswith("no document 'doc-000000000000' in this analysis")
