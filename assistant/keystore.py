@@ -31,7 +31,7 @@ def load(path: Path | None = None) -> dict[str, str]:
     path = keys_path() if path is None else path
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing stored there (yet)
         return {}
     except (OSError, ValueError) as exc:
         raise ConfigurationError(

@@ -61,7 +61,7 @@ def read_file(path: Path) -> dict[str, str]:
     """The file's settings as text keyed by configuration key; {} when there is no file."""
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing stored there (yet)
         return {}
     except OSError as exc:
         raise ConfigurationError(

@@ -25,7 +25,8 @@ def test_every_subpackage_and_the_prompts_are_found_for_setuptools() -> None:
         for init in (REPO / "assistant").rglob("__init__.py")
         if "__pycache__" not in init.parts
     }
-    assert "assistant.rendering" in found and "assistant._prompts" in listed  # via the symlink
+    assert "assistant.rendering" in found
+    assert {"assistant._prompts", "assistant._gold"} <= listed  # through the symlinks
     assert found - listed == set()
     assert (REPO / "assistant" / "_prompts" / "rubric.j2").read_text(encoding="utf-8")
 
