@@ -194,3 +194,20 @@ def test_an_explicit_model_needs_no_configuration_file(
     assert Assistant("offline").choice.origin == "argument"
     with pytest.raises(ConfigurationError, match="not valid TOML"):
         Assistant()
+
+
+def test_config_set_and_unset_keep_the_users_comments(tmp_path: Path) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('# my newsroom server\nbase_url = "http://10.0.0.5:8000/v1"\n')
+    assert claimdesk(tmp_path, "config", "set", "timeout", "30").returncode == 0
+    assert (
+        claimdesk(tmp_path, "config", "set", "base_url", "http://10.0.0.6:8000/v1").returncode == 0
+    )
+    assert config_file.read_text() == (
+        '# my newsroom server\nbase_url = "http://10.0.0.6:8000/v1"\ntimeout = 30.0\n'
+    )
+    assert claimdesk(tmp_path, "config", "unset", "timeout").returncode == 0
+    assert config_file.read_text() == '# my newsroom server\nbase_url = "http://10.0.0.6:8000/v1"\n'
+    bad = claimdesk(tmp_path, "config", "set", "colour", "red")
+    assert bad.returncode == 2 and "invalid choice: 'colour'" in bad.stderr
+    assert claimdesk(tmp_path, "config", "path").stdout.strip() == str(config_file)
