@@ -43,23 +43,51 @@ def claimdesk(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def examples(help_text: str) -> list[str]:
-    tail = help_text.split("\nexamples:\n", 1)[1]
-    return [line.strip() for line in tail.splitlines() if line.strip().startswith("claimdesk ")]
+    """The command lines of the examples section (each follows its '# comment' line)."""
+    lines = [line.strip() for line in help_text.split("\nexamples:\n", 1)[1].splitlines()]
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+SHELL = {">>", "<", "|"}
+
+
+def parses(example: str, command: tuple[str, ...]) -> None:
+    """A real command line: argparse accepts the claimdesk part as written."""
+    words = shlex.split(example)[1:]
+    cut = next((n for n, word in enumerate(words) if word in SHELL), len(words))
+    assert words[0] == command[0]  # an example of this command (or its neighbour subcommand)
+    parser().parse_args(words[:cut])
+
+
+def check_examples(help_text: str, command: tuple[str, ...]) -> None:
+    assert "\nexamples:\n" in help_text
+    shown = examples(help_text)
+    assert 2 <= len(shown) <= 3
+    assert help_text.rstrip().endswith(shown[-1])  # the examples end the help
+    ours = [e for e in shown if e.startswith("claimdesk ")]
+    assert ours
+    for example in ours:
+        parses(example, command)
 
 
 @pytest.mark.parametrize("command", TOP, ids=" ".join)
 def test_help_ends_with_two_or_three_examples_that_parse(command: tuple[str, ...]) -> None:
     done = claimdesk(*command, "--help")
     assert done.returncode == 0
-    assert "\nexamples:\n" in done.stdout
-    shown = examples(done.stdout)
-    assert 2 <= len(shown) <= 3
-    assert done.stdout.rstrip().endswith(shown[-1])  # the examples end the help
-    for example in shown:
-        words = shlex.split(example)[1:]
-        words = words[: words.index(">>")] if ">>" in words else words  # the shell's part
-        assert words[: len(command)] == list(command)
-        parser().parse_args(words)  # a real command line: argparse accepts it as written
+    check_examples(done.stdout, command)
+
+
+def _subcommand_parser(path: tuple[str, ...]) -> argparse.ArgumentParser:
+    current = parser()
+    for name in path:
+        action = next(a for a in current._actions if isinstance(a, argparse._SubParsersAction))
+        current = action.choices[name]
+    return current
+
+
+@pytest.mark.parametrize("command", [c for c in _commands(parser()) if len(c) > 1], ids=" ".join)
+def test_every_subcommand_help_ends_with_examples(command: tuple[str, ...]) -> None:
+    check_examples(_subcommand_parser(command).format_help(), command)
 
 
 def test_the_seed_examples_run() -> None:

@@ -31,12 +31,36 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--model", "-m", help="show the settings as with this --model")
     parser.add_argument("--base-url", help="show the settings as with this --base-url")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
-    setter = actions.add_parser("set", help="write KEY = VALUE to the configuration file")
+    setter = add_command(
+        actions,
+        "set",
+        [
+            ("claimdesk config set model openai:gpt-4o-mini", "the default model"),
+            ("claimdesk config set timeout 300", "wait up to 5 minutes for an answer"),
+        ],
+        help="write KEY = VALUE to the configuration file",
+    )
     setter.add_argument("key", metavar="KEY", choices=KEYS, help=", ".join(KEYS))
     setter.add_argument("value", metavar="VALUE")
-    unsetter = actions.add_parser("unset", help="remove KEY from the configuration file")
+    unsetter = add_command(
+        actions,
+        "unset",
+        [
+            ("claimdesk config unset base_url", "back to the environment or the default"),
+            ("claimdesk config unset model", "no default model in the file"),
+        ],
+        help="remove KEY from the configuration file",
+    )
     unsetter.add_argument("key", metavar="KEY", choices=KEYS, help=", ".join(KEYS))
-    actions.add_parser("path", help="print the configuration file's path")
+    add_command(
+        actions,
+        "path",
+        [
+            ("claimdesk config path", "where the file is (or would be)"),
+            ('"$EDITOR" "$(claimdesk config path)"', "edit it by hand"),
+        ],
+        help="print the configuration file's path",
+    )
     parser.set_defaults(handler=run)
 
 

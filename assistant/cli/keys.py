@@ -26,15 +26,41 @@ def add_parser(subparsers: Any) -> None:
         "alone (mode 0600). The 'openai' key is used when OPENAI_API_KEY is not set.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    setter = actions.add_parser("set", help="store a key (read from the terminal or stdin)")
+    setter = add_command(
+        actions,
+        "set",
+        [
+            ("claimdesk keys set openai", "asks for the key without echoing it"),
+            ("claimdesk keys set openai < key.txt", "reads it from standard input"),
+        ],
+        help="store a key (read from the terminal or stdin)",
+    )
     setter.add_argument("name", metavar="NAME", help="the key's name, e.g. openai")
     setter.add_argument(
         "--value", help="the key itself (visible in your shell history; prefer the prompt)"
     )
-    actions.add_parser("list", help="the names of the stored keys")
-    remover = actions.add_parser("remove", help="forget a stored key")
+    add_command(
+        actions,
+        "list",
+        [("claimdesk keys list", "names only"), ("claimdesk keys list | wc -l", "how many")],
+        help="the names of the stored keys",
+    )
+    remover = add_command(
+        actions,
+        "remove",
+        [("claimdesk keys remove openai", "forget it"), ("claimdesk keys list", "check")],
+        help="forget a stored key",
+    )
     remover.add_argument("name", metavar="NAME")
-    actions.add_parser("path", help="print where keys are stored")
+    add_command(
+        actions,
+        "path",
+        [
+            ("claimdesk keys path", "where keys are stored"),
+            ('ls -l "$(claimdesk keys path)"', "readable by you alone: -rw-------"),
+        ],
+        help="print where keys are stored",
+    )
     parser.set_defaults(handler=run)
 
 
