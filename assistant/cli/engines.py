@@ -29,6 +29,7 @@ def add_parser(subparsers: Any) -> None:
         "--server", action="store_true", help="ask the configured server which models it serves"
     )
     parser.add_argument("--base-url", help="server URL for --server (env OPENAI_BASE_URL)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no spinner on stderr")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     default = add_command(
         actions,
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         return _default(args.name)
     from assistant.cli.terminal import wrap
 
-    text = _served(args.base_url) if args.server else _engines()
+    text = _served(args.base_url, quiet=args.quiet) if args.server else _engines()
     sys.stdout.write(wrap(text, hang=ENGINE_COLUMN))
     return 0
 
@@ -85,13 +86,15 @@ def _engines() -> str:
     )
 
 
-def _served(base_url: str | None) -> str:
+def _served(base_url: str | None, *, quiet: bool) -> str:
     from assistant import config
+    from assistant.cli.spinner import Spinner
     from assistant.models.openai import OpenAIModel
 
     choice = config.choose()
     server = OpenAIModel("(listing models)", base_url=base_url)
-    names = server.served_models()
+    with Spinner(f"asking {server.base_url} for its models", enabled=not quiet):
+        names = server.served_models()
     lines = [f"{'*' if f'openai:{n}' == choice.spec else ' '} openai:{n}" for n in names]
     if not names:
         lines = [f"  (the server at {server.base_url} lists no models)"]
