@@ -96,7 +96,8 @@ def _is_number(value: object, kind: type) -> bool:
 
 class Layers(Mapping[str, str]):
     """Environment variables, then the configuration file (as the variables its keys stand
-    for), then stored keys: a read-only mapping that knows where each value came from."""
+    for), then stored keys: a read-only mapping that knows where each value came from. An empty
+    variable counts as unset, so ``CLAIMDESK_MODEL=`` does not hide the file's ``model``."""
 
     def __init__(self, env: Mapping[str, str], file: Path, stored: Mapping[str, str]) -> None:
         self.env = env
@@ -113,15 +114,15 @@ class Layers(Mapping[str, str]):
 
     def __getitem__(self, variable: str) -> str:
         for _, layer in self._layers():
-            if variable in layer:
+            if layer.get(variable):
                 return layer[variable]
         raise KeyError(variable)
 
     def __iter__(self) -> Iterator[str]:
         seen: set[str] = set()
         for _, layer in self._layers():
-            for variable in layer:
-                if variable not in seen:
+            for variable, value in layer.items():
+                if value and variable not in seen:
                     seen.add(variable)
                     yield variable
 

@@ -211,3 +211,9 @@ def test_config_set_and_unset_keep_the_users_comments(tmp_path: Path) -> None:
     bad = claimdesk(tmp_path, "config", "set", "colour", "red")
     assert bad.returncode == 2 and "invalid choice: 'colour'" in bad.stderr
     assert claimdesk(tmp_path, "config", "path").stdout.strip() == str(config_file)
+
+
+def test_an_empty_variable_does_not_hide_the_file(tmp_path: Path) -> None:
+    claimdesk(tmp_path, "config", "set", "model", "openai:from-file")
+    shown = claimdesk(tmp_path, "config", CLAIMDESK_MODEL="").stdout
+    assert setting(shown, "model") == ["openai:from-file", "configuration file"]
