@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from assistant import redaction
 from assistant.errors import ConfigurationError, InputError
 
 KEYS_NAME = "keys.json"
@@ -39,6 +40,7 @@ def load(path: Path | None = None) -> dict[str, str]:
         ) from exc
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ConfigurationError(f"{path}: not a keys file (a JSON object of names to keys)")
+    redaction.register(*data.values())  # a stored key is masked wherever text leaves
     return {str(k): v for k, v in data.items()}
 
 
@@ -66,6 +68,7 @@ def set_key(name: str, value: str, path: Path | None = None) -> None:
     if not value or any(c.isspace() for c in value):
         raise InputError("the key is empty or contains spaces; nothing was stored")
     path = keys_path() if path is None else path
+    redaction.register(value)
     _save({**load(path), name: value}, path)
 
 
@@ -87,8 +90,3 @@ def as_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
     """The stored keys as the environment variables they stand for."""
     stored = load(keys_path(env))
     return {ENVIRONMENT[n]: v for n, v in stored.items() if n in ENVIRONMENT}
-
-
-def stored_values(env: Mapping[str, str] | None = None) -> list[str]:
-    """Every stored key, for redaction: none of them may reach a log, a file or a cassette."""
-    return list(load(keys_path(env)).values())

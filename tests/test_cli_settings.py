@@ -15,6 +15,7 @@ import pytest
 from assistant import Assistant, config, settings
 from assistant.errors import ConfigurationError, UnknownModelError
 from assistant.models.openai import OpenAIModel
+from assistant.redaction import redact
 
 KEY = "sk-test-0123456789abcdefSECRET"
 CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMDESK_", "OPENAI_"))}
@@ -114,6 +115,7 @@ def test_stored_key_is_private_masked_and_used(
     monkeypatch.setenv("CLAIMDESK_HOME", str(tmp_path))
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     assert OpenAIModel("m")._api_key == KEY
+    assert KEY not in redact(f"the server said: bad key {KEY}")  # stored keys are masked
     assert config.choose().spec == f"openai:{config.DEFAULT_OPENAI_MODEL}"  # as with the env var
     removed = claimdesk(tmp_path, "keys", "remove", "openai")
     assert removed.returncode == 0 and claimdesk(tmp_path, "keys", "list").stdout.startswith(
@@ -217,3 +219,24 @@ def test_an_empty_variable_does_not_hide_the_file(tmp_path: Path) -> None:
     claimdesk(tmp_path, "config", "set", "model", "openai:from-file")
     shown = claimdesk(tmp_path, "config", CLAIMDESK_MODEL="").stdout
     assert setting(shown, "model") == ["openai:from-file", "configuration file"]
+
+
+def test_a_stored_key_of_no_known_shape_is_redacted_once_read(tmp_path: Path) -> None:
+    plain = "plain-key-77x1"  # no sk- prefix, too short to look random: only registration masks it
+    assert claimdesk(tmp_path, "keys", "set", "openai", stdin=plain + "\n").returncode == 0
+    script = (
+        "from assistant import redaction, settings\n"
+        f"before = redaction.redact('echoed {plain}')\n"
+        "settings.layered()\n"
+        f"print(before); print(redaction.redact('echoed {plain}'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**CLEAN, "CLAIMDESK_HOME": str(tmp_path)},
+        timeout=60,
+        check=True,
+    )
+    before, after = done.stdout.splitlines()
+    assert plain in before and plain not in after

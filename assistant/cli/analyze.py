@@ -11,6 +11,7 @@ from assistant.cli import options
 from assistant.cli.helptext import add_command
 from assistant.cli.terminal import wrap
 from assistant.rendering import multidoc
+from assistant.sanitising import visible_model
 
 EXAMPLES = [
     ("claimdesk analyze examples/pakistan-fo-china-security.txt", "claims, statuses, sources"),
@@ -46,12 +47,16 @@ def run(args: argparse.Namespace) -> int:
     assistant = options.assistant_from(args)
     with options.working(args, f"analysing {_articles(len(documents))}", assistant):
         analysis = assistant.analyze(documents)
+    options.print_warnings(analysis.warnings)
     total = len(analysis.claims)
     if args.status:
         analysis = analysis.filter(args.status)
     if args.format == "json":
-        text = analysis.model_dump_json(indent=2)
-    elif args.status == "denied" and args.format == "table":
+        text = analysis.model_dump_json(indent=2)  # the exact text, offsets and all
+        options.write_output(text, args.output, inputs=args.files)
+        return 0
+    analysis = visible_model(analysis)  # no terminal controls from the articles
+    if args.status == "denied" and args.format == "table":
         text = wrap(multidoc.denials(analysis), options.text_width(args))
     else:
         text = _rendered(analysis, args)

@@ -8,11 +8,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.claims import Analysis
+from assistant.claims import Analysis, Document, Verdict
 from assistant.cli import options
 from assistant.cli.helptext import add_command
 from assistant.errors import InputError
 from assistant.rendering.verdict import verdict_markdown, verdict_table
+from assistant.sanitising import visible_model
 
 EXAMPLES = [
     (
@@ -68,12 +69,18 @@ def run(args: argparse.Namespace) -> int:
     assistant = options.assistant_from(args)
     with options.working(args, "checking the claim", assistant):
         verdict = assistant.check(args.claim, documents, analysis=analysis)
+    options.print_warnings(verdict.warnings)
     if args.format == "json":
-        text = verdict.model_dump_json(indent=2)
-    elif args.format == "markdown":
-        text = verdict_markdown(verdict, documents)
+        text = verdict.model_dump_json(indent=2)  # the exact text
     else:
-        color, width = options.wants_color(args), options.text_width(args)
-        text = verdict_table(verdict, documents, color=color, width=width)
+        text = _shown(visible_model(verdict), [visible_model(d) for d in documents], args)
     options.write_output(text, args.output, inputs=inputs)
     return 0
+
+
+def _shown(verdict: Verdict, documents: list[Document], args: argparse.Namespace) -> str:
+    """The verdict as Markdown or a table, with no terminal controls from the articles."""
+    if args.format == "markdown":
+        return verdict_markdown(verdict, documents)
+    color, width = options.wants_color(args), options.text_width(args)
+    return verdict_table(verdict, documents, color=color, width=width)

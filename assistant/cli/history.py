@@ -11,6 +11,7 @@ from assistant.cli.helptext import add_command
 from assistant.cli.options import write_output
 from assistant.cli.terminal import width, wrap
 from assistant.errors import InputError
+from assistant.sanitising import visible
 
 EXAMPLES = [
     ("claimdesk history -n 5", "the five latest sessions"),
@@ -73,7 +74,7 @@ def _listing(rows: list[SessionRow], history: History) -> str:
     model_width = max(5, *(len(r.model) for r in rows))
     header = f"{'id':>4}  {'started (UTC)':<16}  {'model':<{model_width}}  {'questions':>9}"
     lines = [header, *(line for row in rows for line in _row(row, model_width))]
-    return wrap("\n".join(lines) + "\n", width())
+    return "\n".join(lines) + "\n"
 
 
 def _row_json(row: SessionRow) -> dict[str, Any]:
@@ -100,7 +101,7 @@ def _session(stored: StoredSession) -> str:
         if turn.warning:
             lines.append(f"Warning: {turn.warning}")
         lines.append("")
-    return wrap("\n".join(lines), width())
+    return "\n".join(lines)
 
 
 def _session_json(stored: StoredSession) -> str:
@@ -150,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
                 if args.json
                 else _listing(rows, history)
             )
-        write_output(text, None)
+        write_output(text if args.json else wrap(visible(text), width()), None)
     finally:
         history.close()
     return 0
