@@ -29,7 +29,9 @@ from assistant.models.base import Model
 
 REPO_ROOT = Path(assistant.__file__).resolve().parent.parent
 GOLD = Path("evals") / "gold" / "gold.jsonl"
+CHAT = Path("evals") / "chat"
 LABELLED = ("gold", "fnc1", "emergent")
+IN_REPO = {"gold": GOLD, "chat": CHAT}
 
 
 def _positive(text: str) -> int:
@@ -55,7 +57,7 @@ def _share(text: str) -> float:
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "eval",
-        help="measure an engine on the gold set or public stance data",
+        help="measure an engine on the gold set, the chat set or public stance data",
         description="Run an engine over an eval data set and report claim, status, sourcing and "
         "cost metrics (see evals/METRICS.md). Prints a Markdown summary; exits 1 when a "
         "threshold fails.",
@@ -84,6 +86,18 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--min-denied-recall", type=_share, metavar="X", help="exit 1 if denied recall is below X"
     )
+    parser.add_argument(
+        "--min-answer-accuracy",
+        type=_share,
+        metavar="X",
+        help="chat: exit 1 if answer accuracy is below X",
+    )
+    parser.add_argument(
+        "--min-citation-accuracy",
+        type=_share,
+        metavar="X",
+        help="chat: exit 1 if citation accuracy is below X",
+    )
     parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     parser.set_defaults(handler=run)
@@ -93,8 +107,9 @@ def data_path(dataset: str, given: str | None) -> Path:
     """--data, else the gold set (cwd, then the repository) or ../shared/data/<set>."""
     if given is not None:
         path = Path(given)
-    elif dataset == "gold":
-        path = GOLD if GOLD.exists() else REPO_ROOT / GOLD
+    elif dataset in IN_REPO:
+        own = IN_REPO[dataset]
+        path = own if own.exists() else REPO_ROOT / own
     else:
         path = REPO_ROOT.parent / "shared" / "data" / dataset
     if not path.exists():
@@ -110,6 +125,18 @@ def thresholds(args: argparse.Namespace) -> list[Threshold]:
         gates.append(Threshold("status.recall.denied", "denied recall", args.min_denied_recall))
     if gates and args.dataset not in LABELLED:
         raise InputError(f"--min-macro-f1/--min-denied-recall do not apply to {args.dataset}")
+    return gates + _chat_thresholds(args)
+
+
+def _chat_thresholds(args: argparse.Namespace) -> list[Threshold]:
+    gates = []
+    if args.min_answer_accuracy is not None:
+        gates.append(Threshold("chat.answer_accuracy", "answer accuracy", args.min_answer_accuracy))
+    if args.min_citation_accuracy is not None:
+        minimum = args.min_citation_accuracy
+        gates.append(Threshold("chat.citation_accuracy", "citation accuracy", minimum))
+    if gates and args.dataset != "chat":
+        raise InputError("--min-answer-accuracy/--min-citation-accuracy apply to chat only")
     return gates
 
 
