@@ -1,0 +1,276 @@
+"""Who speaks where in the documents, read by rules for chat answers.
+
+"What did the clerk say?" needs the clerk's sentences even when the analysis kept no claim of
+theirs; "who declined to comment?" needs every "declined to comment" line. These scans read the
+document text sentence by sentence: a speaker is the name or role next to a speech verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from assistant.claims import Document
+from assistant.offline.segmentation import sentences
+from assistant.textsim import content_stems
+
+SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|added|adds|wrote|writes|reported|reports|"
+    r"announced|confirmed|confirms|denied|denies|declined|noted|notes|insisted|argued|explained|"
+    r"warned|called|calls|asserted|stressed|emphasi[sz]ed|assured|reiterated|reaffirmed|"
+    r"acknowledged|repeated|according\s+to|responded|replied|published)\b"
+)
+QUOTE_END = re.compile(r"[\"\u201d][\s,]*$|,[\"\u201d]\s*$|[,.?!][\"\u201d]\s*$")
+PRONOUN_LEAD = re.compile(
+    r"^[\"\u201c]?\s*(?:He|She|They)\s+(?:\w+\s+)?(?:said|added|noted|told)\b"
+)
+NAME = re.compile(
+    r"(?:[A-Z][\w\u2019'.-]*(?:\s+(?:de|van|von|al|bin))?\s+)*[A-Z][\w\u2019'-]*[A-Za-z]"
+)
+NAME_BEFORE_ROLE = re.compile(
+    r"([A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)+),\s+(?:an?\s+|the\s+)?$"
+)
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+    Nov Dec The A An He She They It In On At But And Under""".split()
+)
+DECLINE = re.compile(
+    r"\b(?:declined\s+to\s+comment|declines\s+to\s+comment|refused\s+to\s+comment|"
+    r"did\s+not\s+(?:respond|return|reply|comment)|does\s+not\s+(?:comment|discuss)|"
+    r"do\s+not\s+comment|would\s+not\s+(?:say|comment)|no\s+statement|"
+    r"(?:has|have|had)\s+(?:yet\s+to|not)\s+comment(?:ed)?|could\s+not\s+be\s+reached|"
+    r"(?:has|have|had)\s+not\s+responded|declined\s+to\s+(?:say|discuss|confirm))"
+)
+_CLAUSE = re.compile(r",\s+(?:and|but)\s+|;\s*|\s+but\s+")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|now|speaking)\b[^,]*,")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence of a document, located."""
+
+    document: Document
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Statement:
+    speaker: str  # the name (or role, when no name is given) as the text writes it
+    lines: tuple[Line, ...]
+
+
+def document_lines(documents: Sequence[Document]) -> Iterator[list[Line]]:
+    """Each paragraph's sentences, in document order."""
+    for document in documents:
+        text, start = document.text, 0
+        for paragraph in text.split("\n"):
+            end = start + len(paragraph)
+            spans = sentences(text, start, end) if paragraph.strip() else []
+            yield [Line(document, s.start, s.end) for s in spans]
+            start = end + 1
+
+
+def _windows(text: str) -> Iterator[tuple[str, str]]:
+    """(attribution window, the verb) around each speech verb: the words before it, and after it
+    when it follows a closing quote ('"...," said X')."""
+    for verb in SPEECH.finditer(text):
+        before = text[: verb.start()]
+        if QUOTE_END.search(before):
+            yield text[verb.end() : verb.end() + 80], verb.group(0)
+        else:
+            words = before.split()
+            lead = " ".join(words[:6]) if len(before) > 80 else ""
+            yield lead + " " + before[-80:], verb.group(0)
+
+
+def mentions(query: str, text: str) -> bool:
+    """Whether ``text`` names the party ``query`` (its content words, or its last name)."""
+    wanted = content_stems(query)
+    if not wanted:
+        return False
+    have = content_stems(text)
+    return len(wanted & have) / len(wanted) >= 0.99 or _surname_in(query, text)
+
+
+def _surname_in(query: str, text: str) -> bool:
+    names = [w for w in re.findall(r"[A-Z][\w'-]+", query) if w not in _CALENDAR]
+    return bool(names) and re.search(rf"\b{re.escape(names[-1])}\b", text) is not None
+
+
+def speaker_in(window: str, query: str) -> str:
+    """The name nearest the query's words in an attribution window, else the role words."""
+    names = [n.group(0) for n in NAME.finditer(window) if _is_name(n.group(0))]
+    for name in names:
+        if _surname_in(query, name) or _surname_in(name, query):
+            return name
+    role = _role_phrase(window, query)
+    at = window.casefold().find(role.casefold()) if role else -1
+    if at < 0:
+        return role or (names[-1] if names else query)
+    follow = NAME.match(window[at + len(role) :].lstrip(" ,"))
+    if follow and _is_name(follow.group(0)):
+        return follow.group(0)
+    before = NAME_BEFORE_ROLE.search(window[:at])
+    if before and _is_name(before.group(1)):
+        return before.group(1)
+    return role
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and not all(w.strip(".'\u2019") in _CALENDAR for w in words)
+
+
+def _role_phrase(window: str, query: str) -> str:
+    """The words of the window from a few before the query's last content word up to it."""
+    stems = content_stems(query)
+    words = window.split()
+    for index in range(len(words) - 1, -1, -1):
+        if content_stems(words[index]) & stems:
+            first = index
+            while first > 0 and index - first < 3 and not _stop(words[first - 1]):
+                first -= 1
+            return " ".join(words[first : index + 1]).strip(',."\u201c\u201d')
+    return ""
+
+
+def _stop(word: str) -> bool:
+    return word.casefold() in {"the", "a", "an", "and", "that", "said", "by", "to", "of"} or (
+        word.endswith((",", ".", ";", "\u201d", '"'))
+    )
+
+
+def statements(query: str, documents: Sequence[Document]) -> list[Statement]:
+    """Each speaker matching ``query`` with the sentences where they speak, in document order."""
+    found: dict[str, list[Line]] = {}
+    for paragraph in document_lines(documents):
+        current: str | None = None
+        for line in paragraph:
+            speaker = _speaker_of(line.text, query)
+            if speaker is None and current is not None and _continues(line.text, current):
+                speaker = current
+            current = speaker
+            if speaker is not None:
+                found.setdefault(_key(speaker, found), []).append(line)
+    return _fold_roles([Statement(name, tuple(lines)) for name, lines in found.items()])
+
+
+def _fold_roles(found: list[Statement]) -> list[Statement]:
+    """A bare role ("clerk says ...") joins the one named person with it, when there is one."""
+    named = [s for s in found if any(w[:1].isupper() for w in s.speaker.split())]
+    if len(named) != 1 or len(named) == len(found):
+        return found
+    lines = sorted(
+        (line for s in found for line in s.lines), key=lambda x: (x.document.id, x.start)
+    )
+    return [Statement(named[0].speaker, tuple(lines))]
+
+
+def _speaker_of(text: str, query: str) -> str | None:
+    for window, _ in _windows(text):
+        if mentions(query, window):
+            return speaker_in(window, query)
+    return None
+
+
+def _continues(text: str, speaker: str) -> bool:
+    """A sentence carrying on the previous speaker's words: 'she said', their surname, a quote."""
+    if PRONOUN_LEAD.search(text) or re.search(r"\b(?:he|she|they)\s+said\b", text):
+        return True
+    surname = speaker.split()[-1] if speaker.split() else speaker
+    said = rf"\b{re.escape(surname)}\s+(?:said|added|told|wrote)\b"
+    return re.search(said, text) is not None or (
+        text.lstrip().startswith(("\u201c", '"')) and SPEECH.search(text) is None
+    )
+
+
+def _key(speaker: str, found: dict[str, list[Line]]) -> str:
+    """The same person under one key: 'Baloch' joins 'Mumtaz Zahra Baloch'."""
+    folded = speaker.casefold()
+    for known in found:
+        other = known.casefold()
+        if folded == other or folded.split()[-1:] == other.split()[-1:]:
+            return known if len(known) >= len(speaker) else _rename(found, known, speaker)
+    return speaker
+
+
+def _rename(found: dict[str, list[Line]], old: str, new: str) -> str:
+    found[new] = found.pop(old)
+    return new
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Someone who declined to comment, did not respond or would not say."""
+
+    party: str
+    line: Line
+
+
+def refusals(documents: Sequence[Document]) -> list[Refusal]:
+    found = []
+    for paragraph in document_lines(documents):
+        for line in paragraph:
+            match = DECLINE.search(line.text)
+            if match is not None:
+                found.append(Refusal(_subject(line.text[: match.start()]), line))
+    return found
+
+
+def _subject(before: str) -> str:
+    clause = _CLAUSE.split(before)[-1]
+    verb = SPEECH.search(clause)
+    if verb is not None and verb.start() > 0:
+        clause = clause[: verb.start()]
+    clause = _RELATIVE.sub("", clause)
+    clause = re.sub(r"\s+(?:that|it|there)\s*(?:would\s+be)?\s*$", "", clause)
+    clause = re.sub(r"\s+(?:on|in)\s+\w+\s+(?:morning|afternoon|evening)\s*$", "", clause)
+    return clause.strip(' ,"\u201c\u201d') or before.strip()
+
+
+def paragraph_of(line: Line) -> tuple[int, int]:
+    """The bounds of the paragraph (line of text) holding a sentence."""
+    text = line.document.text
+    end = text.find("\n", line.end)
+    return text.rfind("\n", 0, line.start) + 1, len(text) if end < 0 else end
+
+
+DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|rejected|refuted|rebutted|untrue|not\s+true|false|"
+    r"rubbish|nonsense|made\s+up|baseless|no\s+truth|inaccurate|not\s+(?:received|happened))\b"
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,3}")
+
+
+@dataclass(frozen=True)
+class Denial:
+    """A sentence where someone says a thing is not so, read from the text alone."""
+
+    party: str
+    line: Line
+
+
+def denials(documents: Sequence[Document]) -> list[Denial]:
+    found = []
+    for paragraph in document_lines(documents):
+        for line in paragraph:
+            match = DENIAL.search(line.text)
+            if match is not None and SPEECH.search(line.text):
+                found.append(Denial(_denier(line.text, match), line))
+    return found
+
+
+def _denier(text: str, match: re.Match[str]) -> str:
+    by = _BY.search(text, match.end(), match.end() + 12)
+    if by is not None:
+        name = NAME.match(text, by.end())
+        if name is not None:
+            return name.group(0)
+    return _subject(text[: match.start()])
