@@ -53,7 +53,8 @@ def test_piped_questions_get_cited_answers_without_colour(home: Path) -> None:
     assert "1 denied, 1 unverified, 3 confirmed" in out
     assert "cached analysis reused" in out and "Offline engine" in out
     assert out.index("c1   denied") < out.index("c2   unverified") < out.index("c3   confirmed")
-    assert "> what did the Foreign Office deny?\nThe Foreign Office denied 1 claim" in out
+    assert "> what did the Foreign Office deny?\n- c1 (denied)" in out
+    assert "denied by Mumtaz Zahra Baloch" in out
     assert '[c1] "motivated by an agenda to create confusion"' in out
     assert "c2 is unverified" in out
 
@@ -99,7 +100,7 @@ def test_commands(home: Path, tmp_path: Path) -> None:
 def test_multi_line_entries(home: Path) -> None:
     done = chat(home, 'which claims \\\nare unverified?\n"""\nwhat did\nLin Jian say?\n"""\n')
     assert "1 claim is unverified" in done.stdout
-    assert "Lin Jian speaks to 1 claim" in done.stdout
+    assert "Lin Jian said:" in done.stdout
 
 
 def test_add_document_and_bad_file(home: Path, tmp_path: Path) -> None:

@@ -105,7 +105,11 @@ def test_earlier_questions_go_with_the_next_request() -> None:
     chat.ask("And who said it?")
     history = model.requests[-1].inputs["history"]
     assert history == [
-        {"question": "What did the Foreign Office deny?", "answer": FO_ANSWER["text"]}
+        {
+            "question": "What did the Foreign Office deny?",
+            "answer": FO_ANSWER["text"],
+            "claims": ["c1"],
+        }
     ]
     assert len(chat.turns) == 2 and chat.usage.model_calls == 3
 

@@ -44,7 +44,7 @@ class Context:
     def pool(self, intent: Intent) -> list[Claim]:
         """The claims a question is about: the previous answer's, the topic's, or all."""
         if intent.back:
-            return list(self.previous)
+            return list(self.previous or self.claims)  # "it" with nothing before: everything
         if intent.topic and roots(intent.topic) - POINTERS:
             return topic_claims(intent.topic, self.claims)
         return list(self.claims)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.claims import Document
 from assistant.offline.segmentation import sentences
-from assistant.textsim import content_stems
+from assistant.wordforms import roots
 
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|wrote|writes|reported|reports|"
@@ -23,7 +23,8 @@ SPEECH = re.compile(
 )
 QUOTE_END = re.compile(r"[\"\u201d][\s,]*$|,[\"\u201d]\s*$|[,.?!][\"\u201d]\s*$")
 PRONOUN_LEAD = re.compile(
-    r"^[\"\u201c]?\s*(?:He|She|They)\s+(?:\w+\s+)?(?:said|added|noted|told)\b"
+    r"^[\"\u201c]?\s*(?:He|She|They)\s+(?:\w+\s+)?(?:said|added|noted|told|stressed|"
+    r"emphasi[sz]ed|insisted|argued|explained|warned|wrote|assured|reiterated|repeated)\b"
 )
 NAME = re.compile(
     r"(?:[A-Z][\w\u2019'.-]*(?:\s+(?:de|van|von|al|bin))?\s+)*[A-Z][\w\u2019'-]*[A-Za-z]"
@@ -92,10 +93,10 @@ def _windows(text: str) -> Iterator[tuple[str, str]]:
 
 def mentions(query: str, text: str) -> bool:
     """Whether ``text`` names the party ``query`` (its content words, or its last name)."""
-    wanted = content_stems(query)
+    wanted = roots(query)
     if not wanted:
         return False
-    have = content_stems(text)
+    have = roots(text)
     return len(wanted & have) / len(wanted) >= 0.99 or _surname_in(query, text)
 
 
@@ -130,10 +131,10 @@ def _is_name(text: str) -> bool:
 
 def _role_phrase(window: str, query: str) -> str:
     """The words of the window from a few before the query's last content word up to it."""
-    stems = content_stems(query)
+    stems = roots(query)
     words = window.split()
     for index in range(len(words) - 1, -1, -1):
-        if content_stems(words[index]) & stems:
+        if roots(words[index]) & stems:
             first = index
             while first > 0 and index - first < 3 and not _stop(words[first - 1]):
                 first -= 1
@@ -159,7 +160,21 @@ def statements(query: str, documents: Sequence[Document]) -> list[Statement]:
             current = speaker
             if speaker is not None:
                 found.setdefault(_key(speaker, found), []).append(line)
+    _by_surname(found, documents)
     return _fold_roles([Statement(name, tuple(lines)) for name, lines in found.items()])
+
+
+def _by_surname(found: dict[str, list[Line]], documents: Sequence[Document]) -> None:
+    """Add the sentences elsewhere where a found speaker speaks under their surname alone."""
+    order = {d.id: n for n, d in enumerate(documents)}
+    for speaker, lines in found.items():
+        if not any(w[:1].isupper() for w in speaker.split()):
+            continue
+        for paragraph in document_lines(documents):
+            for line in paragraph:
+                if line not in lines and _speaker_of(line.text, speaker) is not None:
+                    lines.append(line)
+        lines.sort(key=lambda x: (order[x.document.id], x.start))
 
 
 def _fold_roles(found: list[Statement]) -> list[Statement]:
@@ -167,8 +182,9 @@ def _fold_roles(found: list[Statement]) -> list[Statement]:
     named = [s for s in found if any(w[:1].isupper() for w in s.speaker.split())]
     if len(named) != 1 or len(named) == len(found):
         return found
+    order = {line.document.id: n for n, line in enumerate(x for s in found for x in s.lines)}
     lines = sorted(
-        (line for s in found for line in s.lines), key=lambda x: (x.document.id, x.start)
+        (line for s in found for line in s.lines), key=lambda x: (order[x.document.id], x.start)
     )
     return [Statement(named[0].speaker, tuple(lines))]
 
@@ -184,8 +200,8 @@ def _continues(text: str, speaker: str) -> bool:
     """A sentence carrying on the previous speaker's words: 'she said', their surname, a quote."""
     if PRONOUN_LEAD.search(text) or re.search(r"\b(?:he|she|they)\s+said\b", text):
         return True
-    surname = speaker.split()[-1] if speaker.split() else speaker
-    said = rf"\b{re.escape(surname)}\s+(?:said|added|told|wrote)\b"
+    names = "|".join(re.escape(w) for w in speaker.split() if w[:1].isupper() and len(w) > 2)
+    said = rf"\b(?:{names or re.escape(speaker)})\s+(?:said|added|told|wrote|noted|stressed)\b"
     return re.search(said, text) is not None or (
         text.lstrip().startswith(("\u201c", '"')) and SPEECH.search(text) is None
     )
