@@ -33,6 +33,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE", help="article text files")
     add_model_options(parser)
     parser.add_argument(
+        "-c",
         "--continue",
         dest="resume",
         nargs="?",
@@ -90,7 +91,9 @@ def _console() -> Console:
 def _converse(session: Session, history: History | None, files: Sequence[str] = ()) -> None:
     interactive = sys.stdin.isatty()
     chat = Chat(session, _console(), echo=not interactive, inputs=files)
-    chat.show(chatview.summary(session.analysis, reused=session.reused))
+    with chat.waiting(f"analysing {len(session.documents)} document(s)"):
+        analysis = session.analysis
+    chat.show(chatview.summary(analysis, reused=session.reused))
     if session.turns:
         chat.show(f"resumed session {session.session_id}: {len(session.turns)} earlier question(s)")
     if not interactive:

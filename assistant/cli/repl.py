@@ -15,9 +15,11 @@ from rich.console import Console
 from rich.text import Text
 
 from assistant.claims import Status
+from assistant.cli import terminal
 from assistant.cli.lines import LineReader, read_entry
-from assistant.cli.live import LiveAnswer
+from assistant.cli.live import LiveAnswer, Waiting
 from assistant.cli.output import write_text
+from assistant.cli.wrapping import wrap_text
 from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
@@ -66,7 +68,14 @@ class Chat:
         }
 
     def show(self, text: Text | str) -> None:
-        self.console.print(text, soft_wrap=True, highlight=False, markup=False)
+        """Print, wrapped to the terminal width (COLUMNS when piped) without breaking words."""
+        styled = Text(text) if isinstance(text, str) else text
+        wrapped = wrap_text(styled, terminal.width())
+        self.console.print(wrapped, soft_wrap=True, highlight=False, markup=False)
+
+    def waiting(self, message: str) -> Waiting:
+        """A spinner on standard error while a model works (on a terminal only)."""
+        return Waiting(message, enabled=self.console.is_terminal)
 
     def error(self, message: str) -> None:
         self.show(Text(f"error: {message}", style="bold red"))
@@ -103,11 +112,13 @@ class Chat:
         if not self.console.is_terminal:
             self.show(chatview.answer(self.session.ask(question)))
             return
-        live = LiveAnswer(self.console)
-        try:
-            reply = self.session.ask(question, on_text=live.text, on_restart=live.restart)
-        finally:
-            live.end_line()
+        with self.waiting("thinking") as spinner:
+            live = LiveAnswer(self.console, terminal.width(), on_first=spinner.stop)
+            try:
+                reply = self.session.ask(question, on_text=live.text, on_restart=live.restart)
+            finally:
+                spinner.stop()
+                live.end_line()
         rest = live.rest(reply)
         if rest is not None:
             self.show(rest)
@@ -140,7 +151,9 @@ class Chat:
     def _check(self, argument: str) -> None:
         if not argument:
             raise InputError("/check needs a claim: /check China made a written proposal")
-        self.show(chatview.answer(self.session.check(argument)))
+        with self.waiting("checking"):
+            reply = self.session.check(argument)
+        self.show(chatview.answer(reply))
 
     def _add(self, argument: str) -> None:
         if not argument:
@@ -149,7 +162,8 @@ class Chat:
         if document.id in {d.id for d in self.session.documents}:
             raise InputError(f"{argument}: this text is already in the session")
         before = len(self.session.analysis.claims)
-        analysis = self.session.add(document)
+        with self.waiting(f"analysing {argument}"):
+            analysis = self.session.add(document)
         self.inputs.append(argument)
         self.show(f"added {document.title}: {len(analysis.claims) - before} new claim(s)")
         self.show(chatview.summary(analysis, reused=False))
