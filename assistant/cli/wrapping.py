@@ -38,39 +38,41 @@ def _wrapped(line: Text, columns: int) -> Text:
 
 class StreamWrap:
     """Wrap text that arrives in pieces (a streaming answer): words are held until whole, and a
-    word that would cross the right edge starts a new line."""
+    word that would cross the right edge starts a new line (the spaces before it are dropped)."""
 
     def __init__(self, columns: int) -> None:
         self.columns = columns
         self.column = 0
         self._word = ""
+        self._spaces = ""
 
     def feed(self, run: str) -> str:
         """What to print now for ``run``."""
         out: list[str] = []
         for char in run:
             if char == "\n":
-                out += [self._flush(), "\n"]
+                out += [self.end(), "\n"]
                 self.column = 0
             elif char.isspace():
                 out.append(self._flush())
-                if 0 < self.column < self.columns:
-                    out.append(" ")
-                    self.column += 1
+                self._spaces += char
             else:
                 self._word += char
         return "".join(out)
 
     def end(self) -> str:
-        """The word still held back, once the text is complete."""
-        return self._flush()
+        """What is still held back, once the text (or its line) is complete."""
+        text, self._spaces = self._flush() + self._spaces, ""
+        self.column += len(text)
+        return text
 
     def _flush(self) -> str:
         word, self._word = self._word, ""
         if not word:
             return ""
-        if self.column and self.column + len(word) > self.columns:
+        spaces, self._spaces = self._spaces, ""
+        if self.column and self.column + len(spaces) + len(word) > self.columns:
             self.column = len(word)
             return "\n" + word
-        self.column += len(word)
-        return word
+        self.column += len(spaces) + len(word)
+        return spaces + word
