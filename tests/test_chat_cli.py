@@ -42,7 +42,10 @@ def claimdesk(
 
 
 def chat(home: Path, stdin: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return claimdesk(home, "chat", str(SEED), "--model", "offline", *extra, stdin=stdin)
+    """The chat with piped questions; wide COLUMNS, so no line is wrapped (wrapping has its own
+    tests in test_chat_questions.py)."""
+    args = ("chat", str(SEED), "--model", "offline", *extra)
+    return claimdesk(home, *args, stdin=stdin, env={"COLUMNS": "400"})
 
 
 def test_piped_questions_get_cited_answers_without_colour(home: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import pexpect
 import pytest
 
-from assistant.history import DB_NAME, History
+from assistant.chat.history import DB_NAME, History
 from tests.chat_support import ROOT, SEED, extraction_reply, seed_document
 
 BAYPORT = ROOT / "evals" / "chat" / "articles" / "bayport-marina-sale-denied.txt"

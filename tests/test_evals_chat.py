@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answers import Answer, Citation
+from assistant.chat.answers import Answer, Citation
 from assistant.claims import Evidence
 from assistant.evals.chat_set import ChatTurn, Conversation, load_chat_set
 from assistant.evals.records import EvalReport

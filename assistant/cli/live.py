@@ -13,7 +13,7 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.text import Text
 
-from assistant.answers import Answer
+from assistant.chat.answers import Answer
 from assistant.cli.spinner import Spinner
 from assistant.cli.wrapping import StreamWrap
 from assistant.rendering import chat as chatview

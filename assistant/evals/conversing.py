@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 
 from assistant._assistant import Assistant
-from assistant.answers import Answer
+from assistant.chat.answers import Answer
+from assistant.chat.session import Session
 from assistant.evals.chat_set import Conversation
-from assistant.session import Session
 
 
 async def converse(assistant: Assistant, conversation: Conversation) -> dict[str, Answer]:

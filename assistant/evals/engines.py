@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant import Assistant
-from assistant.answers import Answer
+from assistant.chat.answers import Answer
 from assistant.claims import Analysis, Document, EngineInfo, Source
 from assistant.errors import ConfigurationError
 from assistant.evals.chat_set import Conversation

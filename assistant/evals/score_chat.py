@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answers import Answer
+from assistant.chat.answers import Answer
 from assistant.claims import Document, Evidence
 from assistant.evals.chat_set import ChatTurn, Conversation
 from assistant.evals.records import ItemResult

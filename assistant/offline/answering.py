@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from assistant.answers import NOT_IN_DOCUMENTS
+from assistant.chat.answers import NOT_IN_DOCUMENTS
+from assistant.chat.questions import Intent, read
 from assistant.claims import Claim, Source
 from assistant.matching import source_label, sources_of
 from assistant.offline import overview, said
@@ -32,7 +33,6 @@ from assistant.offline.replies import (
 )
 from assistant.offline.said import near_claims
 from assistant.offline.speakers import Refusal, denials, mentions
-from assistant.questions import Intent, read
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")

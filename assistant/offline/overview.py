@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.chat.questions import Intent
 from assistant.claims import Claim, Document, Source, Status
 from assistant.offline.replies import Context, Reply, claim_line, not_said, plural, reply
 from assistant.offline.speakers import Line, document_lines
-from assistant.questions import Intent
 
 ORDER: tuple[Status, ...] = ("denied", "unverified", "confirmed")
 SHOWN = {"denied": 8, "unverified": 6, "confirmed": 6}

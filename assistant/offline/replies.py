@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.answers import NOT_IN_DOCUMENTS
+from assistant.chat.answers import NOT_IN_DOCUMENTS
+from assistant.chat.questions import Intent
 from assistant.claims import Claim, Document, Source
 from assistant.matching import claims_about, source_label
 from assistant.offline.speakers import Line
-from assistant.questions import Intent
 from assistant.wordforms import roots
 
 MAX_CITATIONS = 12

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.chat.questions import Intent
 from assistant.claims import Claim
 from assistant.matching import source_label, sources_of
 from assistant.offline.replies import Context, Reply, not_said, reply, status_report
@@ -19,7 +20,6 @@ from assistant.offline.speakers import (
     refusals,
     statements,
 )
-from assistant.questions import Intent
 from assistant.wordforms import roots
 
 MAX_LINES = 6
