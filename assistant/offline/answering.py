@@ -32,7 +32,7 @@ from assistant.offline.replies import (
     who,
 )
 from assistant.offline.said import near_claims
-from assistant.offline.speakers import Refusal, denials, mentions
+from assistant.offline.speakers import Remark, denials, mentions
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
@@ -127,7 +127,7 @@ def _nobody(intent: Intent, context: Context, pool: list[Claim]) -> Reply:
     return reply(lines, cited, extra_quotes=[r.line for r in silent], context=context)
 
 
-def _new_refusals(found: list[Refusal], cited: list[tuple[Claim, Source]]) -> list[Refusal]:
+def _new_refusals(found: list[Remark], cited: list[tuple[Claim, Source]]) -> list[Remark]:
     """The refusals whose sentence no cited quote already covers."""
     spans = [e for _, s in cited for e in s.evidence]
     return [

@@ -12,7 +12,7 @@ from assistant.offline.replies import Context, Reply, not_said, reply, status_re
 from assistant.offline.speakers import (
     NAME,
     Line,
-    Refusal,
+    Remark,
     Statement,
     document_lines,
     mentions,
@@ -147,7 +147,7 @@ def choose(intent: Intent, context: Context) -> Reply:
     return not_said("which one you mean: the previous answer listed no such item")
 
 
-def refusals_about(intent: Intent, context: Context, pool: list[Claim]) -> list[Refusal]:
+def refusals_about(intent: Intent, context: Context, pool: list[Claim]) -> list[Remark]:
     """The "declined to comment" sentences of the documents that concern the question: by the
     party asked about, or next to (or about) the claims asked about; all of them when none is."""
     every = refusals(context.documents)

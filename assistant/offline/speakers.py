@@ -8,7 +8,7 @@ document text sentence by sentence: a speaker is the name or role next to a spee
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.claims import Document
@@ -223,21 +223,31 @@ def _rename(found: dict[str, list[Line]], old: str, new: str) -> str:
 
 
 @dataclass(frozen=True)
-class Refusal:
-    """Someone who declined to comment, did not respond or would not say."""
+class Remark:
+    """A sentence where someone declines to comment, or says a thing is not so."""
 
     party: str
     line: Line
 
 
-def refusals(documents: Sequence[Document]) -> list[Refusal]:
+Speaker = Callable[[str, re.Match[str]], str]
+
+
+def _remarks(
+    documents: Sequence[Document], pattern: re.Pattern[str], who: Speaker, *, spoken: bool
+) -> list[Remark]:
     found = []
     for paragraph in document_lines(documents):
         for line in paragraph:
-            match = DECLINE.search(line.text)
-            if match is not None:
-                found.append(Refusal(_subject(line.text[: match.start()]), line))
+            match = pattern.search(line.text)
+            if match is not None and (not spoken or SPEECH.search(line.text)):
+                found.append(Remark(who(line.text, match), line))
     return found
+
+
+def refusals(documents: Sequence[Document]) -> list[Remark]:
+    """Who declined to comment, did not respond or would not say, and where."""
+    return _remarks(documents, DECLINE, lambda text, m: _subject(text[: m.start()]), spoken=False)
 
 
 def _subject(before: str) -> str:
@@ -265,22 +275,9 @@ DENIAL = re.compile(
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,3}")
 
 
-@dataclass(frozen=True)
-class Denial:
-    """A sentence where someone says a thing is not so, read from the text alone."""
-
-    party: str
-    line: Line
-
-
-def denials(documents: Sequence[Document]) -> list[Denial]:
-    found = []
-    for paragraph in document_lines(documents):
-        for line in paragraph:
-            match = DENIAL.search(line.text)
-            if match is not None and SPEECH.search(line.text):
-                found.append(Denial(_denier(line.text, match), line))
-    return found
+def denials(documents: Sequence[Document]) -> list[Remark]:
+    """Sentences where someone says a thing is not so (denied, false, not received ...)."""
+    return _remarks(documents, DENIAL, _denier, spoken=True)
 
 
 def _denier(text: str, match: re.Match[str]) -> str:
