@@ -48,16 +48,23 @@ def cited(reply: dict[str, Any]) -> set[str]:
         ("What is this article about?", Intent("overview")),
         ("When did the dispute begin?", Intent("timeline", topic="the dispute begin")),
         ("What rests on the Evening Dispatch report?", Intent("reports", party="Evening Dispatch")),
-        ("Was the ambassador recalled?", Intent("check", topic="the ambassador recalled")),
-        ("Is it true?", Intent("check", back=True)),
+        (
+            "Was the ambassador recalled?",
+            Intent("check", topic="the ambassador recalled", verdict=True),
+        ),
+        (
+            "Did the article mention the ferry?",
+            Intent("check", topic="the article mention the ferry"),
+        ),
+        ("Is it true?", Intent("check", back=True, verdict=True)),
         ("Which claims rest only on anonymous sources?", Intent("anonymous")),
         (
             "Is the written proposal confirmed anywhere?",
-            Intent("check", topic="the written proposal"),
+            Intent("check", topic="the written proposal", verdict=True),
         ),
         (
             "Is it true that China made a written proposal?",
-            Intent("check", topic="China made a written proposal"),
+            Intent("check", topic="China made a written proposal", verdict=True),
         ),
         ("Which claims are unverified?", Intent("status", status="unverified")),
         ("Who are the sources?", Intent("sources")),

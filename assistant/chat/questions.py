@@ -78,6 +78,7 @@ class Intent:
     stance: Stance | None = None
     ordinal: int | None = None
     back: bool = False
+    verdict: bool = False  # "is X true / confirmed / denied?": asks for the claim check's verdict
 
 
 def _clean(question: str) -> str:
@@ -294,6 +295,11 @@ _CHECK_TAIL = re.compile(
 _IS_IT_TRUE = re.compile(
     r"^(?:is|was)\s+it\s+(?:true|confirmed|correct|right|accurate)(?:\s+that)?\s*(?P<topic>.*)$"
 )
+_SPEECH_OR_DOCUMENT = re.compile(
+    r"(?i)\b(?:say|said|says|mention(?:s|ed)?|report(?:s|ed)?|comment(?:s|ed)?|quote(?:s|d)?|"
+    r"talk(?:s|ed)?|tell|told|write|wrote|cite(?:s|d)?|name(?:s|d)?|article|document|story|"
+    r"piece|text|anyone|anybody|someone)\b"
+)
 _YES_NO = re.compile(r"^(?:is|are|was|were|has|have|had|did|does|do|will|would)\s+(?P<topic>.+)$")
 
 
@@ -307,11 +313,13 @@ def _check(text: str, lower: str) -> Intent | None:
     tail = _CHECK_TAIL.search(topic.casefold())
     if tail is not None:
         topic = topic[: tail.start()]
+    happened = re.search(r"(?i)\s+(?:really\s+)?happen$", _strip_tail(topic))
     topic = re.sub(r"(?i)\s+(?:really\s+)?happen$", "", _strip_tail(topic))
-    topic = re.sub(r"(?i)^(?:it\s+true\s+(?:that\s+)?)", "", topic)
+    verdict = match.re is _IS_IT_TRUE or tail is not None or happened is not None
+    verdict = verdict or _SPEECH_OR_DOCUMENT.search(topic) is None  # "was X fired?": a claim
     if not topic or points_back(topic):
-        return Intent("check", back=True)
-    return Intent("check", topic=topic)
+        return Intent("check", back=True, verdict=verdict)
+    return Intent("check", topic=topic, verdict=verdict)
 
 
 _TOPIC = re.compile(
@@ -341,9 +349,11 @@ _READERS = (
 
 
 def check_topic(question: str) -> str | None:
-    """X in "is X confirmed anywhere?" / "is X true?", else None ("" when X points back)."""
+    """X in "is X confirmed anywhere?" / "is X true?" / "did X happen?", else None ("" when X
+    points back). Other yes/no questions ("was the ambassador recalled?") are answered from the
+    claims, not sent to the check."""
     intent = read(question)
-    if intent.kind != "check":
+    if intent.kind != "check" or not intent.verdict:
         return None
     return intent.topic or ""
 
