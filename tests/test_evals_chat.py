@@ -17,7 +17,7 @@ from assistant.claims import Evidence
 from assistant.evals.chat_set import ChatTurn, Conversation, load_chat_set
 from assistant.evals.records import EvalReport
 from assistant.evals.runner import Outcome
-from assistant.evals.score_chat import answer_correct, citation_correct, score_chat
+from assistant.evals.score_chat import answer_correct, citation_correct, missing_facts, score_chat
 from tests.chat_support import ROOT
 
 CHAT_SET = ROOT / "evals" / "chat"
@@ -143,3 +143,34 @@ def test_a_broken_set_is_a_clear_error(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 2
     assert done.stderr.startswith("claimdesk: error:") and "Traceback" not in done.stderr
+
+
+def test_a_model_that_never_knows_scores_only_the_dont_know_questions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The LLM path through the harness: a model that finds nothing and always says the documents
+    don't say is right on exactly the "don't know" questions, and cites nothing."""
+    from assistant.models.base import ModelRequest
+    from assistant.models.function import FunctionModel
+    from tests.evals_support import run_cli
+
+    def reply(request: ModelRequest) -> dict[str, object]:
+        if request.task == "extract":
+            return {"claims": []}
+        if request.task == "check":
+            return {"status": "not_addressed", "reason": "nothing on this", "sources": []}
+        return {"text": "The documents don't say.", "citations": []}
+
+    out = tmp_path / "chat.json"
+    argv = ["chat", "--model", "fake", "--no-cache", "--json", str(out), "-q"]
+    assert run_cli(monkeypatch, FunctionModel(reply), argv) == 0
+    report = EvalReport.model_validate_json(out.read_text(encoding="utf-8"))
+    turns = {t.id: t for c in load_chat_set(CHAT_SET) for t in c.turns}
+    negative = {i for i, t in turns.items() if t.must and not t.cite}
+    negative = {i for i in negative if not missing_facts(turns[i], "The documents don't say.")}
+    dont_know = [i for i in report.items if i.group == "dont_know"]
+    assert all(i.correct for i in dont_know)
+    right = {i.id for i in report.items if i.correct}
+    assert right == {i.id for i in dont_know} | negative
+    assert report.metrics["chat.citation_accuracy"] == 0.0
+    assert report.meta.engine == "function"

@@ -2,8 +2,10 @@
 
 A question's answer is correct when every ``must`` fact appears (one of its ``|`` alternatives,
 case-insensitive), no ``must_not`` phrase does, and it says the documents don't cover the
-question exactly when the set expects that. Its citations are correct when, for every claim id in
-``cite``, some citation's located quote overlaps one of that claim's quotes in the documents.
+question when the set expects that. Saying so when the set does not expect it is wrong unless the
+``must`` facts are all there (a negative answer: "no claim rests on anonymous sources"). Its
+citations are correct when, for every claim id in ``cite``, some citation's located quote
+overlaps one of that claim's quotes in the documents.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def answer_correct(turn: ChatTurn, answer: Answer) -> tuple[bool, str]:
     problems = missing_facts(turn, answer.text)
     if turn.dont_know and not answer.says_not_covered:
         problems.append("should say the documents don't say")
-    if not turn.dont_know and answer.says_not_covered:
+    if not turn.dont_know and answer.says_not_covered and not turn.must:
         problems.append("said the documents don't say")
     return not problems, "; ".join(problems)
 
