@@ -138,12 +138,21 @@ _OVERVIEW = re.compile(
     r"(?:summary|overview|gist|rundown|tl;?dr)\b|"
     r"what(?:'s| is| are)\s+(?:this|these|the)\s+(?:articles?|story|stories|piece|documents?|"
     r"reports?|news)\s+about|what(?:'s| is)\s+(?:the\s+)?(?:story|news)(?:\s+here)?$|"
+    r"what(?:'s|\s+is|\s+are)\s+(?:this|it|these|they)\s+(?:all\s+)?about|"
     r"what\s+happened$|what\s+do\s+(?:we|the\s+documents)\s+know$)"
 )
 
 
+_OVERVIEW_ANYWHERE = re.compile(
+    r"\b(?:(?:main|key)\s+(?:points|claims|takeaways|facts|findings)|highlights|brief\s+me|"
+    r"what'?s\s+going\s+on|bottom\s+line)\b"
+)
+
+
 def _overview(text: str, lower: str) -> Intent | None:
-    return Intent("overview") if _OVERVIEW.search(lower) else None
+    short = len(lower.split()) <= 6  # "what are the key points?", not a question about one
+    found = _OVERVIEW.search(lower) or (short and _OVERVIEW_ANYWHERE.search(lower))
+    return Intent("overview") if found else None
 
 
 _WHEN = re.compile(r"^(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day|time))\b\s*(?P<rest>.*)$")

@@ -29,6 +29,7 @@ class Context:
     documents: list[Document]
     previous: list[Claim] = field(default_factory=list)  # the claims the last answer cited
     previous_text: str = ""
+    first_turn: bool = True
 
     @classmethod
     def from_inputs(cls, inputs: Mapping[str, Any]) -> Context:
@@ -39,12 +40,12 @@ class Context:
         ids = list(dict.fromkeys(last.get("claims", [])))
         by_id = {c.id: c for c in claims}
         previous = [by_id[i] for i in ids if i in by_id]
-        return cls(claims, documents, previous, str(last.get("answer", "")))
+        return cls(claims, documents, previous, str(last.get("answer", "")), not history)
 
     def pool(self, intent: Intent) -> list[Claim]:
         """The claims a question is about: the previous answer's, the topic's, or all."""
-        if intent.back:
-            return list(self.previous or self.claims)  # "it" with nothing before: everything
+        if intent.back:  # "it" with nothing before it: everything
+            return list(self.previous or (self.claims if self.first_turn else []))
         if intent.topic and roots(intent.topic) - POINTERS:
             return topic_claims(intent.topic, self.claims)
         return list(self.claims)

@@ -238,11 +238,27 @@ def _remarks(
 ) -> list[Remark]:
     found = []
     for paragraph in document_lines(documents):
-        for line in paragraph:
+        for index, line in enumerate(paragraph):
             match = pattern.search(line.text)
             if match is not None and (not spoken or SPEECH.search(line.text)):
-                found.append(Remark(who(line.text, match), line))
+                party = who(line.text, match)
+                if party.casefold() in PRONOUNS and index > 0:
+                    party = _previous_party(paragraph[index - 1].text, party)
+                found.append(Remark(party, line))
     return found
+
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
+
+
+def _previous_party(text: str, pronoun: str) -> str:
+    """Who 'she' or 'it' is: the named speaker of the sentence before, else its subject."""
+    for window, _ in _windows(text):
+        names = [n.group(0) for n in NAME.finditer(window) if _is_name(n.group(0))]
+        if names and pronoun.casefold() in {"he", "she"}:
+            return names[-1]
+    verb = SPEECH.search(text)
+    return _subject(text[: verb.start()]) if verb else pronoun
 
 
 def refusals(documents: Sequence[Document]) -> list[Remark]:
