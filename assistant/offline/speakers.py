@@ -288,7 +288,7 @@ DENIAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|rejected|refuted|rebutted|untrue|not\s+true|false|"
     r"rubbish|nonsense|made\s+up|baseless|no\s+truth|inaccurate|not\s+(?:received|happened))\b"
 )
-_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,3}")
+_BY = re.compile(r"\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,3}")
 
 
 def denials(documents: Sequence[Document]) -> list[Remark]:
@@ -297,7 +297,7 @@ def denials(documents: Sequence[Document]) -> list[Remark]:
 
 
 def _denier(text: str, match: re.Match[str]) -> str:
-    by = _BY.search(text, match.end(), match.end() + 12)
+    by = _BY.match(text, match.end())
     if by is not None:
         name = NAME.match(text, by.end())
         if name is not None:
