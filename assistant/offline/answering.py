@@ -31,8 +31,8 @@ from assistant.offline.replies import (
     topic_claims,
     who,
 )
-from assistant.offline.said import near_claims
-from assistant.offline.speakers import Remark, denials, mentions
+from assistant.offline.said import near_claims, same_paragraph
+from assistant.offline.speakers import Remark, confirmations, denials, mentions, negations
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
@@ -61,7 +61,8 @@ def _stance(intent: Intent, context: Context) -> Reply:
     cited = [(c, s) for c in pool for s in wanted(c) if _by_party(intent, s)]
     if not cited and intent.stance == "denies":
         return _denials_in_text(intent, context, pool)
-    if not cited:
+    more = _confirmed_in_text(intent, context, pool, cited) if intent.stance == "confirms" else []
+    if not cited and not more:
         return _nobody(intent, context, pool)
     verb = VERB[intent.stance or "denies"]
     lines = []
@@ -69,7 +70,23 @@ def _stance(intent: Intent, context: Context) -> Reply:
         lines.append(claim_line(claim))
         for source in [s for c, s in cited if c.id == claim.id]:
             lines.append(f"  {verb} by {who(source)}{quoted(source)}")
-    return reply(lines, cited)
+    lines += [f"{r.party} confirmed: \u201c{r.line.text}\u201d" for r in more]
+    return reply(lines, cited, extra_quotes=[r.line for r in more], context=context)
+
+
+def _confirmed_in_text(
+    intent: Intent, context: Context, pool: list[Claim], cited: list[tuple[Claim, Source]]
+) -> list[Remark]:
+    """ "X confirmed that ..." sentences about the claims that no cited quote already covers."""
+    if not (intent.topic or intent.back):
+        return []
+    found = [
+        r
+        for r in confirmations(context.documents)
+        if (intent.party is None or mentions(intent.party, r.party))
+        and near_claims(r.line, pool, context, intent.topic)
+    ]
+    return _new_refusals(found, cited)
 
 
 def _deniers(claim: Claim) -> list[Source]:
@@ -102,6 +119,13 @@ def _denials_in_text(intent: Intent, context: Context, pool: list[Claim]) -> Rep
         if (intent.party is None or mentions(intent.party, d.party))
         and (not (intent.topic or intent.back) or near_claims(d.line, pool, context, intent.topic))
     ]
+    if not found and (intent.topic or intent.back):
+        own = {c.id for c in pool}
+        found = [
+            n
+            for n in negations(context.documents)
+            if same_paragraph(n.line, pool) and context.owner(n.line) not in own
+        ]
     if not found or (intent.topic is None and not intent.back and intent.party is None and pool):
         return _nobody(intent, context, pool)
     lines = [f"{d.party} said it is not so: \u201c{d.line.text}\u201d" for d in found]

@@ -8,7 +8,7 @@ import re
 from assistant.chat.questions import Intent
 from assistant.claims import Claim
 from assistant.matching import source_label, sources_of
-from assistant.offline.replies import Context, Reply, not_said, reply, status_report
+from assistant.offline.replies import POINTERS, Context, Reply, not_said, reply, status_report
 from assistant.offline.speakers import (
     NAME,
     Line,
@@ -164,6 +164,11 @@ def near_claims(line: Line, pool: list[Claim], context: Context, topic: str | No
     """Whether a sentence is about the claims: their evidence, their paragraph, or the topic."""
     if context.owner(line) in {c.id for c in pool} or _covers(topic, line.text):
         return True
+    return same_paragraph(line, pool)
+
+
+def same_paragraph(line: Line, pool: list[Claim]) -> bool:
+    """Whether a sentence stands in a paragraph that holds evidence of one of the claims."""
     start, end = paragraph_of(line)
     return any(
         e.document_id == line.document.id and start <= e.start < end
@@ -173,5 +178,5 @@ def near_claims(line: Line, pool: list[Claim], context: Context, topic: str | No
 
 
 def _covers(topic: str | None, text: str) -> bool:
-    wanted = roots(topic or "")
+    wanted = roots(topic or "") - POINTERS
     return bool(wanted) and len(wanted & roots(text)) / len(wanted) >= 0.5

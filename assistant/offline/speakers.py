@@ -234,13 +234,21 @@ Speaker = Callable[[str, re.Match[str]], str]
 
 
 def _remarks(
-    documents: Sequence[Document], pattern: re.Pattern[str], who: Speaker, *, spoken: bool
+    documents: Sequence[Document],
+    pattern: re.Pattern[str],
+    who: Speaker,
+    *,
+    spoken: bool,
+    also: re.Pattern[str] | None = None,
 ) -> list[Remark]:
+    """Sentences matching ``pattern`` (and ``also``; with a speech verb when ``spoken``), each
+    with its speaker as ``who`` reads it; "she" and "it" are looked up in the sentence before."""
     found = []
     for paragraph in document_lines(documents):
         for index, line in enumerate(paragraph):
             match = pattern.search(line.text)
-            if match is not None and (not spoken or SPEECH.search(line.text)):
+            wanted = match is not None and (also is None or also.search(line.text) is not None)
+            if match is not None and wanted and (not spoken or SPEECH.search(line.text)):
                 party = who(line.text, match)
                 if party.casefold() in PRONOUNS and index > 0:
                     party = _previous_party(paragraph[index - 1].text, party)
@@ -294,6 +302,27 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,3}")
 def denials(documents: Sequence[Document]) -> list[Remark]:
     """Sentences where someone says a thing is not so (denied, false, not received ...)."""
     return _remarks(documents, DENIAL, _denier, spoken=True)
+
+
+CONFIRMATION = re.compile(r"\b(?:confirmed|confirms|acknowledged|verified|corroborated)\b")
+NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|nobody)\b|n't\b")
+
+
+def confirmations(documents: Sequence[Document]) -> list[Remark]:
+    """Sentences where someone confirms something ("X confirmed that ...")."""
+    return _remarks(documents, CONFIRMATION, _denier, spoken=False)
+
+
+def negations(documents: Sequence[Document]) -> list[Remark]:
+    """Attributed sentences that say no, not or never: weaker signs of a denial."""
+    return _remarks(documents, SPEECH, _speaker_before, spoken=False, also=NEGATION)
+
+
+def _speaker_before(text: str, verb: re.Match[str]) -> str:
+    if QUOTE_END.search(text[: verb.start()]):
+        name = NAME.search(text, verb.end())
+        return name.group(0) if name else text[verb.end() :].strip()
+    return _subject(text[: verb.start()])
 
 
 def _denier(text: str, match: re.Match[str]) -> str:
