@@ -37,7 +37,8 @@ from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
 COUNTING = re.compile(
-    r"(?i)^(?:how\s+(?:many|much|long|big|large|old)|what\s+(?:number|share|percentage|price|amount|sum|figure))\b"
+    r"(?i)^(?:how\s+many\s+(?P<noun>[a-z]+)|how\s+(?:much|long|big|large|old)|"
+    r"what\s+(?:number|share|percentage|price|amount|sum|figure))\b"
 )
 SUPPORTING = frozenset({"asserts", "confirms"})
 ON_RECORD_KINDS = frozenset({"named_official", "named_person", "organization", "document"})
@@ -61,7 +62,8 @@ def _stance(intent: Intent, context: Context) -> Reply:
     cited = [(c, s) for c in pool for s in wanted(c) if _by_party(intent, s)]
     if not cited and intent.stance == "denies":
         return _denials_in_text(intent, context, pool)
-    more = _confirmed_in_text(intent, context, pool, cited) if intent.stance == "confirms" else []
+    in_text = confirmations if intent.stance == "confirms" else denials
+    more = _in_text(in_text(context.documents), intent, context, pool, cited)
     if not cited and not more:
         return _nobody(intent, context, pool)
     verb = VERB[intent.stance or "denies"]
@@ -70,19 +72,24 @@ def _stance(intent: Intent, context: Context) -> Reply:
         lines.append(claim_line(claim))
         for source in [s for c, s in cited if c.id == claim.id]:
             lines.append(f"  {verb} by {who(source)}{quoted(source)}")
-    lines += [f"{r.party} confirmed: \u201c{r.line.text}\u201d" for r in more]
+    lines += [f"{r.party} {verb} it: \u201c{r.line.text}\u201d" for r in more]
     return reply(lines, cited, extra_quotes=[r.line for r in more], context=context)
 
 
-def _confirmed_in_text(
-    intent: Intent, context: Context, pool: list[Claim], cited: list[tuple[Claim, Source]]
+def _in_text(
+    remarks: list[Remark],
+    intent: Intent,
+    context: Context,
+    pool: list[Claim],
+    cited: list[tuple[Claim, Source]],
 ) -> list[Remark]:
-    """ "X confirmed that ..." sentences about the claims that no cited quote already covers."""
+    """Sentences of the articles ("X confirmed that ...", "X denied ...") about the claims asked
+    about, by the party asked about, that no cited quote already covers."""
     if not (intent.topic or intent.back):
         return []
     found = [
         r
-        for r in confirmations(context.documents)
+        for r in remarks
         if (intent.party is None or mentions(intent.party, r.party))
         and near_claims(r.line, pool, context, intent.topic)
     ]
@@ -146,8 +153,9 @@ def _nobody(intent: Intent, context: Context, pool: list[Claim]) -> Reply:
         for source in claim.sources:
             lines.append(f"  {source.stance.replace('_', ' ')}: {who(source)}{quoted(source)}")
             cited.append((claim, source))
-    silent = _new_refusals(said.refusals_about(intent, context, pool), cited)
-    lines += [f"  {r.party} did not comment: \u201c{r.line.text}\u201d" for r in silent]
+    silent = said.refusals_about(intent, context, pool, unconfirmed=True)
+    silent = _new_refusals(silent, cited)
+    lines += [f"  {r.party} did not confirm or comment: \u201c{r.line.text}\u201d" for r in silent]
     return reply(lines, cited, extra_quotes=[r.line for r in silent], context=context)
 
 
@@ -285,17 +293,24 @@ def _topic(intent: Intent, context: Context) -> Reply:
             "text": f"{NOT_IN_DOCUMENTS}: no claim in them matches the question.",
             "citations": [],
         }
-    if COUNTING.match(intent.topic or "") and not any(_counts(c) for c in found):
+    counting = COUNTING.match(intent.topic or "")
+    if counting and not any(_counts(c, counting.group("noun")) for c in found):
         related = report(found[:2])
         lead = f"{NOT_IN_DOCUMENTS} {(intent.topic or '').rstrip('?')}: no claim gives a figure."
         return {**related, "text": f"{lead} Related claims:\n{related['text']}"}
     return status_report(intent.topic or "", context.claims)
 
 
-def _counts(claim: Claim) -> bool:
-    """Whether a claim states a figure (a digit or a number word)."""
+def _counts(claim: Claim, noun: str | None) -> bool:
+    """Whether a claim states a figure (a digit or a number word), next to the counted noun
+    when the question names one ("how many beds": "24 beds", "a 24-bed expansion")."""
     text = " ".join([claim.text, *(e.quote for e in claim.evidence)])
-    return re.search(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", text, re.IGNORECASE) is not None
+    number = rf"(?:\d[\d,.]*|\b(?:{'|'.join(NUMBER_WORDS)}))"
+    if noun is None:
+        return re.search(number, text, re.IGNORECASE) is not None
+    head = re.escape(noun.rstrip("s")[:5])
+    counted = rf"{number}(?:[\s-]+[\w'-]+){{0,2}}?[\s-]+{head}"
+    return re.search(counted, text, re.IGNORECASE) is not None
 
 
 _ANSWERERS: dict[str, Callable[[Intent, Context], Reply]] = {

@@ -147,10 +147,13 @@ def choose(intent: Intent, context: Context) -> Reply:
     return not_said("which one you mean: the previous answer listed no such item")
 
 
-def refusals_about(intent: Intent, context: Context, pool: list[Claim]) -> list[Remark]:
-    """The "declined to comment" sentences of the documents that concern the question: by the
-    party asked about, or next to (or about) the claims asked about; all of them when none is."""
-    every = refusals(context.documents)
+def refusals_about(
+    intent: Intent, context: Context, pool: list[Claim], *, unconfirmed: bool = False
+) -> list[Remark]:
+    """The "declined to comment" sentences of the documents that concern the question (with
+    ``unconfirmed``, "could not confirm" ones too): by the party asked about, or next to (or
+    about) the claims asked about; all of them when none is."""
+    every = refusals(context.documents, unconfirmed=unconfirmed)
     if intent.party is not None:
         party = intent.party
         return [r for r in every if mentions(party, r.party) or mentions(party, r.line.text)]

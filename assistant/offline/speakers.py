@@ -44,6 +44,10 @@ DECLINE = re.compile(
     r"(?:has|have|had)\s+(?:yet\s+to|not)\s+comment(?:ed)?|could\s+not\s+be\s+reached|"
     r"(?:has|have|had)\s+not\s+responded|declined\s+to\s+(?:say|discuss|confirm))"
 )
+UNCONFIRMED = re.compile(
+    r"\b(?:(?:could|can|was|were|has|have)\s*(?:not|n't)\s+(?:been\s+able\s+to\s+)?"
+    r"(?:independently\s+)?(?:confirm|verify|determine)|neither\s+confirm\s+nor\s+deny)"
+)
 _CLAUSE = re.compile(r",\s+(?:and|but)\s+|;\s*|\s+but\s+")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|now|speaking)\b[^,]*,")
 
@@ -149,7 +153,16 @@ def _stop(word: str) -> bool:
 
 
 def statements(query: str, documents: Sequence[Document]) -> list[Statement]:
-    """Each speaker matching ``query`` with the sentences where they speak, in document order."""
+    """Each speaker matching ``query`` with the sentences where they speak, in document order;
+    when nobody matches every word ("the hospital spokeswoman"), those matching its last word."""
+    found = _statements(query, documents)
+    head = query.split()[-1] if query.split() else query
+    if not found and roots(head) and roots(head) != roots(query):
+        found = _statements(head, documents)
+    return found
+
+
+def _statements(query: str, documents: Sequence[Document]) -> list[Statement]:
     found: dict[str, list[Line]] = {}
     for paragraph in document_lines(documents):
         current: str | None = None
@@ -269,9 +282,17 @@ def _previous_party(text: str, pronoun: str) -> str:
     return _subject(text[: verb.start()]) if verb else pronoun
 
 
-def refusals(documents: Sequence[Document]) -> list[Remark]:
-    """Who declined to comment, did not respond or would not say, and where."""
-    return _remarks(documents, DECLINE, lambda text, m: _subject(text[: m.start()]), spoken=False)
+def refusals(documents: Sequence[Document], *, unconfirmed: bool = False) -> list[Remark]:
+    """Who declined to comment, did not respond or would not say, and where; with
+    ``unconfirmed``, also who could not confirm or would neither confirm nor deny."""
+    found = _remarks(documents, DECLINE, _before, spoken=False)
+    if unconfirmed:
+        found += _remarks(documents, UNCONFIRMED, _before, spoken=False)
+    return found
+
+
+def _before(text: str, match: re.Match[str]) -> str:
+    return _subject(text[: match.start()])
 
 
 def _subject(before: str) -> str:
@@ -294,7 +315,8 @@ def paragraph_of(line: Line) -> tuple[int, int]:
 
 DENIAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|rejected|refuted|rebutted|untrue|not\s+true|false|"
-    r"rubbish|nonsense|made\s+up|baseless|no\s+truth|inaccurate|not\s+(?:received|happened))\b"
+    r"rubbish|nonsense|made\s+up|baseless|no\s+truth|inaccurate|not\s+(?:received|happened)|"
+    r"fiction|fabricated|fake|incorrect|misleading)\b"
 )
 _BY = re.compile(r"\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,3}")
 
