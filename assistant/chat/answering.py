@@ -39,7 +39,8 @@ def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]
 def _turn(answer: Answer) -> dict[str, Any]:
     """An earlier turn as the answer prompt shows it, with the claims it cited (for follow-ups)."""
     cited = [c.claim_id for c in answer.citations if c.claim_id]
-    return {"question": answer.question, "answer": answer.text, "claims": cited}
+    quotes = [c.quote for c in answer.citations]
+    return {"question": answer.question, "answer": answer.text, "claims": cited, "quotes": quotes}
 
 
 def answer_request(

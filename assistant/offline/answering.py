@@ -32,7 +32,15 @@ from assistant.offline.replies import (
     who,
 )
 from assistant.offline.said import near_claims, same_paragraph
-from assistant.offline.speakers import Remark, confirmations, denials, mentions, negations
+from assistant.offline.speakers import (
+    Remark,
+    confirmations,
+    denials,
+    line_holding,
+    mentions,
+    negations,
+    speaker_of,
+)
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
@@ -182,7 +190,9 @@ def _refusals(intent: Intent, context: Context, pool: list[Claim]) -> Reply:
     if intent.topic is None and not intent.back:
         cited = [(c, s) for c, s in cited if s.stance == "declines_comment"]
     lines = [f"{who(s)} did not comment on {c.id}{quoted(s)}" for c, s in cited]
-    extra = _new_refusals(said.refusals_about(intent, context, pool), cited)
+    about = bool(intent.topic or intent.back)  # "who wouldn't say what caused it?"
+    extra = said.refusals_about(intent, context, pool, unconfirmed=about)
+    extra = _new_refusals(extra, cited)
     lines += [f"{r.party}: \u201c{r.line.text}\u201d" for r in extra]
     if not lines:
         return not_said(f"that {intent.party or 'anyone'} declined to comment")
@@ -194,6 +204,8 @@ def _refusals(intent: Intent, context: Context, pool: list[Claim]) -> Reply:
 
 def _who_said(intent: Intent, context: Context) -> Reply:
     pool = context.pool(intent)
+    if not pool and intent.back:
+        return _speakers_of_quotes(context)
     if not pool:
         return not_said(f"who said {intent.topic or 'that'}")
     lines, cited = [], []
@@ -204,6 +216,20 @@ def _who_said(intent: Intent, context: Context) -> Reply:
             lines.append(f"  {source.stance.replace('_', ' ')}: {who(source)}{quoted(source)}")
             cited.append((claim, source))
     return reply(lines, cited)
+
+
+def _speakers_of_quotes(context: Context) -> Reply:
+    """Who said the quotes the previous answer cited, when it cited no claim."""
+    lines, quotes = [], []
+    for quote in context.previous_quotes[:4]:
+        line = line_holding(quote, context.documents)
+        speaker = speaker_of(line) if line is not None else None
+        if line is not None and speaker is not None:
+            lines.append(f"{speaker}: \u201c{line.text}\u201d")
+            quotes.append(line)
+    if not lines:
+        return not_said("who said that")
+    return reply(lines, [], extra_quotes=quotes, context=context)
 
 
 def _secondhand(claims: list[Claim], kinds: frozenset[str], party: str | None) -> list[Claim]:

@@ -9,8 +9,17 @@ from collections.abc import Sequence
 
 from assistant.chat.questions import Intent
 from assistant.claims import Claim, Document, Source, Status
-from assistant.offline.replies import Context, Reply, claim_line, not_said, plural, reply
+from assistant.offline.replies import (
+    POINTERS,
+    Context,
+    Reply,
+    claim_line,
+    not_said,
+    plural,
+    reply,
+)
 from assistant.offline.speakers import Line, document_lines
+from assistant.wordforms import roots
 
 ORDER: tuple[Status, ...] = ("denied", "unverified", "confirmed")
 SHOWN = {"denied": 8, "unverified": 6, "confirmed": 6}
@@ -79,7 +88,7 @@ def _sourcing(claim: Claim) -> str:
 def timeline(intent: Intent, context: Context) -> Reply:
     pool = context.pool(intent) if (intent.topic or intent.back) else []
     if not pool:
-        return not_said(f"when {intent.topic or 'that'} happened")
+        return _dated_sentences(intent, context)
     lines: list[str] = []
     quotes: list[Line] = []
     for claim in pool[:3]:
@@ -91,6 +100,24 @@ def timeline(intent: Intent, context: Context) -> Reply:
             quotes.append(sentence)
         lines += [f"  {_event(e.event, e.by)} in {e.label}" for e in claim.timeline]
     return reply(lines, [], extra_quotes=quotes, context=context)
+
+
+def _dated_sentences(intent: Intent, context: Context) -> Reply:
+    """No claim matches: the sentences of the articles about the topic that give a date."""
+    wanted = roots(intent.topic or "") - POINTERS
+    found = [
+        line
+        for paragraph in document_lines(context.documents)
+        for line in paragraph
+        if wanted and len(wanted & roots(line.text)) / len(wanted) >= 0.5 and WHEN.search(line.text)
+    ][:3]
+    if not found:
+        return not_said(f"when {intent.topic or 'that'} happened")
+    lines = []
+    for line in found:
+        times = ", ".join(dict.fromkeys(m.group(0) for m in WHEN.finditer(line.text)))
+        lines += [f"{_where(line.document)}: {times}", f"  \u201c{line.text}\u201d"]
+    return reply(lines, [], extra_quotes=found, context=context)
 
 
 def _where(document: Document) -> str:

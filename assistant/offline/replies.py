@@ -30,6 +30,8 @@ class Context:
     previous: list[Claim] = field(default_factory=list)  # the claims the last answer cited
     previous_text: str = ""
     first_turn: bool = True
+    previous_question: str = ""
+    previous_quotes: list[str] = field(default_factory=list)
 
     @classmethod
     def from_inputs(cls, inputs: Mapping[str, Any]) -> Context:
@@ -40,12 +42,16 @@ class Context:
         ids = list(dict.fromkeys(last.get("claims", [])))
         by_id = {c.id: c for c in claims}
         previous = [by_id[i] for i in ids if i in by_id]
-        return cls(claims, documents, previous, str(last.get("answer", "")), not history)
+        answer, question = str(last.get("answer", "")), str(last.get("question", ""))
+        quotes = [str(q) for q in last.get("quotes", [])]
+        return cls(claims, documents, previous, answer, not history, question, quotes)
 
     def pool(self, intent: Intent) -> list[Claim]:
         """The claims a question is about: the previous answer's, the topic's, or all."""
-        if intent.back:  # "it" with nothing before it: everything
-            return list(self.previous or (self.claims if self.first_turn else []))
+        if intent.back:  # the last answer's claims, else its question's; first: everything
+            if self.previous or self.first_turn:
+                return list(self.previous or self.claims)
+            return topic_claims(self.previous_question, self.claims)
         if intent.topic and roots(intent.topic) - POINTERS:
             return topic_claims(intent.topic, self.claims)
         return list(self.claims)

@@ -16,6 +16,7 @@ from assistant.offline.speakers import (
     Statement,
     document_lines,
     mentions,
+    non_confirmations,
     paragraph_of,
     refusals,
     statements,
@@ -150,17 +151,21 @@ def choose(intent: Intent, context: Context) -> Reply:
 def refusals_about(
     intent: Intent, context: Context, pool: list[Claim], *, unconfirmed: bool = False
 ) -> list[Remark]:
-    """The "declined to comment" sentences of the documents that concern the question (with
-    ``unconfirmed``, "could not confirm" ones too): by the party asked about, or next to (or
-    about) the claims asked about; all of them when none is."""
-    every = refusals(context.documents, unconfirmed=unconfirmed)
+    """The "declined to comment" sentences of the documents that concern the question: by the
+    party asked about, or next to (or about) the claims asked about; all of them when none is.
+    With ``unconfirmed``, also the "could not confirm" sentences next to the claims."""
+    every = refusals(context.documents)
     if intent.party is not None:
         party = intent.party
         return [r for r in every if mentions(party, r.party) or mentions(party, r.line.text)]
     if not (intent.back or intent.topic):
         return every
     near = [r for r in every if near_claims(r.line, pool, context, intent.topic)]
-    return near or ([] if intent.back else every)
+    found = near or ([] if intent.back else every)
+    if unconfirmed:
+        others = non_confirmations(context.documents)
+        found += [r for r in others if near_claims(r.line, pool, context, intent.topic)]
+    return found
 
 
 def near_claims(line: Line, pool: list[Claim], context: Context, topic: str | None) -> bool:

@@ -42,11 +42,13 @@ DECLINE = re.compile(
     r"did\s+not\s+(?:respond|return|reply|comment)|does\s+not\s+(?:comment|discuss)|"
     r"do\s+not\s+comment|would\s+not\s+(?:say|comment)|no\s+statement|"
     r"(?:has|have|had)\s+(?:yet\s+to|not)\s+comment(?:ed)?|could\s+not\s+be\s+reached|"
-    r"(?:has|have|had)\s+not\s+responded|declined\s+to\s+(?:say|discuss|confirm))"
+    r"(?:has|have|had)\s+not\s+responded|declined\s+to\s+(?:say|discuss|confirm)|"
+    r"can(?:no|')t\s+(?:tell|say|comment|discuss))"
 )
 UNCONFIRMED = re.compile(
     r"\b(?:(?:could|can|was|were|has|have)\s*(?:not|n't)\s+(?:been\s+able\s+to\s+)?"
-    r"(?:independently\s+)?(?:confirm|verify|determine)|neither\s+confirm\s+nor\s+deny)"
+    r"(?:independently\s+)?(?:confirm|verify|determine)|neither\s+confirm\s+nor\s+deny|"
+    r"(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+(?:determined|established|confirmed))"
 )
 _CLAUSE = re.compile(r",\s+(?:and|but)\s+|;\s*|\s+but\s+")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|now|speaking)\b[^,]*,")
@@ -82,17 +84,17 @@ def document_lines(documents: Sequence[Document]) -> Iterator[list[Line]]:
             start = end + 1
 
 
-def _windows(text: str) -> Iterator[tuple[str, str]]:
-    """(attribution window, the verb) around each speech verb: the words before it, and after it
-    when it follows a closing quote ('"...," said X')."""
+def _windows(text: str) -> Iterator[tuple[str, bool]]:
+    """(attribution window, whether it follows the verb) for each speech verb: the words before
+    it, or after it when it follows a closing quote ('"...," said X')."""
     for verb in SPEECH.finditer(text):
         before = text[: verb.start()]
         if QUOTE_END.search(before):
-            yield text[verb.end() : verb.end() + 80], verb.group(0)
+            yield text[verb.end() : verb.end() + 80], True
         else:
             words = before.split()
             lead = " ".join(words[:6]) if len(before) > 80 else ""
-            yield lead + " " + before[-80:], verb.group(0)
+            yield lead + " " + before[-80:], False
 
 
 def mentions(query: str, text: str) -> bool:
@@ -282,13 +284,14 @@ def _previous_party(text: str, pronoun: str) -> str:
     return _subject(text[: verb.start()]) if verb else pronoun
 
 
-def refusals(documents: Sequence[Document], *, unconfirmed: bool = False) -> list[Remark]:
-    """Who declined to comment, did not respond or would not say, and where; with
-    ``unconfirmed``, also who could not confirm or would neither confirm nor deny."""
-    found = _remarks(documents, DECLINE, _before, spoken=False)
-    if unconfirmed:
-        found += _remarks(documents, UNCONFIRMED, _before, spoken=False)
-    return found
+def refusals(documents: Sequence[Document]) -> list[Remark]:
+    """Who declined to comment, did not respond or would not say, and where."""
+    return _remarks(documents, DECLINE, _before, spoken=False)
+
+
+def non_confirmations(documents: Sequence[Document]) -> list[Remark]:
+    """Who could not confirm, would neither confirm nor deny, or says it is not yet known."""
+    return _remarks(documents, UNCONFIRMED, _before, spoken=False)
 
 
 def _before(text: str, match: re.Match[str]) -> str:
@@ -326,7 +329,9 @@ def denials(documents: Sequence[Document]) -> list[Remark]:
     return _remarks(documents, DENIAL, _denier, spoken=True)
 
 
-CONFIRMATION = re.compile(r"\b(?:confirmed|confirms|acknowledged|verified|corroborated)\b")
+CONFIRMATION = re.compile(
+    r"\b(?:confirmed|confirms|acknowledged|verified|corroborated|shows|showed|records\s+show)\b"
+)
 NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|nobody)\b|n't\b")
 
 
@@ -354,3 +359,22 @@ def _denier(text: str, match: re.Match[str]) -> str:
         if name is not None:
             return name.group(0)
     return _subject(text[: match.start()])
+
+
+def speaker_of(line: Line) -> str | None:
+    """Who speaks in a sentence: the name next to its speech verb, else the verb's subject."""
+    for window, after in _windows(line.text):
+        names = [n.group(0) for n in NAME.finditer(window) if _is_name(n.group(0))]
+        if names:
+            return names[0] if after else names[-1]
+    verb = SPEECH.search(line.text)
+    return _subject(line.text[: verb.start()]) if verb else None
+
+
+def line_holding(quote: str, documents: Sequence[Document]) -> Line | None:
+    """The sentence of the documents that holds a quote."""
+    for paragraph in document_lines(documents):
+        for line in paragraph:
+            if quote.strip() and quote.strip() in line.text:
+                return line
+    return None
