@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
-from assistant.cli import analyze, chat, check, history
+from assistant.cli import analyze, chat, check, history, serve
 from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze, check, eval_command, chat, history]
+COMMANDS = [analyze, check, eval_command, chat, history, serve]
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
