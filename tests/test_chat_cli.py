@@ -170,3 +170,24 @@ def test_bad_arguments_give_one_line_errors(
     done = claimdesk(home, "chat", *args, "--model", "offline")
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_chat_help_and_short_continue(home: Path) -> None:
+    helped = claimdesk(home, "chat", "--help")
+    assert helped.returncode == 0 and helped.stdout.startswith("usage: claimdesk chat")
+    assert "-c [ID], --continue [ID]" in helped.stdout
+    nothing = claimdesk(home, "chat", "-c")
+    assert nothing.returncode == 2
+    assert "no chat session to resume" in nothing.stderr
+    assert "usage: claimdesk [-h]" not in nothing.stderr + nothing.stdout
+    chat(home, "who denied it?\n")
+    resumed = claimdesk(home, "chat", "-c", stdin="who said that?\n", env={"COLUMNS": "400"})
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resumed session 1: 1 earlier question(s)" in resumed.stdout
+
+
+def test_an_unknown_chat_option_shows_the_chat_usage(home: Path) -> None:
+    done = claimdesk(home, "chat", str(SEED), "--bogus")
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: claimdesk chat")
+    assert "unrecognized arguments: --bogus" in done.stderr

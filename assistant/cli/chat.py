@@ -26,9 +26,11 @@ def add_parser(subparsers: Any) -> None:
         "chat",
         help="ask questions about articles; answers cite claims and verbatim quotes",
         description="Analyse the articles once, show a summary, then answer questions such as "
-        "'what did the Foreign Office deny?' from the claims, citing claim ids and verbatim "
-        "quotes. Questions are read one per line when standard input is not a terminal. "
-        "Type /help inside the chat for commands.",
+        "'who denied the sale?', 'what did the spokesperson say?', 'is it true that ...?', "
+        "'summarize' or 'who said that?' from the claims, citing claim ids and verbatim "
+        "quotes. Questions are read one per line when standard input is not a terminal; "
+        "output wraps to the terminal (COLUMNS when piped). Type /help inside the chat for "
+        "commands.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="article text files")
     add_model_options(parser)

@@ -29,8 +29,10 @@ PROMPT = "claimdesk> "
 MORE = "       ... "
 LEAVE = frozenset({"exit", "quit", "/quit", "/exit"})
 HELP = """\
-Ask a question in plain words, e.g. "what did the Foreign Office deny?". Answers cite claim ids
-and verbatim quotes from the documents. Commands:
+Ask a question in plain words: "who denied the sale?", "what did the spokesperson say?", "is
+it true that ...?", "what rests on anonymous sources?", "summarize", "when did ...?", then
+follow-ups such as "who said that?" or "did anyone confirm it?". Answers cite claim ids and
+verbatim quotes from the documents. Commands:
   /claims [denied|unverified|confirmed]   list claims, optionally of one status
   /claim ID                               one claim: status, reason, sources and quotes
   /sources                                every source and the claims it speaks to
