@@ -38,7 +38,19 @@ ROOTS = {
     "agreement": "agre",
     "appraisal": "apprais",
     "spokeswoman": "spokesperson",
+    "intrus": "intrud",
     "spokesman": "spokesperson",
+}
+# Abbreviations a question uses for roles the article spells out.
+ABBREVIATIONS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "ciso": "chief information security officer",
+    "pm": "prime minister",
+    "ag": "attorney general",
+    "da": "district attorney",
+    "fm": "foreign ministry",
 }
 # Irregular past forms -> the Snowball stem of the present.
 IRREGULAR = dict(
@@ -59,3 +71,9 @@ ROOTS.update(IRREGULAR)
 def roots(text: str) -> frozenset[str]:
     """The content words of ``text`` as roots."""
     return frozenset(ROOTS.get(stem, stem) for stem in content_stems(text))
+
+
+def spelled_out(text: str) -> str:
+    """``text`` with role abbreviations written out ("the CEO" -> "the chief executive")."""
+    words = text.split()
+    return " ".join(ABBREVIATIONS.get(w.strip("?.,'\u2019s").casefold(), w) for w in words)

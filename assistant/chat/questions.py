@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.claims import STATUSES, Stance, Status
+from assistant.textsim import content_stems
 
 IntentKind = Literal[
     "stance",  # who denied / confirmed / declined to comment on X; what did X deny
@@ -99,7 +100,7 @@ def points_back(topic: str | None) -> bool:
     """Whether a question's subject is a pronoun for the previous answer ("it", "that")."""
     if topic is None:
         return True
-    return topic.strip().casefold() in _POINTING
+    return topic.strip().casefold() in _POINTING or not content_stems(topic)
 
 
 def read(question: str) -> Intent:
@@ -247,7 +248,15 @@ _WHO_SAID = re.compile(
 _WHERE_FROM = re.compile(r"^(?:where\s+(?:does|did)\s+(?P<topic>.+?)\s+come\s+from|says\s+who)$")
 
 
+_THEIR_SOURCES = re.compile(
+    r"^(?:who|what)\s+(?:are|were|is|was)\s+(?:its|their|his|her|the\s+report'?s|"
+    r"the\s+story'?s)\s+sources?$"
+)
+
+
 def _who_said(text: str, lower: str) -> Intent | None:
+    if _THEIR_SOURCES.match(lower):
+        return Intent("who_said", back=True)
     match = _WHO_SAID.match(lower) or _WHERE_FROM.match(lower)
     if match is None:
         return None

@@ -134,13 +134,16 @@ def _denials_in_text(intent: Intent, context: Context, pool: list[Claim]) -> Rep
         if (intent.party is None or mentions(intent.party, d.party))
         and (not (intent.topic or intent.back) or near_claims(d.line, pool, context, intent.topic))
     ]
-    if not found and (intent.topic or intent.back):
-        own = {c.id for c in pool}
-        found = [
+    if intent.topic or intent.back:
+        own, seen = {c.id for c in pool}, {d.line.key for d in found}
+        found += [
             n
             for n in negations(context.documents)
-            if same_paragraph(n.line, pool) and context.owner(n.line) not in own
-        ]
+            if n.line.key not in seen
+            and context.owner(n.line) not in own
+            and (same_paragraph(n.line, pool) or said.covers(intent.topic, n.line.text))
+            and (intent.party is None or mentions(intent.party, n.party))
+        ][:3]
     if not found or (intent.topic is None and not intent.back and intent.party is None and pool):
         return _nobody(intent, context, pool)
     lines = [f"{d.party} said it is not so: \u201c{d.line.text}\u201d" for d in found]
@@ -247,6 +250,8 @@ def _secondhand(claims: list[Claim], kinds: frozenset[str], party: str | None) -
 
 def _rests_on(intent: Intent, context: Context, kinds: frozenset[str], what: str) -> Reply:
     found = _secondhand(context.claims, kinds, intent.party)
+    if not found and intent.party:
+        return _reported_by(intent.party, context, what)
     if not found:
         return {
             "text": f"No claim in the documents rests on {what}. {NOT_IN_DOCUMENTS} that any "
@@ -262,6 +267,16 @@ def _rests_on(intent: Intent, context: Context, kinds: frozenset[str], what: str
             lines.append(f"  {source.stance.replace('_', ' ')}: {who(source)}{quoted(source)}")
         cited += [(claim, s) for s in ordered[:2]]
     return reply(lines, cited)
+
+
+def _reported_by(outlet: str, context: Context, what: str) -> Reply:
+    """No analysed claim rests on that outlet's report: the sentences that say what it reported."""
+    found = [line for s in said.speakers(outlet, context) for line in s.lines][:4]
+    if not found:
+        return not_said(f"that any claim comes from {what}")
+    lines = [f"No analysed claim rests on {what}; the articles say of it:"]
+    lines += [f"- \u201c{line.text}\u201d" for line in found]
+    return reply(lines, [], extra_quotes=found, context=context)
 
 
 def _anonymous(intent: Intent, context: Context) -> Reply:

@@ -105,6 +105,8 @@ def timeline(intent: Intent, context: Context) -> Reply:
 def _dated_sentences(intent: Intent, context: Context) -> Reply:
     """No claim matches: the sentences of the articles about the topic that give a date."""
     wanted = roots(intent.topic or "") - POINTERS
+    subject = {w for d in context.documents for w in roots(d.title or "")}
+    wanted = (wanted - subject) or wanted  # the article's subject is in every sentence
     found = [
         line
         for paragraph in document_lines(context.documents)

@@ -64,6 +64,11 @@ def _which_one(party: str, found: list[Statement], context: Context) -> Reply:
     return reply(lines, [], extra_quotes=quotes, context=context)
 
 
+def speakers(party: str, context: Context) -> list[Statement]:
+    """The people (or outlets, for "the report") matching ``party``, with where they speak."""
+    return _speakers(party, context)
+
+
 def _speakers(party: str, context: Context) -> list[Statement]:
     if roots(party) and roots(party) <= REPORT_WORDS:
         return _outlets(context)
@@ -183,6 +188,11 @@ def same_paragraph(line: Line, pool: list[Claim]) -> bool:
         for c in pool
         for e in c.evidence
     )
+
+
+def covers(topic: str | None, text: str) -> bool:
+    """Whether ``text`` has at least half the topic's content words."""
+    return _covers(topic, text)
 
 
 def _covers(topic: str | None, text: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.claims import Document
 from assistant.offline.segmentation import sentences
-from assistant.wordforms import roots
+from assistant.wordforms import roots, spelled_out
 
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|wrote|writes|reported|reports|"
@@ -66,6 +66,11 @@ class Line:
     def text(self) -> str:
         return self.document.text[self.start : self.end]
 
+    @property
+    def key(self) -> tuple[str, int]:
+        """What tells sentences apart (a Document is not hashable)."""
+        return self.document.id, self.start
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -99,7 +104,7 @@ def _windows(text: str) -> Iterator[tuple[str, bool]]:
 
 def mentions(query: str, text: str) -> bool:
     """Whether ``text`` names the party ``query`` (its content words, or its last name)."""
-    wanted = roots(query)
+    wanted = roots(spelled_out(query))
     if not wanted:
         return False
     have = roots(text)
@@ -157,6 +162,7 @@ def _stop(word: str) -> bool:
 def statements(query: str, documents: Sequence[Document]) -> list[Statement]:
     """Each speaker matching ``query`` with the sentences where they speak, in document order;
     when nobody matches every word ("the hospital spokeswoman"), those matching its last word."""
+    query = spelled_out(query)
     found = _statements(query, documents)
     head = query.split()[-1] if query.split() else query
     if not found and roots(head) and roots(head) != roots(query):
@@ -324,9 +330,16 @@ DENIAL = re.compile(
 _BY = re.compile(r"\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,3}")
 
 
+DENIAL_VERB = re.compile(r"\b(?:denied|denies|dismissed|rejected|refuted|rebutted)\b")
+
+
 def denials(documents: Sequence[Document]) -> list[Remark]:
-    """Sentences where someone says a thing is not so (denied, false, not received ...)."""
-    return _remarks(documents, DENIAL, _denier, spoken=True)
+    """Sentences where someone says a thing is not so: "X denied/rejected ...", or a speech verb
+    with "false", "fiction", "not received" ..."""
+    verbs = _remarks(documents, DENIAL_VERB, _denier, spoken=False)
+    said = _remarks(documents, DENIAL, _denier, spoken=True)
+    seen = {r.line.key for r in verbs}
+    return verbs + [r for r in said if r.line.key not in seen]
 
 
 CONFIRMATION = re.compile(
