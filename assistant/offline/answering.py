@@ -33,12 +33,14 @@ from assistant.offline.replies import (
 )
 from assistant.offline.said import near_claims, same_paragraph
 from assistant.offline.speakers import (
+    Line,
     Remark,
     confirmations,
     denials,
     line_holding,
     mentions,
     negations,
+    paragraph_of,
     speaker_of,
 )
 from assistant.textsim import NUMBER_WORDS
@@ -135,19 +137,40 @@ def _denials_in_text(intent: Intent, context: Context, pool: list[Claim]) -> Rep
         and (not (intent.topic or intent.back) or near_claims(d.line, pool, context, intent.topic))
     ]
     if intent.topic or intent.back:
-        own, seen = {c.id for c in pool}, {d.line.key for d in found}
-        found += [
-            n
-            for n in negations(context.documents)
-            if n.line.key not in seen
-            and context.owner(n.line) not in own
-            and (same_paragraph(n.line, pool) or said.covers(intent.topic, n.line.text))
-            and (intent.party is None or mentions(intent.party, n.party))
-        ][:3]
+        found += _negations_near(intent, context, pool, found)
     if not found or (intent.topic is None and not intent.back and intent.party is None and pool):
         return _nobody(intent, context, pool)
     lines = [f"{d.party} said it is not so: \u201c{d.line.text}\u201d" for d in found]
     return reply(lines, [], extra_quotes=[d.line for d in found], context=context)
+
+
+def _negations_near(
+    intent: Intent, context: Context, pool: list[Claim], found: list[Remark]
+) -> list[Remark]:
+    """Attributed "not"/"no" sentences about the claims or topic, then those in the same
+    paragraphs as the denials found so far (denials come together)."""
+    own = {c.id for c in pool}
+    every = [
+        n
+        for n in negations(context.documents)
+        if context.owner(n.line) not in own
+        and (intent.party is None or mentions(intent.party, n.party))
+    ]
+    seen = {d.line.key for d in found}
+    near = [
+        n
+        for n in every
+        if n.line.key not in seen
+        and (same_paragraph(n.line, pool) or said.covers(intent.topic, n.line.text))
+    ]
+    paragraphs = {_paragraph(d.line) for d in [*found, *near]}
+    seen |= {n.line.key for n in near}
+    beside = [n for n in every if n.line.key not in seen and _paragraph(n.line) in paragraphs]
+    return (near + beside)[:4]
+
+
+def _paragraph(line: Line) -> tuple[str, int]:
+    return line.document.id, paragraph_of(line)[0]
 
 
 def _nobody(intent: Intent, context: Context, pool: list[Claim]) -> Reply:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from assistant.claims import Document
 from assistant.offline.segmentation import sentences
@@ -19,7 +20,8 @@ SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|wrote|writes|reported|reports|"
     r"announced|confirmed|confirms|denied|denies|declined|noted|notes|insisted|argued|explained|"
     r"warned|called|calls|asserted|stressed|emphasi[sz]ed|assured|reiterated|reaffirmed|"
-    r"acknowledged|repeated|according\s+to|responded|replied|published)\b"
+    r"acknowledged|repeated|according\s+to|responded|replied|published|questioned|cautioned|"
+    r"countered|disputed)\b"
 )
 QUOTE_END = re.compile(r"[\"\u201d][\s,]*$|,[\"\u201d]\s*$|[,.?!][\"\u201d]\s*$")
 PRONOUN_LEAD = re.compile(
@@ -89,10 +91,19 @@ def document_lines(documents: Sequence[Document]) -> Iterator[list[Line]]:
             start = end + 1
 
 
+QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
+def speech_verbs(text: str) -> list[re.Match[str]]:
+    """The speech verbs of a sentence outside its quotations ("I have not told" is quoted)."""
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+    return [v for v in SPEECH.finditer(text) if not any(a < v.start() < b for a, b in quoted)]
+
+
 def _windows(text: str) -> Iterator[tuple[str, bool]]:
     """(attribution window, whether it follows the verb) for each speech verb: the words before
     it, or after it when it follows a closing quote ('"...," said X')."""
-    for verb in SPEECH.finditer(text):
+    for verb in speech_verbs(text):
         before = text[: verb.start()]
         if QUOTE_END.search(before):
             yield text[verb.end() : verb.end() + 80], True
@@ -176,7 +187,9 @@ def _statements(query: str, documents: Sequence[Document]) -> list[Statement]:
         current: str | None = None
         for line in paragraph:
             speaker = _speaker_of(line.text, query)
-            if speaker is None and current is not None and _continues(line.text, current):
+            if speaker is None and current is not None and _named_next(line, current):
+                speaker = _rename(found, current, speaker_of(line) or current)
+            elif speaker is None and current is not None and _continues(line.text, current):
                 speaker = current
             current = speaker
             if speaker is not None:
@@ -212,9 +225,31 @@ def _fold_roles(found: list[Statement]) -> list[Statement]:
 
 def _speaker_of(text: str, query: str) -> str | None:
     for window, _ in _windows(text):
-        if mentions(query, window):
+        if mentions(query, window) and not _plural_only(query, window):
             return speaker_in(window, query)
     return None
+
+
+def _plural_only(query: str, window: str) -> bool:
+    """'the analyst' is not 'analysts' (a call with analysts): the role only as a plural."""
+    words = query.split()
+    head = words[-1].casefold() if words else ""
+    if not head.isalpha() or head.endswith("s"):
+        return False
+    folded = window.casefold()
+    plural = re.search(rf"\b{head}(?:s|es)\b", folded) is not None
+    return plural and re.search(rf"\b{head}\b", folded) is None
+
+
+def _named_next(line: Line, speaker: str) -> bool:
+    """'One analyst questioned the gains. "...," said Anita Desai.': a bare role, then a quote
+    whose speaker is named."""
+    words = speaker.split()
+    if words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    role_only = not any(w[:1].isupper() for w in words)
+    quoted = line.text.lstrip().startswith(("\u201c", '"'))
+    return role_only and quoted and speaker_of(line) is not None
 
 
 def _continues(text: str, speaker: str) -> bool:
@@ -239,7 +274,8 @@ def _key(speaker: str, found: dict[str, list[Line]]) -> str:
 
 
 def _rename(found: dict[str, list[Line]], old: str, new: str) -> str:
-    found[new] = found.pop(old)
+    if old in found:
+        found[new] = found.pop(old)
     return new
 
 
@@ -254,9 +290,15 @@ class Remark:
 Speaker = Callable[[str, re.Match[str]], str]
 
 
+class Finder(Protocol):
+    """A compiled pattern, or anything that finds a match the same way."""
+
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
 def _remarks(
     documents: Sequence[Document],
-    pattern: re.Pattern[str],
+    pattern: Finder,
     who: Speaker,
     *,
     spoken: bool,
@@ -269,7 +311,7 @@ def _remarks(
         for index, line in enumerate(paragraph):
             match = pattern.search(line.text)
             wanted = match is not None and (also is None or also.search(line.text) is not None)
-            if match is not None and wanted and (not spoken or SPEECH.search(line.text)):
+            if match is not None and wanted and (not spoken or speech_verbs(line.text)):
                 party = who(line.text, match)
                 if party.casefold() in PRONOUNS and index > 0:
                     party = _previous_party(paragraph[index - 1].text, party)
@@ -278,6 +320,7 @@ def _remarks(
 
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
+_DETERMINERS = frozenset("a an the one two three several some another".split())
 
 
 def _previous_party(text: str, pronoun: str) -> str:
@@ -355,14 +398,27 @@ def confirmations(documents: Sequence[Document]) -> list[Remark]:
 
 def negations(documents: Sequence[Document]) -> list[Remark]:
     """Attributed sentences that say no, not or never: weaker signs of a denial."""
-    return _remarks(documents, SPEECH, _speaker_before, spoken=False, also=NEGATION)
+    return _remarks(documents, _OUTSIDE_QUOTES, _speaker_before, spoken=True, also=NEGATION)
+
+
+class _OutsideQuotes:
+    """A pattern-like finder of the first speech verb outside quotations."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        verbs = speech_verbs(text)
+        return verbs[0] if verbs else None
+
+
+_OUTSIDE_QUOTES = _OutsideQuotes()
 
 
 def _speaker_before(text: str, verb: re.Match[str]) -> str:
-    if QUOTE_END.search(text[: verb.start()]):
+    before = text[: verb.start()]
+    if QUOTE_END.search(before):
         name = NAME.search(text, verb.end())
         return name.group(0) if name else text[verb.end() :].strip()
-    return _subject(text[: verb.start()])
+    after_quote = re.split(r"[\"\u201d]", before)[-1]  # '"...," Kaplan said'
+    return _subject(after_quote if after_quote.strip(" ,") else before)
 
 
 def _denier(text: str, match: re.Match[str]) -> str:
