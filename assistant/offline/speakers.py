@@ -146,6 +146,12 @@ def speaker_in(window: str, query: str) -> str:
     return role
 
 
+def _person_names(window: str) -> list[str]:
+    """Names in an attribution window, leaving out possessives ("Lumora's chief ...")."""
+    found = [n.group(0) for n in NAME.finditer(window) if _is_name(n.group(0))]
+    return [n for n in found if not n.endswith(("'s", "\u2019s"))]
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
     return bool(words) and not all(w.strip(".'\u2019") in _CALENDAR for w in words)
@@ -415,8 +421,8 @@ _OUTSIDE_QUOTES = _OutsideQuotes()
 def _speaker_before(text: str, verb: re.Match[str]) -> str:
     before = text[: verb.start()]
     if QUOTE_END.search(before):
-        name = NAME.search(text, verb.end())
-        return name.group(0) if name else text[verb.end() :].strip()
+        names = _person_names(text[verb.end() : verb.end() + 80])
+        return names[0] if names else text[verb.end() :].strip()
     after_quote = re.split(r"[\"\u201d]", before)[-1]  # '"...," Kaplan said'
     return _subject(after_quote if after_quote.strip(" ,") else before)
 
@@ -433,7 +439,7 @@ def _denier(text: str, match: re.Match[str]) -> str:
 def speaker_of(line: Line) -> str | None:
     """Who speaks in a sentence: the name next to its speech verb, else the verb's subject."""
     for window, after in _windows(line.text):
-        names = [n.group(0) for n in NAME.finditer(window) if _is_name(n.group(0))]
+        names = _person_names(window)
         if names:
             return names[0] if after else names[-1]
     verb = SPEECH.search(line.text)
