@@ -17,6 +17,7 @@ from assistant.chat.answers import Answer
 from assistant.cli.spinner import Spinner
 from assistant.cli.wrapping import StreamWrap
 from assistant.rendering import chat as chatview
+from assistant.rendering.text import shown
 
 RESTART = "(answer could not be verified; asking again)"
 
@@ -57,7 +58,7 @@ class LiveAnswer:
         if self.on_first is not None:
             self.on_first()
             self.on_first = None
-        self._print(self._wrap.feed(run))
+        self._print(self._wrap.feed(str(shown(run))))
         self._shown.append(run)
         self._line_open = not run.endswith("\n")
 

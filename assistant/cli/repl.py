@@ -24,7 +24,10 @@ from assistant.cli.wrapping import wrap_text
 from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
+from assistant.rendering.text import shown
+from assistant.sanitising import had_invalid_bytes, scrub
 
+INVALID_BYTES = "warning: that line had bytes that are not UTF-8; they are read as \ufffd"
 PROMPT = "claimdesk> "
 MORE = "       ... "
 LEAVE = frozenset({"exit", "quit", "/quit", "/exit"})
@@ -70,8 +73,10 @@ class Chat:
         }
 
     def show(self, text: Text | str) -> None:
-        """Print, wrapped to the terminal width (COLUMNS when piped) without breaking words."""
-        styled = Text(text) if isinstance(text, str) else text
+        """Print, wrapped to the terminal width (COLUMNS when piped) without breaking words;
+        secrets masked and control characters made visible."""
+        safe = shown(text)
+        styled = Text(safe) if isinstance(safe, str) else safe
         wrapped = wrap_text(styled, terminal.width())
         self.console.print(wrapped, soft_wrap=True, highlight=False, markup=False)
 
@@ -97,6 +102,9 @@ class Chat:
                 self.handle(entry)
 
     def handle(self, entry: str) -> None:
+        if had_invalid_bytes(entry):
+            self.show(Text(INVALID_BYTES, style="yellow"))
+            entry = scrub(entry)
         if self.echo:
             self.show(Text(f"> {entry}", style="bold"))
         try:

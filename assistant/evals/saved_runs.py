@@ -18,6 +18,7 @@ from assistant.chat.history import data_dir
 from assistant.errors import ConfigurationError, InputError
 from assistant.evals import formatting as fmt
 from assistant.evals.records import EvalMeta, EvalReport
+from assistant.private_files import private_file, private_folder
 
 FOLDER = "eval-runs"
 
@@ -64,15 +65,16 @@ def save(report: EvalReport) -> EvalReport:
     """Store the report under the next run id; returns it with ``meta.run_id`` set."""
     folder = runs_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         run_id, path = _claim_id(folder)
         report = report.model_copy(
             update={"meta": report.meta.model_copy(update={"run_id": run_id})}
         )
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=5) as out:
+        with gzip.open(private_file(path), "wt", encoding="utf-8", compresslevel=5) as out:
             out.write(report.model_dump_json())
         summary = json.dumps(_summary(run_id, report), ensure_ascii=False)
-        (folder / f"{run_id:04d}.summary.json").write_text(summary, encoding="utf-8")
+        summary_path = private_file(folder / f"{run_id:04d}.summary.json")
+        summary_path.write_text(summary, encoding="utf-8")
     except OSError as exc:
         raise ConfigurationError(
             f"cannot save the eval run in {folder}: {exc.strerror} (--no-log saves nothing)",
