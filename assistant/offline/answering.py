@@ -103,7 +103,7 @@ def _in_text(
         if (intent.party is None or mentions(intent.party, r.party))
         and near_claims(r.line, pool, context, intent.topic)
     ]
-    return _new_refusals(found, cited)
+    return _uncovered(found, cited)
 
 
 def _deniers(claim: Claim) -> list[Source]:
@@ -188,13 +188,13 @@ def _nobody(intent: Intent, context: Context, pool: list[Claim]) -> Reply:
             lines.append(f"  {source.stance.replace('_', ' ')}: {who(source)}{quoted(source)}")
             cited.append((claim, source))
     silent = said.refusals_about(intent, context, pool, unconfirmed=True)
-    silent = _new_refusals(silent, cited)
+    silent = _uncovered(silent, cited)
     lines += [f"  {r.party} did not confirm or comment: \u201c{r.line.text}\u201d" for r in silent]
     return reply(lines, cited, extra_quotes=[r.line for r in silent], context=context)
 
 
-def _new_refusals(found: list[Remark], cited: list[tuple[Claim, Source]]) -> list[Remark]:
-    """The refusals whose sentence no cited quote already covers."""
+def _uncovered(found: list[Remark], cited: list[tuple[Claim, Source]]) -> list[Remark]:
+    """The remarks whose sentence no cited quote already covers."""
     spans = [e for _, s in cited for e in s.evidence]
     return [
         r
@@ -218,7 +218,7 @@ def _refusals(intent: Intent, context: Context, pool: list[Claim]) -> Reply:
     lines = [f"{who(s)} did not comment on {c.id}{quoted(s)}" for c, s in cited]
     about = bool(intent.topic or intent.back)  # "who wouldn't say what caused it?"
     extra = said.refusals_about(intent, context, pool, unconfirmed=about)
-    extra = _new_refusals(extra, cited)
+    extra = _uncovered(extra, cited)
     lines += [f"{r.party}: \u201c{r.line.text}\u201d" for r in extra]
     if not lines:
         return not_said(f"that {intent.party or 'anyone'} declined to comment")
