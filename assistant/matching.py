@@ -18,6 +18,7 @@ from assistant.offline.claims_rules import is_clause
 from assistant.offline.lexicons import AUXILIARIES
 from assistant.offline.stance_lexicon import CLAIM_HEDGE_WORDS
 from assistant.textsim import content_stems, similarity
+from assistant.wordforms import roots
 
 NAME_MATCH = 0.6
 CLAIM_MATCH = 0.6
@@ -69,10 +70,10 @@ _POINTERS = content_stems("claim claims report reports story stories statement a
 
 
 def _coverage(query: str, text: str) -> float:
-    wanted = content_stems(query) - _POINTERS
+    wanted = roots(query) - _POINTERS
     if not wanted:
         return 0.0
-    return len(wanted & content_stems(text)) / len(wanted)
+    return len(wanted & roots(text)) / len(wanted)
 
 
 def _claim_text(claim: Claim) -> str:

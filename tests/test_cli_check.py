@@ -55,7 +55,7 @@ def test_check_table_names_status_source_and_document(capsys: pytest.CaptureFixt
     assert code == 0
     assert "status: denied" in out
     marten = "Ilse Marten, port authority spokesperson [named_official, denies, on record]"
-    assert f"{marten} in Bay Gazette, 2026-03-04" in out
+    assert f"{marten} in Bay Gazette, 2026-03-04" in " ".join(out.split())  # wrapped to 80
     assert DENIAL in out
 
 
@@ -119,7 +119,10 @@ def test_bad_input_is_one_clear_line(
     assert err.startswith("claimdesk: error: ") and err.count("\n") == 1
 
 
-def test_analyze_status_denied_lists_denials(capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_status_denied_lists_denials(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no line wraps
     code, out, _ = run(capsys, "analyze", *PATHS, "-m", "x", "--status", "denied")
     assert code == 0
     assert out.startswith("1 denied claim in 4 document(s)")

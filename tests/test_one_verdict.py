@@ -314,7 +314,7 @@ def test_claim_command_finds_a_claim_by_its_words() -> None:
     console = Console(record=True, width=200)
     Chat(chat, console, echo=False).handle("/claim the blast in Bisham")
     bisham = next(c for c in analysis.claims if "Bisham" in c.text)
-    assert f"{bisham.id}: {bisham.text}" in console.export_text()
+    assert f"{bisham.id}: {bisham.text}" in " ".join(console.export_text().split())
 
 
 def test_is_it_true_that_names_each_claims_own_status() -> None:

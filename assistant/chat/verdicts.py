@@ -87,7 +87,7 @@ def check_answer(analysis: Analysis, claim: str, verdict: Verdict) -> Answer:
         question=claim,
         text=text,
         citations=citations,
-        verified=not problems,
+        verified=not problems and bool(citations),
         warning="could not verify: " + "; ".join(problems) if problems else None,
         kind="check",
         usage=verdict.usage,

@@ -9,14 +9,35 @@ import warnings
 from collections.abc import Callable, Sequence
 
 from assistant import UnreadLanguageWarning, __version__
-from assistant.cli import analyze, chat, check, history, serve
+from assistant.cli import (
+    analyze,
+    chat,
+    check,
+    completion,
+    configuration,
+    engines,
+    history,
+    keys,
+    serve,
+)
 from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 from assistant.redaction import redact
 from assistant.sanitising import had_invalid_bytes, scrub, visible
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze, check, eval_command, chat, history, serve]
+COMMANDS = [
+    analyze,
+    check,
+    eval_command,
+    chat,
+    history,
+    serve,
+    engines,
+    configuration,
+    keys,
+    completion,
+]
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
@@ -32,6 +53,24 @@ def parser() -> argparse.ArgumentParser:
     subparsers = root.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(subparsers)
+    return root
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse; an unknown option is reported with the usage of the command it was given to."""
+    root = parser()
+    args, unknown = root.parse_known_args(argv)
+    if unknown:
+        command = _command_parser(root, getattr(args, "command", None))
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _command_parser(root: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    for action in root._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
     return root
 
 
@@ -63,14 +102,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(argv: Sequence[str]) -> int:
-    args = parser().parse_args(argv)
+    args = _parse(argv)
+
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser().print_help()
         return EXIT_INPUT
     try:
         return handler(args)
-    except (InputError, ConfigurationError) as exc:
+    except ConfigurationError as exc:
+        print(f"claimdesk: error: {visible(exc.cli_message)}", file=sys.stderr)
+        return EXIT_INPUT
+    except InputError as exc:
         print(f"claimdesk: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except ClaimdeskError as exc:
