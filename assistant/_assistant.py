@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant import config, prompts
-from assistant.analysis import document_steps
-from assistant.checking import Checked, check_steps, matching_claim_ids
+from assistant.analysis import document_claims, part_plans
+from assistant.checking import Checked, check_plans, combine_checks, matching_claim_ids
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
 from assistant.errors import InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
-from assistant.runner import arun, run
+from assistant.runner import Plan, arun_all, run_all
 
 if TYPE_CHECKING:
     from assistant.history import History
@@ -26,7 +25,12 @@ Documents = DocumentInput | Sequence[DocumentInput]
 
 
 class Assistant:
-    """Analyse news documents with one engine (an LLM server or the offline rules)."""
+    """Analyse news documents with one engine (an LLM server or the offline rules).
+
+    ``concurrency`` bounds the requests in flight at once (argument > ``CLAIMDESK_CONCURRENCY``
+    > 8): the parts of a long document, several documents and the batches of a check go to the
+    model together, in ``analyze``/``check`` (threads) as in ``aanalyze``/``acheck``.
+    """
 
     def __init__(
         self,
@@ -34,7 +38,9 @@ class Assistant:
         *,
         base_url: str | None = None,
         api_key: str | None = None,
+        concurrency: int | None = None,
     ) -> None:
+        self.concurrency = config.concurrency(concurrency)
         if isinstance(model, str) or model is None:
             self.choice = config.choose(model)
             self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
@@ -75,18 +81,21 @@ class Assistant:
     def analyze(self, documents: Documents) -> Analysis:
         """Every check-worthy claim in the documents, with status, sources and evidence."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
-        budget = self.model.context_chars
-        per_document = [run(document_steps(d, budget, usage), self.model, usage) for d in docs]
-        return self._analysis(docs, per_document, usage, started)
+        plans, counts = self._plans(docs)
+        per_part = run_all(plans, self.model, usage, self.concurrency)
+        return self._analysis(docs, _per_document(per_part, counts), usage, started)
 
     async def aanalyze(self, documents: Documents) -> Analysis:
-        """Async twin of :meth:`analyze`; documents are analysed concurrently."""
+        """Async twin of :meth:`analyze`."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
-        budget = self.model.context_chars
-        per_document = await asyncio.gather(
-            *(arun(document_steps(d, budget, usage), self.model, usage) for d in docs)
-        )
-        return self._analysis(docs, per_document, usage, started)
+        plans, counts = self._plans(docs)
+        per_part = await arun_all(plans, self.model, usage, self.concurrency)
+        return self._analysis(docs, _per_document(per_part, counts), usage, started)
+
+    def _plans(self, documents: Sequence[Document]) -> tuple[list[Plan[list[Claim]]], list[int]]:
+        """Every part of every document as one independent plan, and each document's count."""
+        per_document = [part_plans(d, self.model.context_chars) for d in documents]
+        return [p for plans in per_document for p in plans], [len(p) for p in per_document]
 
     def _verdict(
         self,
@@ -117,8 +126,8 @@ class Assistant:
         text, docs = _claim_text(claim), as_documents(documents)
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
-        steps = check_steps(text, docs, self.model.context_chars, usage)
-        checked = run(steps, self.model, usage)
+        plans = check_plans(text, docs, self.model.context_chars)
+        checked = combine_checks(run_all(plans, self.model, usage, self.concurrency))
         return self._verdict(text, docs, checked, analysis, usage, started)
 
     async def acheck(
@@ -128,8 +137,8 @@ class Assistant:
         text, docs = _claim_text(claim), as_documents(documents)
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
-        steps = check_steps(text, docs, self.model.context_chars, usage)
-        checked = await arun(steps, self.model, usage)
+        plans = check_plans(text, docs, self.model.context_chars)
+        checked = combine_checks(await arun_all(plans, self.model, usage, self.concurrency))
         return self._verdict(text, docs, checked, analysis, usage, started)
 
     def session(self, documents: Documents, *, history: History | None = None) -> Session:
@@ -141,6 +150,15 @@ class Assistant:
         from assistant.session import Session
 
         return Session(self, as_documents(documents), history=history)
+
+
+def _per_document(per_part: Sequence[list[Claim]], counts: Sequence[int]) -> list[list[Claim]]:
+    """The parts' claims regrouped by document (``counts`` parts each) and merged."""
+    merged, start = [], 0
+    for count in counts:
+        merged.append(document_claims(per_part[start : start + count]))
+        start += count
+    return merged
 
 
 def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Document]) -> None:

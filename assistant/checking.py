@@ -7,9 +7,9 @@ combined by the rubric (:func:`assistant.status.resolve`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from assistant import prompts, status
@@ -17,8 +17,8 @@ from assistant.chunking import chunk
 from assistant.claims import Analysis, Document, Evidence, Source, Usage, VerdictStatus
 from assistant.grounding import locate_in
 from assistant.models.base import Message, ModelRequest
-from assistant.outputs import SourceOutput, VerdictOutput
-from assistant.runner import Steps
+from assistant.outputs import SourceOutput, VerdictOutput, schema_text
+from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
 from assistant.textsim import similarity
 
@@ -50,8 +50,7 @@ def document_input(document: Document, text: str | None = None) -> dict[str, Any
 
 def check_request(claim: str, documents: Sequence[dict[str, Any]]) -> ModelRequest:
     """The ``check`` request: inputs {"claim", "documents": [{id, title, text, date, outlet}]}."""
-    schema = json.dumps(VerdictOutput.model_json_schema(), separators=(",", ":"))
-    system = prompts.render("check_system", schema=schema)
+    system = prompts.render("check_system", schema=schema_text(VerdictOutput))
     shown = [
         {**d, "title": _attribute(d["title"]), "outlet": _attribute(d["outlet"])} for d in documents
     ]
@@ -126,12 +125,17 @@ def combine_checks(checks: Sequence[Checked]) -> Checked:
     return Checked(resolved, reason, sources)
 
 
+def check_plans(claim: str, documents: Sequence[Document], budget: int) -> list[Plan[Checked]]:
+    """One plan per batch of documents; they are independent, so they can run at once."""
+    return [partial(batch_steps, claim, documents, b) for b in batches(documents, budget)]
+
+
 def check_steps(
     claim: str, documents: Sequence[Document], budget: int, usage: Usage
 ) -> Steps[Checked]:
     checks = []
-    for batch in batches(documents, budget):
-        checks.append((yield from batch_steps(claim, documents, batch, usage)))
+    for plan in check_plans(claim, documents, budget):
+        checks.append((yield from plan(usage)))
     return combine_checks(checks)
 
 

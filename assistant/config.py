@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.errors import UnknownModelError
+from assistant.errors import ConfigurationError, UnknownModelError
 from assistant.models.base import Model
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -49,3 +49,24 @@ def build(spec: str, *, base_url: str | None = None, api_key: str | None = None)
 
         return OpenAIModel(name, base_url=base_url, api_key=api_key)
     raise UnknownModelError(spec)
+
+
+DEFAULT_CONCURRENCY = 8
+
+
+def concurrency(value: int | None = None, env: Mapping[str, str] | None = None) -> int:
+    """How many requests may be in flight: argument > ``CLAIMDESK_CONCURRENCY`` > 8."""
+    if value is not None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigurationError(f"concurrency must be a whole number of 1 or more: {value!r}")
+        return value
+    env = os.environ if env is None else env
+    configured = env.get("CLAIMDESK_CONCURRENCY", "").strip()
+    if not configured:
+        return DEFAULT_CONCURRENCY
+    if not configured.isdigit() or int(configured) < 1:
+        raise ConfigurationError(
+            f"CLAIMDESK_CONCURRENCY={configured!r} is not a whole number of 1 or more",
+            setting="CLAIMDESK_CONCURRENCY",
+        )
+    return int(configured)

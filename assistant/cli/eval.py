@@ -10,6 +10,7 @@ from typing import Any
 
 import assistant
 from assistant import Assistant, config
+from assistant.cli.options import positive_int as _positive
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
 from assistant.errors import InputError
@@ -30,16 +31,6 @@ from assistant.models.base import Model
 REPO_ROOT = Path(assistant.__file__).resolve().parent.parent
 GOLD = Path("evals") / "gold" / "gold.jsonl"
 LABELLED = ("gold", "fnc1", "emergent")
-
-
-def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
 
 
 def _share(text: str) -> float:

@@ -1,4 +1,4 @@
-"""Run eval jobs concurrently through the async API, with a semaphore and fail-fast.
+"""Run eval jobs concurrently through the async API, with a pool of workers and fail-fast.
 
 A job is one model run (one article analysed, one claim checked). An unreachable server, a
 rejected key or a configuration error stops the whole run at once; any other failure is kept
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -58,22 +58,34 @@ def as_failure(job_id: str, exc: Exception) -> Failure:
     return Failure(id=job_id, kind="error", message=message)
 
 
-async def _one(job: Job[T], gate: asyncio.Semaphore, stop: asyncio.Event) -> Outcome[T]:
-    async with gate:
-        if stop.is_set():
-            raise asyncio.CancelledError
-        meter = Meter()
-        current_meter.set(meter)
-        started = time.perf_counter()
-        try:
-            value: T | None = await job.run()
-            failure = None
-        except FATAL as exc:
-            stop.set()
-            raise EvalAbortedError(job.id, exc) from exc
-        except Exception as exc:
-            value, failure = None, as_failure(job.id, exc)
-        return Outcome(job.id, value, failure, time.perf_counter() - started, meter)
+async def _one(job: Job[T], stop: asyncio.Event) -> Outcome[T]:
+    if stop.is_set():
+        raise asyncio.CancelledError
+    meter = Meter()
+    current_meter.set(meter)
+    started = time.perf_counter()
+    try:
+        value: T | None = await job.run()
+        failure = None
+    except FATAL as exc:
+        stop.set()
+        raise EvalAbortedError(job.id, exc) from exc
+    except Exception as exc:
+        value, failure = None, as_failure(job.id, exc)
+    return Outcome(job.id, value, failure, time.perf_counter() - started, meter)
+
+
+async def _worker(
+    queue: Iterator[tuple[int, Job[T]]],
+    results: list[Outcome[T] | None],
+    stop: asyncio.Event,
+    on_done: Callable[[Outcome[T]], None] | None,
+) -> None:
+    for index, job in queue:
+        outcome = await asyncio.create_task(_one(job, stop))  # a task: its own meter context
+        results[index] = outcome
+        if on_done is not None:
+            on_done(outcome)
 
 
 async def run_jobs(
@@ -81,18 +93,24 @@ async def run_jobs(
     concurrency: int,
     on_done: Callable[[Outcome[T]], None] | None = None,
 ) -> list[Outcome[T]]:
-    """Every job's outcome in job order; raises EvalAbortedError on the first fatal failure."""
-    gate = asyncio.Semaphore(max(1, concurrency))
+    """Every job's outcome in job order; raises EvalAbortedError on the first fatal failure.
+
+    ``concurrency`` workers take the jobs in order, so no more than that many are ever in
+    memory at once, however long the list.
+    """
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(_one(job, gate, stop)) for job in jobs]
+    results: list[Outcome[T] | None] = [None] * len(jobs)
+    queue = iter(enumerate(jobs))
+    workers = [
+        asyncio.create_task(_worker(queue, results, stop, on_done))
+        for _ in range(max(1, min(concurrency, len(jobs))))
+    ]
     try:
-        for finished in asyncio.as_completed(tasks):
-            outcome = await finished
-            if on_done is not None:
-                on_done(outcome)
+        await asyncio.gather(*workers)
     except BaseException:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        stop.set()
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
         raise
-    return [task.result() for task in tasks]
+    return [r for r in results if r is not None]

@@ -101,11 +101,24 @@ async def run_polnear(path: Path, engines: Engines, options: RunOptions) -> Suit
     return _finish(score_attribution(chosen, outcomes), outcomes, engines, len(articles))
 
 
+def by_document(pairs: Sequence[StancePair]) -> list[int]:
+    """Pair indices with the pairs on one document next to each other (first seen first), so an
+    engine's per-document work stays warm and per-document caches can stay small."""
+    first: dict[str, int] = {}
+    for index, pair in enumerate(pairs):
+        first.setdefault(pair.document, index)
+    return sorted(range(len(pairs)), key=lambda i: (first[pairs[i].document], i))
+
+
 async def _run_pairs(
     pairs: list[StancePair], labels: Sequence[str], fnc: bool, engines: Engines, options: RunOptions
 ) -> SuiteResult:
     chosen = options.selection.apply(pairs)
-    outcomes = await _run([_check_job(p, engines) for p in chosen], options)
+    order = by_document(chosen)
+    ran = await _run([_check_job(chosen[i], engines) for i in order], options)
+    outcomes: list[Outcome[VerdictLike]] = [ran[0]] * len(ran) if ran else []
+    for position, index in enumerate(order):
+        outcomes[index] = ran[position]
     return _finish(score_stance(chosen, outcomes, labels, fnc), outcomes, engines, len(pairs))
 
 
