@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import Any
 
 from assistant import prompts
 from assistant.chunking import Chunk, chunk
 from assistant.claims import Claim, Document, Source, Usage
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
-from assistant.models.base import Message, ModelRequest
+from assistant.models.base import Message, Messages, ModelRequest
 from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput, schema_text
 from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
@@ -28,12 +29,9 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
         "part_number": number,
         "part_count": count,
     }
-    system = prompts.render("extract_system", schema=schema_text(ExtractionOutput))
-    user = prompts.render("extract_user", **inputs)
-    messages = (Message("system", system), Message("user", user))
     return ModelRequest(
         "extract",
-        messages,
+        partial(_extraction_messages, inputs),
         ExtractionOutput,
         {
             **inputs,
@@ -43,6 +41,11 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
             "outlet": document.outlet,
         },
     )
+
+
+def _extraction_messages(inputs: dict[str, Any]) -> Messages:
+    system = prompts.render("extract_system", schema=schema_text(ExtractionOutput))
+    return (Message("system", system), Message("user", prompts.render("extract_user", **inputs)))
 
 
 def _quotes(output: ExtractionOutput) -> list[str]:

@@ -16,7 +16,7 @@ from assistant import prompts, status
 from assistant.chunking import chunk
 from assistant.claims import Analysis, Document, Evidence, Source, Usage, VerdictStatus
 from assistant.grounding import locate_in
-from assistant.models.base import Message, ModelRequest
+from assistant.models.base import Message, Messages, ModelRequest
 from assistant.outputs import SourceOutput, VerdictOutput, schema_text
 from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
@@ -50,15 +50,17 @@ def document_input(document: Document, text: str | None = None) -> dict[str, Any
 
 def check_request(claim: str, documents: Sequence[dict[str, Any]]) -> ModelRequest:
     """The ``check`` request: inputs {"claim", "documents": [{id, title, text, date, outlet}]}."""
+    inputs = {"claim": claim, "documents": list(documents)}
+    return ModelRequest("check", partial(_check_messages, claim, documents), VerdictOutput, inputs)
+
+
+def _check_messages(claim: str, documents: Sequence[dict[str, Any]]) -> Messages:
     system = prompts.render("check_system", schema=schema_text(VerdictOutput))
     shown = [
         {**d, "title": _attribute(d["title"]), "outlet": _attribute(d["outlet"])} for d in documents
     ]
     user = prompts.render("check_user", claim=claim, documents=shown)
-    inputs = {"claim": claim, "documents": list(documents)}
-    return ModelRequest(
-        "check", (Message("system", system), Message("user", user)), VerdictOutput, inputs
-    )
+    return (Message("system", system), Message("user", user))
 
 
 def _attribute(value: str | None) -> str | None:

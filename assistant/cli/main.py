@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
-from assistant.cli import analyze, chat, check, history
-from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 
-# Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze, check, eval_command, chat, history]
+# Each command is a module assistant/cli/<name>.py with add_parser(subparsers), which sets
+# handler=run(args) -> int. Only the module of the command being run is imported, so
+# `claimdesk analyze` never loads what chat, eval or batch need; the others are listed with the
+# one-line help below. A new command is one module and one line here.
+COMMANDS: dict[str, str] = {
+    "analyze": "list every check-worthy claim with status and sourcing",
+    "check": "check one claim against articles: confirmed, denied, unverified or not addressed",
+    "eval": "measure an engine on the gold set or public stance data",
+    "chat": "ask questions about articles; answers cite claims and verbatim quotes",
+    "history": "list stored chat sessions, or show one",
+}
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
 
 
-def parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named on the line: the first argument that is not an option."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with ``command``'s own options (its module imported) and the rest listed."""
     root = argparse.ArgumentParser(
         prog="claimdesk",
         description="Find check-worthy claims in news articles and tag them confirmed, denied or "
@@ -26,13 +40,17 @@ def parser() -> argparse.ArgumentParser:
     )
     root.add_argument("--version", action="version", version=f"claimdesk {__version__}")
     subparsers = root.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(subparsers)
+    for name, help_line in COMMANDS.items():
+        if name == command:
+            importlib.import_module(f"assistant.cli.{name}").add_parser(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_line)
     return root
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(_command_in(argv)).parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser().print_help()
