@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant._assistant import Assistant
-    from assistant.answers import Answer, Citation
+    from assistant.chat.answers import Answer, Citation
+    from assistant.chat.session import Session
     from assistant.claims import (
         Analysis,
         Claim,
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
         Verdict,
     )
     from assistant.errors import ClaimdeskError
-    from assistant.session import Session
 
 __version__ = "0.1.0"
 
@@ -29,10 +29,10 @@ __version__ = "0.1.0"
 # command) loads only the modules it touches.
 _HOMES = {
     "Assistant": "assistant._assistant",
-    "Answer": "assistant.answers",
-    "Citation": "assistant.answers",
+    "Answer": "assistant.chat.answers",
+    "Citation": "assistant.chat.answers",
     "ClaimdeskError": "assistant.errors",
-    "Session": "assistant.session",
+    "Session": "assistant.chat.session",
     **dict.fromkeys(
         [
             "Analysis",

@@ -16,9 +16,9 @@ from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import Plan, arun_all, run_all
 
-if TYPE_CHECKING:
-    from assistant.history import History
-    from assistant.session import Session
+if TYPE_CHECKING:  # chat loads only when a session is opened
+    from assistant.chat.history import History
+    from assistant.chat.session import Session
 
 Documents = DocumentInput | Sequence[DocumentInput]
 """A text, a file Path, a Document, or a list or tuple of them."""
@@ -145,9 +145,9 @@ class Assistant:
         """A chat session: ``session.ask(question)`` answers from the documents' claims.
 
         The documents are analysed on the first question (or ``session.analysis``); pass a
-        :class:`assistant.history.History` to cache analyses and log the conversation.
+        :class:`assistant.chat.history.History` to cache analyses and log the conversation.
         """
-        from assistant.session import Session
+        from assistant.chat.session import Session
 
         return Session(self, as_documents(documents), history=history)
 

@@ -26,8 +26,6 @@ from assistant.models.base import Model, ModelRequest, ModelResponse
 from assistant.models.wrapper import ModelWrapper
 from assistant.outputs import json_schema
 
-UNCACHED_ENGINES = frozenset({"offline"})
-
 
 def cache_dir() -> Path:
     configured = os.environ.get("CLAIMDESK_CACHE_DIR")
@@ -69,7 +67,7 @@ class CachedModel(ModelWrapper):
     def __init__(self, model: Model, directory: Path | None = None) -> None:
         super().__init__(model)
         self.directory = directory or cache_dir()
-        self.enabled = model.engine_name not in UNCACHED_ENGINES
+        self.enabled = not model.capabilities.local
         if self.enabled:
             _refuse_non_folder(self.directory)
         self.prompt_version = prompts.prompt_version()
