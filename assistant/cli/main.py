@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "eval": "measure an engine on the gold set or public stance data",
     "chat": "ask questions about articles; answers cite claims and verbatim quotes",
     "history": "list stored chat sessions, or show one",
+    "batch": "analyse a corpus: locally, on Ray, or through a provider's Batch API",
 }
 
 EXIT_INPUT = 2

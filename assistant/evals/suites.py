@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from assistant.claims import Analysis, Document
+from assistant.claims import Analysis, Document, Source
 from assistant.evals import emergent, fnc1, polnear
 from assistant.evals.engines import Engines, VerdictLike
 from assistant.evals.gold import GoldArticle, load_gold
@@ -62,9 +62,22 @@ def _analysis_job(item_id: str, document: Document, engines: Engines) -> Job[Ana
     return Job(item_id, lambda: engines.analyze(document))
 
 
+@dataclass(frozen=True, slots=True)
+class KeptVerdict:
+    """What scoring reads of a verdict. The rest (engine, usage, ids) is dropped as each pair
+    finishes, so tens of thousands of pairs stay small in memory."""
+
+    status: str
+    reason: str
+    sources: Sequence[Source]
+
+
 def _check_job(pair: StancePair, engines: Engines) -> Job[VerdictLike]:
-    document = pair_document(pair)
-    return Job(pair.id, lambda: engines.check(pair.claim, document))
+    async def check() -> VerdictLike:
+        verdict = await engines.check(pair.claim, pair_document(pair))
+        return KeptVerdict(verdict.status, verdict.reason, verdict.sources)
+
+    return Job(pair.id, check)
 
 
 async def _run(jobs: Sequence[Job[T]], options: RunOptions) -> list[Outcome[T]]:

@@ -23,10 +23,11 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import httpx2
 from openai import (
@@ -42,6 +43,7 @@ from openai import (
     omit,
 )
 from openai.lib import type_to_response_format_param
+from openai.types import Batch
 from openai.types.chat import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -78,6 +80,7 @@ from assistant.models.base import (
 if TYPE_CHECKING:
     from openai.types import CompletionUsage
 
+T = TypeVar("T")
 Wire = Literal["json_schema", "json_object"]
 STREAMING_SERVER = Capabilities(streams=True)
 STREAM_OPTIONS: ChatCompletionStreamOptionsParam = {"include_usage": True}
@@ -393,6 +396,50 @@ class OpenAIModel:
             )
         self._wire = "json_object"
 
+    # --- the Batch API (OpenAI's /v1/batches; vLLM's run-batch reads the same lines) -------------
+
+    def request_body(self, request: ModelRequest) -> dict[str, Any]:
+        """The JSON body this instance POSTs for ``request``: a Batch API input line's body."""
+        arguments = self._arguments(request, self._wire)
+        extra = arguments.pop("extra_body") or {}
+        body = {k: v for k, v in arguments.items() if v is not omit and v is not None}
+        return {**body, **extra}
+
+    def response_from_body(self, body: Mapping[str, Any]) -> ModelResponse:
+        """The response in a chat completion's JSON (a Batch API output line's body)."""
+        try:
+            completion = ChatCompletion.model_validate(body)
+        except ValueError as error:
+            raise ModelServerError(f"a batch result is not a chat completion: {error}") from None
+        return _response(completion, 0)
+
+    def submit_batch(self, path: Path) -> BatchJob:
+        """Upload a requests file and start a batch over it (24 h completion window)."""
+        with path.open("rb") as handle:
+            files = self.client.files
+            uploaded = self._batch_call(lambda: files.create(file=handle, purpose="batch"))
+        batch = self._batch_call(
+            lambda: self.client.batches.create(
+                input_file_id=uploaded.id,
+                endpoint="/v1/chat/completions",
+                completion_window="24h",
+            )
+        )
+        return _batch_job(batch)
+
+    def batch_job(self, batch_id: str) -> BatchJob:
+        return _batch_job(self._batch_call(lambda: self.client.batches.retrieve(batch_id)))
+
+    def batch_file(self, file_id: str) -> str:
+        """The text of a batch's output or error file."""
+        return self._batch_call(lambda: self.client.files.content(file_id)).text
+
+    def _batch_call(self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except OpenAIError as error:
+            raise self._translate(error) from None
+
     # --- errors ---------------------------------------------------------------------------------
 
     def _translate(self, error: Exhausted | OpenAIError) -> ModelServerError:
@@ -487,6 +534,32 @@ def _message(message: Message) -> ChatCompletionMessageParam:
     if message.role == "user":
         return {"role": "user", "content": message.content}
     return {"role": "assistant", "content": message.content}
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """A Batch API job as the server reports it."""
+
+    id: str
+    status: str
+    total: int
+    completed: int
+    failed: int
+    output_file_id: str | None
+    error_file_id: str | None
+
+
+def _batch_job(batch: Batch) -> BatchJob:
+    counts = batch.request_counts
+    return BatchJob(
+        id=batch.id,
+        status=batch.status,
+        total=counts.total if counts else 0,
+        completed=counts.completed if counts else 0,
+        failed=counts.failed if counts else 0,
+        output_file_id=batch.output_file_id,
+        error_file_id=batch.error_file_id,
+    )
 
 
 def _response(completion: ChatCompletion, retries: int) -> ModelResponse:
