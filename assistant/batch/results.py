@@ -31,10 +31,10 @@ def read_results(text: str, where: str) -> dict[str, dict[str, Any]]:
             continue
         try:
             record = json.loads(line)
-            response = record.get("response") or {}
-            if record.get("error") is None and response.get("status_code") == 200:
-                bodies[str(record["custom_id"])] = dict(response["body"])
-        except (ValueError, KeyError, TypeError, AttributeError):
+            custom_id, response, error = record["custom_id"], record["response"], record["error"]
+            if error is None and response and response["status_code"] == 200:
+                bodies[str(custom_id)] = dict(response["body"])
+        except (ValueError, KeyError, TypeError):
             raise InputError(f"{where}:{number}: not a Batch API output line") from None
     return bodies
 
