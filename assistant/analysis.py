@@ -15,7 +15,7 @@ from assistant.claims import Claim, Document, Source, Usage
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, Messages, ModelRequest
-from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput, schema_text
+from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
 from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
 
@@ -44,7 +44,7 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
 
 
 def _extraction_messages(inputs: dict[str, Any]) -> Messages:
-    system = prompts.render("extract_system", schema=schema_text(ExtractionOutput))
+    system = prompts.render("extract_system")
     return (Message("system", system), Message("user", prompts.render("extract_user", **inputs)))
 
 

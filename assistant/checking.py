@@ -17,7 +17,7 @@ from assistant.chunking import chunk
 from assistant.claims import Analysis, Document, Evidence, Source, Usage, VerdictStatus
 from assistant.grounding import locate_in
 from assistant.models.base import Message, Messages, ModelRequest
-from assistant.outputs import SourceOutput, VerdictOutput, schema_text
+from assistant.outputs import SourceOutput, VerdictOutput
 from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
 from assistant.textsim import similarity
@@ -55,7 +55,7 @@ def check_request(claim: str, documents: Sequence[dict[str, Any]]) -> ModelReque
 
 
 def _check_messages(claim: str, documents: Sequence[dict[str, Any]]) -> Messages:
-    system = prompts.render("check_system", schema=schema_text(VerdictOutput))
+    system = prompts.render("check_system")
     shown = [
         {**d, "title": _attribute(d["title"]), "outlet": _attribute(d["outlet"])} for d in documents
     ]

@@ -8,6 +8,7 @@ date) to rows ``{"id", "line"}``, ``line`` being exactly the OUT.jsonl line a lo
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -50,6 +51,12 @@ def analyze_dataset(dataset: Any, model: str = "offline", *, base_url: str | Non
     return dataset.map(partial(_analyze_row, model, base_url))
 
 
+def _quiet(ray: Any) -> None:
+    """Ray Data's own progress lines would bury the run's progress bar and summary."""
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+
 def rows(documents: Sequence[Document]) -> list[dict[str, Any]]:
     return [d.model_dump(mode="json") for d in documents]
 
@@ -67,6 +74,7 @@ def run_on_ray(
     ray = _ray()
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
+    _quiet(ray)
     dataset = analyze_dataset(ray.data.from_items(rows(pending)), model, base_url=base_url)
     with records.open_output(output) as out:
         for row in dataset.iter_rows():

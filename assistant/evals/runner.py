@@ -42,7 +42,7 @@ class Job(Generic[T]):
     run: Callable[[], Awaitable[T]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome(Generic[T]):
     id: str
     value: T | None

@@ -53,6 +53,7 @@ from openai.types.chat import (
 from openai.types.chat.completion_create_params import ResponseFormat
 from pydantic import BaseModel
 
+from assistant import prompts
 from assistant.errors import (
     AuthenticationError,
     ModelServerError,
@@ -76,6 +77,7 @@ from assistant.models.base import (
     ModelResponse,
     TextSink,
 )
+from assistant.outputs import schema_text
 
 if TYPE_CHECKING:
     from openai.types import CompletionUsage
@@ -379,7 +381,7 @@ class OpenAIModel:
         response_format, extra_body = _response_format(request.output_type, wire)
         return {
             "model": self._name,
-            "messages": [_message(m) for m in request.messages],
+            "messages": _messages(request, wire),
             "temperature": 0,
             "max_tokens": request.max_tokens or self.max_tokens,
             "response_format": response_format,
@@ -526,6 +528,16 @@ def _gist(text: str, limit: int = 60) -> str:
     """The start of a text on one line, for an error message."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _messages(request: ModelRequest, wire: Wire) -> list[ChatCompletionMessageParam]:
+    """The chat messages. ``json_schema`` carries the schema in ``response_format``; in
+    ``json_object`` mode (where a server need not enforce one) the system prompt states it."""
+    messages = list(request.messages)
+    if wire == "json_object" and messages and messages[0].role == "system":
+        stated = prompts.render("schema", schema=schema_text(request.output_type))
+        messages[0] = Message("system", f"{messages[0].content}\n\n{stated}")
+    return [_message(m) for m in messages]
 
 
 def _message(message: Message) -> ChatCompletionMessageParam:

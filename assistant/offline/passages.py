@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018
 _STEMMER = snowballstemmer.stemmer("english")
 # Whole documents whose per-text work stays cached: callers meet one document many times in a
 # row (an eval runs the pairs on one body together), not thousands in turn.
-DOCUMENTS_CACHED = 256
+DOCUMENTS_CACHED = 32
 
 
 @lru_cache(maxsize=65536)
