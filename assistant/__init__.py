@@ -7,7 +7,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant._assistant import Assistant
+    from assistant._assistant import Assistant, UnreadLanguageWarning
     from assistant.chat.answers import Answer, Citation
     from assistant.chat.session import Session
     from assistant.claims import (
@@ -29,6 +29,7 @@ __version__ = "0.1.0"
 # command) loads only the modules it touches.
 _HOMES = {
     "Assistant": "assistant._assistant",
+    "UnreadLanguageWarning": "assistant._assistant",
     "Answer": "assistant.chat.answers",
     "Citation": "assistant.chat.answers",
     "ClaimdeskError": "assistant.errors",
@@ -72,6 +73,7 @@ __all__ = [
     "Session",
     "Source",
     "TimelineEntry",
+    "UnreadLanguageWarning",
     "Usage",
     "Verdict",
     "__version__",

@@ -9,15 +9,18 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from assistant import prompts
-from assistant.chunking import Chunk, chunk
+from assistant import language, prompts
+from assistant.chunking import Chunk, chunk, halve
 from assistant.claims import Claim, Document, Source, Usage
+from assistant.errors import TruncatedOutputError
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, Messages, ModelRequest
 from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
 from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
+
+MAX_SPLIT_DEPTH = 2  # a part cut off at the token limit is re-asked as up to 4 smaller parts
 
 
 def extraction_request(document: Document, part: Chunk, number: int, count: int) -> ModelRequest:
@@ -28,6 +31,7 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
         "paragraphs": texts,
         "part_number": number,
         "part_count": count,
+        "language": language.named(document.text),
     }
     return ModelRequest(
         "extract",
@@ -98,13 +102,25 @@ def _claim(locator: Locator, out: ClaimOutput, usage: Usage) -> Claim:
 
 
 def part_steps(
-    document: Document, part: Chunk, number: int, count: int, usage: Usage
+    document: Document, part: Chunk, number: int, count: int, usage: Usage, depth: int = 0
 ) -> Steps[list[Claim]]:
+    """The claims of one part; a part whose answer ran out of tokens is asked again as two
+    halves, at most MAX_SPLIT_DEPTH times over, before the truncation is an error."""
     request = extraction_request(document, part, number, count)
     locator = Locator(document, part.start)
-    output = yield from structured_grounded(
-        request, ExtractionOutput, usage, lambda out: _missing(locator, out)
-    )
+    try:
+        output = yield from structured_grounded(
+            request, ExtractionOutput, usage, lambda out: _missing(locator, out)
+        )
+    except TruncatedOutputError:
+        halves = halve(document.text, part) if depth < MAX_SPLIT_DEPTH else None
+        if halves is None:
+            raise
+        usage.reasks += 1
+        claims: list[Claim] = []
+        for half in halves:
+            claims += yield from part_steps(document, half, number, count, usage, depth + 1)
+        return claims
     return [_claim(locator, c, usage) for c in output.claims]
 
 

@@ -1,8 +1,9 @@
 """Run eval jobs concurrently through the async API, with a pool of workers and fail-fast.
 
-A job is one model run (one article analysed, one claim checked). An unreachable server, a
-rejected key or a configuration error stops the whole run at once; any other failure is kept
-as that job's failure (scored wrong) and the run goes on.
+A job is one model run (one article analysed, one claim checked). A configuration error stops
+the whole run at once, and so do an unreachable server or a rejected key before any job was
+answered; any other failure, and those once the server has answered, is kept as that job's
+failure (scored wrong) and the run goes on, so it ends with its reports.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from assistant.errors import (
 )
 from assistant.evals.metering import Meter, current_meter
 from assistant.evals.records import Failure
+from assistant.redaction import redact
 
 T = TypeVar("T")
 FATAL = (UnreachableError, AuthenticationError, ConfigurationError)
@@ -55,11 +57,24 @@ def as_failure(job_id: str, exc: Exception) -> Failure:
     if isinstance(exc, ModelOutputError):
         return Failure(id=job_id, kind="parse_failure", message=str(exc))
     message = str(exc) if isinstance(exc, ClaimdeskError) else f"{type(exc).__name__}: {exc}"
-    return Failure(id=job_id, kind="error", message=message)
+    return Failure(id=job_id, kind="error", message=redact(message))
 
 
-async def _one(job: Job[T], stop: asyncio.Event) -> Outcome[T]:
-    if stop.is_set():
+@dataclass
+class _Run:
+    """What the jobs share: the stop signal, and whether any job has been answered yet."""
+
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+    answered: bool = False
+
+    def fatal(self, exc: Exception) -> bool:
+        """A bad configuration always stops the run; an unreachable server or a refused key
+        only before any job was answered (later, the server is flaky: a per-item failure)."""
+        return isinstance(exc, ConfigurationError) or (isinstance(exc, FATAL) and not self.answered)
+
+
+async def _one(job: Job[T], run: _Run) -> Outcome[T]:
+    if run.stop.is_set():
         raise asyncio.CancelledError
     meter = Meter()
     current_meter.set(meter)
@@ -67,10 +82,11 @@ async def _one(job: Job[T], stop: asyncio.Event) -> Outcome[T]:
     try:
         value: T | None = await job.run()
         failure = None
-    except FATAL as exc:
-        stop.set()
-        raise EvalAbortedError(job.id, exc) from exc
+        run.answered = True
     except Exception as exc:
+        if run.fatal(exc):
+            run.stop.set()
+            raise EvalAbortedError(job.id, exc) from exc
         value, failure = None, as_failure(job.id, exc)
     return Outcome(job.id, value, failure, time.perf_counter() - started, meter)
 
@@ -78,11 +94,11 @@ async def _one(job: Job[T], stop: asyncio.Event) -> Outcome[T]:
 async def _worker(
     queue: Iterator[tuple[int, Job[T]]],
     results: list[Outcome[T] | None],
-    stop: asyncio.Event,
+    run: _Run,
     on_done: Callable[[Outcome[T]], None] | None,
 ) -> None:
     for index, job in queue:
-        outcome = await asyncio.create_task(_one(job, stop))  # a task: its own meter context
+        outcome = await asyncio.create_task(_one(job, run))  # a task: its own meter context
         results[index] = outcome
         if on_done is not None:
             on_done(outcome)
@@ -98,17 +114,17 @@ async def run_jobs(
     ``concurrency`` workers take the jobs in order, so no more than that many are ever in
     memory at once, however long the list.
     """
-    stop = asyncio.Event()
+    shared = _Run()
     results: list[Outcome[T] | None] = [None] * len(jobs)
     queue = iter(enumerate(jobs))
     workers = [
-        asyncio.create_task(_worker(queue, results, stop, on_done))
+        asyncio.create_task(_worker(queue, results, shared, on_done))
         for _ in range(max(1, min(concurrency, len(jobs))))
     ]
     try:
         await asyncio.gather(*workers)
     except BaseException:
-        stop.set()
+        shared.stop.set()
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)

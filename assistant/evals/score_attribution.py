@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from assistant.claims import Analysis, Source
 from assistant.evals.metrics import FAILED, Span, any_overlap, precision_recall_f1, ratio
 from assistant.evals.polnear import AttributionArticle, SourceSpan
-from assistant.evals.records import ItemResult
+from assistant.evals.records import ItemResult, ReportDocument
 from assistant.evals.runner import Outcome
 from assistant.evals.scored import (
     Scored,
@@ -51,6 +51,9 @@ def _gold_item(
         excerpt=excerpt(article.text, start, end),
         evidence=evidence_quotes(covering),
         failure=failed,
+        error="" if covering else "missed",
+        spans=[span for s in covering for span in _evidence(s)],
+        expected_spans=list(gold.fragments),
     )
 
 
@@ -67,6 +70,8 @@ def _extra_item(article: AttributionArticle, number: int, source: Source) -> Ite
         excerpt=excerpt(article.text, start, end),
         evidence=[e.quote for e in source.evidence],
         detail=f"{source.kind}, {source.stance}",
+        error="extra",
+        spans=_evidence(source),
     )
 
 
@@ -95,4 +100,5 @@ def score_attribution(
         "attribution.predicted_sources": counts["predicted"],
         "grounding.rate": ratio(counts["grounded"], counts["quotes"]),
     }
-    return Scored(items, metrics)
+    documents = {a.id: ReportDocument(title=a.id, text=a.text) for a in articles}
+    return Scored(items, metrics, documents=documents)
