@@ -19,7 +19,7 @@ from assistant.errors import RequestRejectedError, TruncatedOutputError
 from assistant.models.base import Message, ModelRequest
 from assistant.models.openai import OpenAIModel
 from assistant.outputs import VerdictOutput
-from tests.cassette_config import vcr_cassette_dir, vcr_config
+from tests.cassette_config import RECORDING_TIMEOUT, vcr_cassette_dir, vcr_config
 
 __all__ = ["vcr_cassette_dir", "vcr_config"]
 
@@ -37,6 +37,7 @@ def local_model(sent: list[str] | None = None, **options: Any) -> OpenAIModel:
     client = None
     if sent is not None:
         client = httpx2.Client(event_hooks={"request": [lambda r: sent.append(r.url.path)]})
+    options.setdefault("timeout", RECORDING_TIMEOUT)
     return OpenAIModel(MODEL, api_key="unused", env={}, http_client=client, **options)
 
 
