@@ -73,22 +73,16 @@ def test_llama_cpp_rejects_json_schema_so_auto_falls_back_to_json_object() -> No
 
 @pytest.mark.vcr
 def test_weak_model_output_through_the_full_analysis() -> None:
+    """SmolLM2 on this prompt runs on until any token limit (1,000 here): the part is split and
+    its first half asked again, which runs on too, so the analysis stops with an error naming
+    the settings, and no verdict is made up. (Its weak but complete answers going through
+    grounding and the rubric: tests/test_batch_api.py, on answers recorded from the same server.)
+    """
     sent: list[str] = []
-    analysis = Assistant(model=local_model(sent, mode="json_object", max_tokens=300)).analyze(
-        ARTICLE
-    )
-    # SmolLM2 quoted "{ ", which is not in the article: the engine re-asked once, got the same
-    # answer, dropped the quote, and the claim it supported is flagged ungrounded.
-    assert analysis.usage.model_calls == 2
-    assert analysis.usage.reasks == 1
-    assert analysis.usage.dropped_quotes == 1
-    assert analysis.usage.prompt_tokens > 0
-    assert len(analysis.claims) == 1
-    assert analysis.claims[0].ungrounded
-    assert all(source.evidence == [] for source in analysis.claims[0].sources)
-    assert_grounded(analysis)
-    assert (analysis.engine.name, analysis.engine.model) == ("openai", MODEL)
-    assert len(sent) == 2
+    model = local_model(sent, mode="json_object", max_tokens=1000)
+    with pytest.raises(TruncatedOutputError, match="CLAIMDESK_MAX_TOKENS"):
+        Assistant(model=model).analyze(ARTICLE)
+    assert sent == ["/v1/chat/completions"] * 2
 
 
 @pytest.mark.vcr
