@@ -12,7 +12,7 @@ from assistant.analysis import document_claims, part_plans
 from assistant.checking import Checked, check_plans, combine_checks, matching_claim_ids
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
-from assistant.errors import InputError
+from assistant.errors import ArgumentTypeError, InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import Plan, arun_all, run_all
@@ -34,8 +34,9 @@ class Assistant:
     """Analyse news documents with one engine (an LLM server or the offline rules).
 
     ``concurrency`` bounds the requests in flight at once (argument > ``CLAIMDESK_CONCURRENCY``
-    > 8): the parts of a long document, several documents and the batches of a check go to the
-    model together, in ``analyze``/``check`` (threads) as in ``aanalyze``/``acheck``.
+    > the configuration file > 4): the parts of a long document, several documents and the
+    batches of a check go to the model together, in ``analyze``/``check`` (threads) as in
+    ``aanalyze``/``acheck``.
     """
 
     def __init__(
@@ -51,7 +52,7 @@ class Assistant:
             self.choice = config.choose(model)
             self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
         elif not isinstance(model, Model):
-            raise TypeError(
+            raise ArgumentTypeError(
                 "model must be a model string ('offline', 'openai:NAME'), a Model or None, "
                 f"not {type(model).__name__}"
             )
@@ -191,7 +192,7 @@ def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Docume
 
 def _claim_text(claim: str) -> str:
     if not isinstance(claim, str):
-        raise TypeError(f"the claim to check must be a str, not {type(claim).__name__}")
+        raise ArgumentTypeError(f"the claim to check must be a str, not {type(claim).__name__}")
     text = scrub(" ".join(claim.split()))
     if not text:
         raise InputError("the claim to check is empty")

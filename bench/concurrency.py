@@ -3,7 +3,7 @@
 Starts a loopback OpenAI-compatible server that answers every chat completion after 500 ms (and
 counts how many requests it holds at once), then times, from one run:
 
-- ``Assistant.analyze`` of 8 files against 1 file (target: <= 1.5x);
+- ``Assistant.analyze`` of 8 files against 1 file, with ``concurrency=8`` (target: <= 1.5x);
 - ``claimdesk analyze`` (the CLI, a fresh process) of 8 files against 1 file;
 - an article cut into 5 parts against a 1-part article (target: <= 2x).
 
@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant import Assistant
 
+CONCURRENCY = 8  # the bound under test (--concurrency; the default is 4)
 ANSWER = {
     "id": "chatcmpl-bench",
     "object": "chat.completion",
@@ -104,7 +105,7 @@ def timed(action: Any, runs: int = 3) -> float:
 def sdk(server: SlowServer, url: str, texts: list[str], context: int) -> tuple[float, int, int]:
     server.reset()
     os.environ["CLAIMDESK_CONTEXT_CHARS"] = str(context)
-    assistant = Assistant("openai:bench", base_url=url, api_key="bench")
+    assistant = Assistant("openai:bench", base_url=url, api_key="bench", concurrency=CONCURRENCY)
     seconds = timed(lambda: assistant.analyze(texts))
     return seconds, server.requests // 3, server.most
 
@@ -112,6 +113,7 @@ def sdk(server: SlowServer, url: str, texts: list[str], context: int) -> tuple[f
 def cli(server: SlowServer, url: str, files: list[str]) -> tuple[float, int, int]:
     server.reset()
     command = ["claimdesk", "analyze", *files, "-m", "openai:bench", "--base-url", url, "-q"]
+    command += ["--concurrency", str(CONCURRENCY)]
     env = {**os.environ, "OPENAI_API_KEY": "bench", "CLAIMDESK_HOME": tempfile.mkdtemp()}
     seconds = timed(lambda: subprocess.run(command, env=env, check=True, capture_output=True))
     return seconds, server.requests // 3, server.most

@@ -95,7 +95,8 @@ def test_uncited_answer_is_reasked_but_documents_dont_say_is_accepted() -> None:
     not_said = {"text": "The documents don't say what the capital of France is.", "citations": []}
     model = scripted_chat([uncited, not_said])
     answer = new_session(model).ask("What is the capital of France?")
-    assert answer.reasked and answer.verified and answer.says_not_covered
+    assert answer.reasked and answer.says_not_covered and answer.warning is None
+    assert not answer.verified  # nothing cited, nothing verified
 
 
 def test_earlier_questions_go_with_the_next_request() -> None:
@@ -105,9 +106,16 @@ def test_earlier_questions_go_with_the_next_request() -> None:
     chat.ask("And who said it?")
     history = model.requests[-1].inputs["history"]
     assert history == [
-        {"question": "What did the Foreign Office deny?", "answer": FO_ANSWER["text"]}
+        {
+            "question": "What did the Foreign Office deny?",
+            "answer": FO_ANSWER["text"],
+            "claims": ["c1"],
+            "quotes": ["motivated by an agenda to create confusion"],
+        }
     ]
     assert len(chat.turns) == 2 and chat.usage.model_calls == 3
+    prompt = model.requests[-1].messages[-1].content  # what the model reads of that turn
+    assert "Q: What did the Foreign Office deny?" in prompt and f"A: {FO_ANSWER['text']}" in prompt
 
 
 def test_aask_matches_ask() -> None:

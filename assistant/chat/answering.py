@@ -28,8 +28,18 @@ def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]
         used += len(document.text)
         if used > budget:
             break
-        chosen.append({"id": document.id, "title": document.title, "text": document.text})
+        date = document.date.isoformat() if document.date else None
+        chosen.append(
+            {"id": document.id, "title": document.title, "text": document.text, "date": date}
+        )
     return chosen
+
+
+def _turn(answer: Answer) -> dict[str, Any]:
+    """An earlier turn as the answer prompt shows it, with the claims it cited (for follow-ups)."""
+    cited = [c.claim_id for c in answer.citations if c.claim_id]
+    quotes = [c.quote for c in answer.citations]
+    return {"question": answer.question, "answer": answer.text, "claims": cited, "quotes": quotes}
 
 
 def answer_request(
@@ -41,7 +51,7 @@ def answer_request(
         "claims": [c.model_dump(mode="json") for c in analysis.claims],
         "documents": documents,
         "omitted": len(analysis.documents) - len(documents),
-        "history": [{"question": a.question, "answer": a.text} for a in earlier[-HISTORY_TURNS:]],
+        "history": [_turn(a) for a in earlier[-HISTORY_TURNS:]],
     }
     messages = (
         Message("system", prompts.render("answer_system")),
@@ -62,7 +72,8 @@ def answer_steps(
     output, asked, raw = yield from structured(request, AnswerOutput, usage)
     citations, problems = verify_all(analysis, output)
     if not problems:
-        return _answer(question, output, citations, verified=True)
+        # a "the documents don't say" answer cites nothing: nothing was verified
+        return _answer(question, output, citations, verified=bool(citations))
     usage.reasks += 1
     followup = asked.with_followup(raw, prompts.render("reask_citations", problems=problems))
     output, _, _ = yield from structured(followup, AnswerOutput, usage)
@@ -71,5 +82,10 @@ def answer_steps(
     if problems:
         warning = "could not verify this answer against the documents: " + "; ".join(problems)
     return _answer(
-        question, output, citations, verified=not problems, reasked=True, warning=warning
+        question,
+        output,
+        citations,
+        verified=not problems and bool(citations),
+        reasked=True,
+        warning=warning,
     )

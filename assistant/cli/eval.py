@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant import Assistant, config
+from assistant import Assistant, config, settings
 from assistant.cli import eval_runs
+from assistant.cli.helptext import add_command
 from assistant.cli.options import positive_int as _positive
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
@@ -45,10 +46,19 @@ def _share(text: str) -> float:
     return number
 
 
+EXAMPLES = [
+    ("claimdesk eval gold --model offline", "scores on the gold set"),
+    ("claimdesk eval fnc1 --limit 200 --json run.json", "a stance sample, saved"),
+    ("claimdesk eval gold --compare run.json", "what changed since a run"),
+]
+
+
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "eval",
-        help="measure an engine on the gold set or public stance data",
+        EXAMPLES,
+        help="measure an engine on the gold set, the chat set or public stance data",
         description="Run an engine over an eval data set and report claim, status, sourcing and "
         "cost metrics (see evals/METRICS.md). Prints a Markdown summary; exits 1 when a "
         "threshold fails.",
@@ -73,9 +83,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--concurrency",
         type=_positive,
-        default=4,
         metavar="N",
-        help="parallel requests (default 4)",
+        help="parallel requests (env CLAIMDESK_CONCURRENCY, config 'concurrency', default 4)",
     )
     parser.add_argument("--json", metavar="OUT", help="write every number and item as JSON")
     parser.add_argument("--report", metavar="OUT.html", help="write a self-contained HTML report")
@@ -91,6 +100,18 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--min-denied-recall", type=_share, metavar="X", help="exit 1 if denied recall is below X"
+    )
+    parser.add_argument(
+        "--min-answer-accuracy",
+        type=_share,
+        metavar="X",
+        help="chat: exit 1 if answer accuracy is below X",
+    )
+    parser.add_argument(
+        "--min-citation-accuracy",
+        type=_share,
+        metavar="X",
+        help="chat: exit 1 if citation accuracy is below X",
     )
     parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
     parser.add_argument("--no-log", action="store_true", help="do not save this run for --compare")
@@ -111,6 +132,18 @@ def thresholds(args: argparse.Namespace) -> list[Threshold]:
         gates.append(Threshold("status.recall.denied", "denied recall", args.min_denied_recall))
     if gates and args.dataset not in LABELLED:
         raise InputError(f"--min-macro-f1/--min-denied-recall do not apply to {args.dataset}")
+    return gates + _chat_thresholds(args)
+
+
+def _chat_thresholds(args: argparse.Namespace) -> list[Threshold]:
+    gates = []
+    if args.min_answer_accuracy is not None:
+        gates.append(Threshold("chat.answer_accuracy", "answer accuracy", args.min_answer_accuracy))
+    if args.min_citation_accuracy is not None:
+        minimum = args.min_citation_accuracy
+        gates.append(Threshold("chat.citation_accuracy", "citation accuracy", minimum))
+    if gates and args.dataset != "chat":
+        raise InputError("--min-answer-accuracy/--min-citation-accuracy apply to chat only")
     return gates
 
 
@@ -175,7 +208,8 @@ def _evaluate(args: argparse.Namespace, path: Path) -> EvalReport:
     engines = engines_for(Assistant(eval_model(args)))
     with ProgressBar(f"eval {args.dataset}") as bar:
         selection = Selection(args.limit, args.sample, args.seed)
-        options = RunOptions(selection, args.concurrency, bar.start, bar.done)
+        parallel = settings.concurrency(args.concurrency)
+        options = RunOptions(selection, parallel, bar.start, bar.done)
         request = EvalRequest(args.dataset, path, options, cache=not args.no_cache)
         return asyncio.run(evaluate(request, engines))
 
