@@ -47,7 +47,7 @@ class Assistant:
         api_key: str | None = None,
         concurrency: int | None = None,
     ) -> None:
-        self.concurrency = config.concurrency(concurrency)
+        self._concurrency = None if concurrency is None else config.concurrency(concurrency)
         if isinstance(model, str) or model is None:
             self.choice = config.choose(model)
             self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
@@ -59,6 +59,16 @@ class Assistant:
         else:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
+
+    @property
+    def concurrency(self) -> int:
+        """The bound on requests in flight, resolved on first use (one request needs none)."""
+        if self._concurrency is None:
+            self._concurrency = config.concurrency()
+        return self._concurrency
+
+    def _bound(self, plans: Sequence[object]) -> int:
+        return self.concurrency if len(plans) > 1 else 1
 
     @property
     def engine(self) -> EngineInfo:
@@ -90,14 +100,14 @@ class Assistant:
         """Every check-worthy claim in the documents, with status, sources and evidence."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
         plans, counts = self._plans(docs)
-        per_part = run_all(plans, self.model, usage, self.concurrency)
+        per_part = run_all(plans, self.model, usage, self._bound(plans))
         return self._analysis(docs, _per_document(per_part, counts), usage, started)
 
     async def aanalyze(self, documents: Documents) -> Analysis:
         """Async twin of :meth:`analyze`."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
         plans, counts = self._plans(docs)
-        per_part = await arun_all(plans, self.model, usage, self.concurrency)
+        per_part = await arun_all(plans, self.model, usage, self._bound(plans))
         return self._analysis(docs, _per_document(per_part, counts), usage, started)
 
     def _plans(self, documents: Sequence[Document]) -> tuple[list[Plan[list[Claim]]], list[int]]:
@@ -145,7 +155,7 @@ class Assistant:
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         plans = check_plans(text, docs, self.model.context_chars)
-        checked = combine_checks(run_all(plans, self.model, usage, self.concurrency))
+        checked = combine_checks(run_all(plans, self.model, usage, self._bound(plans)))
         return self._verdict(text, docs, checked, analysis, usage, started)
 
     async def acheck(
@@ -156,7 +166,7 @@ class Assistant:
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         plans = check_plans(text, docs, self.model.context_chars)
-        checked = combine_checks(await arun_all(plans, self.model, usage, self.concurrency))
+        checked = combine_checks(await arun_all(plans, self.model, usage, self._bound(plans)))
         return self._verdict(text, docs, checked, analysis, usage, started)
 
     def session(self, documents: Documents, *, history: History | None = None) -> Session:

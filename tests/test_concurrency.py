@@ -95,8 +95,10 @@ def test_check_batches_go_together() -> None:
 
 def test_bad_concurrency_names_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMDESK_CONCURRENCY", "lots")
+    assistant = Assistant("offline")  # one request at a time needs no bound
+    assistant.analyze(TEXTS[0])
     with pytest.raises(ConfigurationError) as caught:
-        Assistant("offline")
+        assistant.analyze(TEXTS)
     assert caught.value.setting == "CLAIMDESK_CONCURRENCY"
     with pytest.raises(ConfigurationError):
         Assistant("offline", concurrency=0)

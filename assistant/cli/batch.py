@@ -11,14 +11,56 @@ from assistant import config
 from assistant.batch import requests, results, running
 from assistant.batch.records import Record
 from assistant.cli import options
+from assistant.cli.helptext import add_command
 from assistant.errors import InputError
 from assistant.evals.progress import ProgressBar
 from assistant.models.openai import BatchJob, OpenAIModel
 
+GPT = "--model openai:gpt-4o-mini"
+EXAMPLES: dict[str, list[tuple[str, str]]] = {
+    "batch": [
+        ("claimdesk batch run corpus.jsonl -o claims.jsonl", "analyse a corpus; rerun to resume"),
+        ("claimdesk batch run articles/ -o claims.jsonl --ray", "a folder, on local Ray"),
+        (f"claimdesk batch export corpus.jsonl -o requests.jsonl {GPT}", "Batch API requests"),
+    ],
+    "run": [
+        ("claimdesk batch run corpus.jsonl -o claims.jsonl", "one line per article; resumable"),
+        ("claimdesk batch run corpus.jsonl -o claims.jsonl --retry-errors", "redo failed ones"),
+        ("claimdesk batch run corpus.jsonl -o claims.jsonl --ray ray://head:10001", "a cluster"),
+    ],
+    "export": [
+        (f"claimdesk batch export corpus.jsonl -o requests.jsonl {GPT}", "OpenAI Batch API input"),
+        (
+            "claimdesk batch export corpus.jsonl -o requests.jsonl --model openai:llama3.1:8b",
+            "vLLM run-batch input",
+        ),
+    ],
+    "submit": [
+        (f"claimdesk batch submit requests.jsonl {GPT}", "upload and start; prints the batch id"),
+        ("claimdesk batch submit requests.jsonl -m openai:gpt-4.1-mini", "another model"),
+    ],
+    "status": [
+        (f"claimdesk batch status batch_abc123 {GPT}", "how many requests are done"),
+        ("claimdesk batch status batch_abc123 -m openai:gpt-4o-mini -q", "quietly"),
+    ],
+    "collect": [
+        (
+            f"claimdesk batch collect corpus.jsonl --batch batch_abc123 -o claims.jsonl {GPT}",
+            "download the results and analyse",
+        ),
+        (
+            f"claimdesk batch collect corpus.jsonl --results out.jsonl -o claims.jsonl {GPT}",
+            "a results file (vLLM run-batch output)",
+        ),
+    ],
+}
+
 
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "batch",
+        EXAMPLES["batch"],
         help="analyse a corpus: locally, on Ray, or through a provider's Batch API",
         description="Analyse every article of a corpus (a JSONL file with id, text, title, "
         "outlet, date per line, or a folder of text files) into OUT.jsonl, one line per "
@@ -33,7 +75,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _add_run(commands: Any) -> None:
-    run = commands.add_parser("run", help="analyse the corpus into OUT.jsonl (resumable)")
+    run = add_command(
+        commands, "run", EXAMPLES["run"], help="analyse the corpus into OUT.jsonl (resumable)"
+    )
     run.add_argument("corpus", metavar="CORPUS", help="corpus JSONL file or folder")
     run.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
     options.add_model_options(run)
@@ -50,7 +94,9 @@ def _add_run(commands: Any) -> None:
 
 
 def _add_export(commands: Any) -> None:
-    export = commands.add_parser("export", help="write Batch API requests for the corpus")
+    export = add_command(
+        commands, "export", EXAMPLES["export"], help="write Batch API requests for the corpus"
+    )
     export.add_argument("corpus", metavar="CORPUS")
     export.add_argument("-o", "--output", required=True, metavar="requests.jsonl")
     options.add_model_options(export)
@@ -58,22 +104,29 @@ def _add_export(commands: Any) -> None:
 
 
 def _add_submit(commands: Any) -> None:
-    submit = commands.add_parser("submit", help="upload a requests file and start a batch")
+    submit = add_command(
+        commands, "submit", EXAMPLES["submit"], help="upload a requests file and start a batch"
+    )
     submit.add_argument("requests", metavar="requests.jsonl")
     options.add_model_options(submit)
     submit.set_defaults(handler=submit_batch)
 
 
 def _add_status(commands: Any) -> None:
-    status = commands.add_parser("status", help="how far a submitted batch has got")
+    status = add_command(
+        commands, "status", EXAMPLES["status"], help="how far a submitted batch has got"
+    )
     status.add_argument("batch_id", metavar="BATCH_ID")
     options.add_model_options(status)
     status.set_defaults(handler=batch_status)
 
 
 def _add_collect(commands: Any) -> None:
-    collect = commands.add_parser(
-        "collect", help="turn a batch's results into OUT.jsonl (re-asks go live)"
+    collect = add_command(
+        commands,
+        "collect",
+        EXAMPLES["collect"],
+        help="turn a batch's results into OUT.jsonl (re-asks go live)",
     )
     collect.add_argument("corpus", metavar="CORPUS", help="the corpus the requests came from")
     source = collect.add_mutually_exclusive_group(required=True)
