@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import time
 import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from assistant import config, language, prompts
-from assistant.analysis import document_steps
-from assistant.chat.history import History
-from assistant.chat.session import Session
-from assistant.checking import Checked, check_steps
+from assistant.analysis import document_claims, part_plans
+from assistant.checking import (
+    Checked,
+    Proposal,
+    check_plans,
+    combine_proposals,
+    from_analysis,
+    with_ids,
+)
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
 from assistant.errors import ArgumentTypeError, InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
-from assistant.runner import Steps, arun, run
+from assistant.runner import Plan, arun_all, run_all
 from assistant.sanitising import scrub
+
+if TYPE_CHECKING:  # chat loads only when a session is opened
+    from assistant.chat.history import History
+    from assistant.chat.session import Session
 
 Documents = DocumentInput | Sequence[DocumentInput]
 """A text, a file Path, a Document, or a list or tuple of them."""
@@ -35,6 +44,11 @@ class Assistant:
 
     Each document's claims are remembered (the last ``MEMORY`` documents), so checking claims
     against documents already analysed or checked does not analyse them again.
+
+    ``concurrency`` bounds the requests in flight at once (argument > ``CLAIMDESK_CONCURRENCY``
+    > the configuration file > 4): the parts of a long document, several documents and the
+    batches of a check go to the model together, in ``analyze``/``check`` (threads) as in
+    ``aanalyze``/``acheck``.
     """
 
     MEMORY = 4096
@@ -45,7 +59,9 @@ class Assistant:
         *,
         base_url: str | None = None,
         api_key: str | None = None,
+        concurrency: int | None = None,
     ) -> None:
+        self._concurrency = None if concurrency is None else config.concurrency(concurrency)
         if isinstance(model, str) or model is None:
             self.choice = config.choose(model)
             self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
@@ -58,6 +74,16 @@ class Assistant:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
         self._claims: OrderedDict[tuple[str, str, int], list[Claim]] = OrderedDict()
+
+    @property
+    def concurrency(self) -> int:
+        """The bound on requests in flight, resolved on first use (one request needs none)."""
+        if self._concurrency is None:
+            self._concurrency = config.concurrency()
+        return self._concurrency
+
+    def _bound(self, plans: Sequence[object]) -> int:
+        return self.concurrency if len(plans) > 1 else 1
 
     @property
     def engine(self) -> EngineInfo:
@@ -88,20 +114,25 @@ class Assistant:
     def analyze(self, documents: Documents) -> Analysis:
         """Every check-worthy claim in the documents, with status, sources and evidence."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
-        budget = self.model.context_chars
-        per_document = [run(document_steps(d, budget, usage), self.model, usage) for d in docs]
+        plans, counts = self._plans(docs)
+        per_part = run_all(plans, self.model, usage, self._bound(plans))
+        per_document = _per_document(per_part, counts)
         self._remember(docs, per_document)
         return self._analysis(docs, per_document, usage, started)
 
     async def aanalyze(self, documents: Documents) -> Analysis:
-        """Async twin of :meth:`analyze`; documents are analysed concurrently."""
+        """Async twin of :meth:`analyze`."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
-        budget = self.model.context_chars
-        per_document = await asyncio.gather(
-            *(arun(document_steps(d, budget, usage), self.model, usage) for d in docs)
-        )
+        plans, counts = self._plans(docs)
+        per_part = await arun_all(plans, self.model, usage, self._bound(plans))
+        per_document = _per_document(per_part, counts)
         self._remember(docs, per_document)
         return self._analysis(docs, per_document, usage, started)
+
+    def _plans(self, documents: Sequence[Document]) -> tuple[list[Plan[list[Claim]]], list[int]]:
+        """Every part of every document as one independent plan, and each document's count."""
+        per_document = [part_plans(d, self.model.context_chars) for d in documents]
+        return [p for plans in per_document for p in plans], [len(p) for p in per_document]
 
     def _remember(self, documents: Sequence[Document], per_document: Sequence[list[Claim]]) -> None:
         for document, claims in zip(documents, per_document, strict=True):
@@ -114,15 +145,31 @@ class Assistant:
         digest = hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
         return (document.id, digest, self.model.context_chars)
 
-    def _claims_of(self, document: Document, usage: Usage) -> Steps[list[Claim]]:
-        """One document's claims: from this assistant's memory, else extracted and kept."""
-        key = self._key(document)
-        if key in self._claims:
-            self._claims.move_to_end(key)
-            return self._claims[key]
-        claims = yield from document_steps(document, self.model.context_chars, usage)
-        self._remember([document], [claims])
-        return claims
+    def _unknown(self, documents: Sequence[Document]) -> list[Document]:
+        """The documents whose claims this assistant does not remember."""
+        return [d for d in documents if self._key(d) not in self._claims]
+
+    def _recalled(
+        self, documents: Sequence[Document], fresh: Sequence[Document], claims: list[list[Claim]]
+    ) -> list[list[Claim]]:
+        """Each document's claims: just extracted (``fresh`` with ``claims``), else remembered."""
+        extracted = {self._key(d): c for d, c in zip(fresh, claims, strict=True)}
+        self._remember(fresh, claims)
+        keys = [self._key(d) for d in documents]
+        return [extracted[k] if k in extracted else self._claims[k] for k in keys]
+
+    def _claims_for(self, documents: Sequence[Document], usage: Usage) -> list[list[Claim]]:
+        """Each document's claims, extracting only those not remembered (parts at once)."""
+        fresh = self._unknown(documents)
+        plans, counts = self._plans(fresh)
+        per_part = run_all(plans, self.model, usage, self._bound(plans)) if plans else []
+        return self._recalled(documents, fresh, _per_document(per_part, counts))
+
+    async def _aclaims_for(self, documents: Sequence[Document], usage: Usage) -> list[list[Claim]]:
+        fresh = self._unknown(documents)
+        plans, counts = self._plans(fresh)
+        per_part = await arun_all(plans, self.model, usage, self._bound(plans)) if plans else []
+        return self._recalled(documents, fresh, _per_document(per_part, counts))
 
     def _check_analysis(
         self, documents: list[Document], given: Analysis | None, per_document: Sequence[list[Claim]]
@@ -163,23 +210,20 @@ class Assistant:
 
     def check(self, claim: str, documents: Documents, analysis: Analysis | None = None) -> Verdict:
         """Whether the documents support a typed claim: confirmed, denied, unverified or
-        not_addressed, with grounded sources.
-
-        Built on the documents' analysis (``analysis``, when it is of these documents, else
-        analysed here and remembered): the analysed claims that say what the claim says decide
-        through the rubric, so the verdict agrees with ``analyze``.
-        """
+        not_addressed, with grounded sources. The documents are read as ``analyze`` reads them
+        (remembered, or ``analysis`` of the same documents); analysed claims that say what the
+        typed claim says decide, else the reader's batches (sent at once) add sources, and the
+        rubric decides over all of them."""
         text, docs = _claim_text(claim), as_documents(documents)
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
-        known = analysis is not None and [d.id for d in analysis.documents] == [d.id for d in docs]
-        per_document = (
-            [] if known else [run(self._claims_of(d, usage), self.model, usage) for d in docs]
-        )
-        analysed = self._check_analysis(docs, analysis, per_document)
-        steps = check_steps(text, docs, analysed, self.model.context_chars, usage)
-        checked = run(steps, self.model, usage)
-        return self._verdict(text, docs, checked, usage, started)
+        known = _same_documents(analysis, docs)
+        per_document = [] if known else self._claims_for(docs, usage)
+        decided, ids = from_analysis(text, self._check_analysis(docs, analysis, per_document))
+        if decided is None:
+            plans = check_plans(text, docs, self.model.context_chars)
+            decided = combine_proposals(run_all(plans, self.model, usage, self._bound(plans)))
+        return self._verdict(text, docs, with_ids(decided, ids), usage, started)
 
     async def acheck(
         self, claim: str, documents: Documents, analysis: Analysis | None = None
@@ -188,18 +232,14 @@ class Assistant:
         text, docs = _claim_text(claim), as_documents(documents)
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
-        known = analysis is not None and [d.id for d in analysis.documents] == [d.id for d in docs]
-        per_document = (
-            []
-            if known
-            else await asyncio.gather(
-                *(arun(self._claims_of(d, usage), self.model, usage) for d in docs)
-            )
-        )
-        analysed = self._check_analysis(docs, analysis, per_document)
-        steps = check_steps(text, docs, analysed, self.model.context_chars, usage)
-        checked = await arun(steps, self.model, usage)
-        return self._verdict(text, docs, checked, usage, started)
+        known = _same_documents(analysis, docs)
+        per_document = [] if known else await self._aclaims_for(docs, usage)
+        decided, ids = from_analysis(text, self._check_analysis(docs, analysis, per_document))
+        if decided is None:
+            plans = check_plans(text, docs, self.model.context_chars)
+            proposals: list[Proposal] = await arun_all(plans, self.model, usage, self._bound(plans))
+            decided = combine_proposals(proposals)
+        return self._verdict(text, docs, with_ids(decided, ids), usage, started)
 
     def session(self, documents: Documents, *, history: History | None = None) -> Session:
         """A chat session: ``session.ask(question)`` answers from the documents' claims.
@@ -207,7 +247,22 @@ class Assistant:
         The documents are analysed on the first question (or ``session.analysis``); pass a
         :class:`assistant.chat.history.History` to cache analyses and log the conversation.
         """
+        from assistant.chat.session import Session
+
         return Session(self, as_documents(documents), history=history)
+
+
+def _per_document(per_part: Sequence[list[Claim]], counts: Sequence[int]) -> list[list[Claim]]:
+    """The parts' claims regrouped by document (``counts`` parts each) and merged."""
+    merged, start = [], 0
+    for count in counts:
+        merged.append(document_claims(per_part[start : start + count]))
+        start += count
+    return merged
+
+
+def _same_documents(analysis: Analysis | None, documents: Sequence[Document]) -> bool:
+    return analysis is not None and [d.id for d in analysis.documents] == [d.id for d in documents]
 
 
 def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Document]) -> None:

@@ -5,8 +5,9 @@ Written once as generators of model requests (see runner.py) so the sync and asy
 
 from __future__ import annotations
 
-import json
-from functools import cache
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
 
 from assistant import language, prompts, rubric
 from assistant.chunking import Chunk, chunk, halve
@@ -15,17 +16,12 @@ from assistant.errors import TruncatedOutputError
 from assistant.evidence import Finder, evidence_for, faults
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
-from assistant.models.base import Message, ModelRequest
+from assistant.models.base import Message, Messages, ModelRequest
 from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
-from assistant.runner import Steps
+from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
 
 MAX_SPLIT_DEPTH = 2  # a part cut off at the token limit is re-asked as up to 4 smaller parts
-
-
-@cache
-def output_schema(output_type: type[ExtractionOutput]) -> str:
-    return json.dumps(output_type.model_json_schema(), separators=(",", ":"))
 
 
 def extraction_request(document: Document, part: Chunk, number: int, count: int) -> ModelRequest:
@@ -38,12 +34,9 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
         "part_count": count,
         "language": language.named(document.text),
     }
-    system = prompts.render("extract_system", schema=output_schema(ExtractionOutput))
-    user = prompts.render("extract_user", **inputs)
-    messages = (Message("system", system), Message("user", user))
     return ModelRequest(
         "extract",
-        messages,
+        partial(_extraction_messages, inputs),
         ExtractionOutput,
         {
             **inputs,
@@ -53,6 +46,11 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
             "outlet": document.outlet,
         },
     )
+
+
+def _extraction_messages(inputs: dict[str, Any]) -> Messages:
+    system = prompts.render("extract_system")
+    return (Message("system", system), Message("user", prompts.render("extract_user", **inputs)))
 
 
 def _finder(locator: Locator) -> Finder:
@@ -115,9 +113,29 @@ def part_steps(
     return [_claim(locator, c, usage) for c in output.claims]
 
 
-def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[Claim]]:
+def part_plans(document: Document, budget: int) -> list[Plan[list[Claim]]]:
+    """One plan per part of the document, independent of each other, so they can run at once."""
     parts = chunk(document.text, budget)
-    claims: list[Claim] = []
-    for number, part in enumerate(parts, start=1):
-        claims += yield from part_steps(document, part, number, len(parts), usage)
-    return merge_claims(claims)
+    return [
+        partial(_part_plan, document, part, number, len(parts))
+        for number, part in enumerate(parts, start=1)
+    ]
+
+
+def _part_plan(
+    document: Document, part: Chunk, number: int, count: int, usage: Usage
+) -> Steps[list[Claim]]:
+    return part_steps(document, part, number, count, usage)
+
+
+def document_claims(per_part: Sequence[list[Claim]]) -> list[Claim]:
+    """A document's claims from its parts' claims (restatements across parts merged)."""
+    return merge_claims([c for claims in per_part for c in claims])
+
+
+def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[Claim]]:
+    """The parts one after another (for drivers that run one sequence, such as chat)."""
+    per_part = []
+    for plan in part_plans(document, budget):
+        per_part.append((yield from plan(usage)))
+    return document_claims(per_part)

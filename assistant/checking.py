@@ -10,9 +10,9 @@ however the documents were batched. Written as generators of model requests (see
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from assistant import language, matching, prompts, rubric
@@ -30,9 +30,9 @@ from assistant.claims import (
 from assistant.evidence import Finder, evidence_for, faults
 from assistant.grounding import locate
 from assistant.merging import merge_sources
-from assistant.models.base import Message, ModelRequest
+from assistant.models.base import Message, Messages, ModelRequest
 from assistant.outputs import SourceOutput, VerdictOutput
-from assistant.runner import Steps
+from assistant.runner import Plan, Steps
 from assistant.structured import structured_grounded
 
 
@@ -73,8 +73,12 @@ def document_input(document: Document, text: str | None = None) -> dict[str, Any
 
 def check_request(claim: str, documents: Sequence[dict[str, Any]]) -> ModelRequest:
     """The ``check`` request: inputs {"claim", "documents": [{id, title, text, date, outlet}]}."""
-    schema = json.dumps(VerdictOutput.model_json_schema(), separators=(",", ":"))
-    system = prompts.render("check_system", schema=schema)
+    inputs = {"claim": claim, "documents": list(documents)}
+    return ModelRequest("check", partial(_check_messages, claim, documents), VerdictOutput, inputs)
+
+
+def _check_messages(claim: str, documents: Sequence[dict[str, Any]]) -> Messages:
+    system = prompts.render("check_system")
     shown = [
         {
             **d,
@@ -85,10 +89,7 @@ def check_request(claim: str, documents: Sequence[dict[str, Any]]) -> ModelReque
         for d in documents
     ]
     user = prompts.render("check_user", claim=claim, documents=shown)
-    inputs = {"claim": claim, "documents": list(documents)}
-    return ModelRequest(
-        "check", (Message("system", system), Message("user", user)), VerdictOutput, inputs
-    )
+    return (Message("system", system), Message("user", user))
 
 
 def _attribute(value: str | None) -> str | None:
@@ -181,18 +182,32 @@ def from_claims(claims: Sequence[Claim]) -> Checked:
     return Checked(status, reason, sources)
 
 
+def check_plans(claim: str, documents: Sequence[Document], budget: int) -> list[Plan[Proposal]]:
+    """One plan per batch of documents; they are independent, so they can run at once."""
+    return [partial(batch_steps, claim, documents, b) for b in batches(documents, budget)]
+
+
 def check_steps(
     claim: str, documents: Sequence[Document], analysis: Analysis, budget: int, usage: Usage
 ) -> Steps[Checked]:
-    """The verdict on ``claim``: from the matching analysed claims, else from the reader."""
-    matches = matching.claims_about(claim, analysis.claims)
-    ids = tuple(m.claim.id for m in matches)
-    deciding = matching.deciding(claim, matches)
-    if deciding:
-        checked = from_claims(deciding)
-    else:
+    """The verdict on ``claim``, the reader's batches one after another (for drivers that run
+    one sequence; :class:`assistant.Assistant` runs the batches at once)."""
+    decided, ids = from_analysis(claim, analysis)
+    if decided is None:
         proposals = []
-        for batch in batches(documents, budget):
-            proposals.append((yield from batch_steps(claim, documents, batch, usage)))
-        checked = combine_proposals(proposals)
+        for plan in check_plans(claim, documents, budget):
+            proposals.append((yield from plan(usage)))
+        decided = combine_proposals(proposals)
+    return with_ids(decided, ids)
+
+
+def from_analysis(claim: str, analysis: Analysis) -> tuple[Checked | None, tuple[str, ...]]:
+    """The ids of the analysed claims the typed claim is about, and their verdict when some
+    say what it says; ``None`` leaves the verdict to the reader."""
+    matches = matching.claims_about(claim, analysis.claims)
+    deciding = matching.deciding(claim, matches)
+    return (from_claims(deciding) if deciding else None), tuple(m.claim.id for m in matches)
+
+
+def with_ids(checked: Checked, ids: tuple[str, ...]) -> Checked:
     return Checked(checked.status, checked.reason, checked.sources, checked.overruled, ids)

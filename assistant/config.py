@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant import settings
-from assistant.errors import UnknownModelError
+from assistant.errors import ConfigurationError, UnknownModelError
 from assistant.models.base import Model
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -67,3 +67,11 @@ def build(spec: str, *, base_url: str | None = None, api_key: str | None = None)
 
         return OpenAIModel(name, base_url=base_url, api_key=api_key)
     raise UnknownModelError(spec)
+
+
+def concurrency(value: int | None = None) -> int:
+    """How many requests may be in flight: argument > ``CLAIMDESK_CONCURRENCY`` > the
+    configuration file > 4 (:func:`assistant.settings.concurrency`)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ConfigurationError(f"concurrency must be a whole number of 1 or more: {value!r}")
+    return settings.concurrency(value)

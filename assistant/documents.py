@@ -13,9 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import yaml
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from assistant import webpages
 from assistant.claims import Document
@@ -27,6 +25,9 @@ from assistant.errors import (
     InvalidArgumentError,
 )
 from assistant.sanitising import scrub
+
+if TYPE_CHECKING:
+    import yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = ("title", "date", "outlet")
@@ -78,6 +79,8 @@ def _front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    import yaml  # only documents with front matter need the parser
+
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
@@ -94,6 +97,8 @@ def _front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
     """PyYAML's several-line message as one line: the problem and where it is."""
+    import yaml
+
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         return f"{exc.problem or exc.context}, line {mark.line + 1} column {mark.column + 1}"

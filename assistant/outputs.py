@@ -7,6 +7,10 @@ the schema in the prompt. Quotes are plain strings here; code locates them (see 
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 from assistant.claims import SourceKind, Stance, Status, VerdictStatus
@@ -57,3 +61,15 @@ class AnswerOutput(_Output):
 
     text: str
     citations: list[CitationOutput]
+
+
+@cache
+def json_schema(output_type: type[BaseModel]) -> dict[str, Any]:
+    """The output type's JSON schema, built once per type (pydantic rebuilds it on every call)."""
+    return output_type.model_json_schema()
+
+
+@cache
+def schema_text(output_type: type[BaseModel]) -> str:
+    """:func:`json_schema` as compact JSON text, as the prompts show it."""
+    return json.dumps(json_schema(output_type), separators=(",", ":"))

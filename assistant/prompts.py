@@ -19,9 +19,10 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 _REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 FENCES = ("document", "documents", "claim", "claims", "question", "answer", "history")
@@ -62,6 +63,8 @@ def _template_files() -> dict[str, str]:
 
 @cache
 def environment() -> jinja2.Environment:
+    import jinja2  # only engines that read prompts render them; the offline CLI never loads it
+
     env = jinja2.Environment(
         loader=jinja2.DictLoader(_template_files()),
         undefined=jinja2.StrictUndefined,

@@ -38,7 +38,7 @@ KEYS: dict[str, Key] = {
     "model": Key("CLAIMDESK_MODEL", str, "'offline' or 'openai:NAME'"),
     "base_url": Key("OPENAI_BASE_URL", str, "OpenAI-compatible server URL"),
     "timeout": Key("CLAIMDESK_TIMEOUT", float, "seconds to wait for one model answer"),
-    "concurrency": Key("CLAIMDESK_CONCURRENCY", int, "parallel model requests in eval"),
+    "concurrency": Key("CLAIMDESK_CONCURRENCY", int, "model requests in flight at once"),
     "max_tokens": Key("CLAIMDESK_MAX_TOKENS", int, "longest answer asked of the model"),
     "context_chars": Key("CLAIMDESK_CONTEXT_CHARS", int, "article characters sent per request"),
     "output_mode": Key("CLAIMDESK_OUTPUT_MODE", str, "auto, json_schema or json_object"),

@@ -19,6 +19,9 @@ import pytest
 from assistant.redaction import redact
 
 CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
+# How long the recording server may take per request: SmolLM2 on a busy 2-core machine can need
+# minutes. Replaying a cassette never waits, and the timeout is not part of the request body.
+RECORDING_TIMEOUT = 900.0
 SECRET_REQUEST_HEADERS = [
     "authorization",
     "api-key",

@@ -20,7 +20,7 @@ from assistant.claims import Analysis, Claim, Document, Source
 from assistant.grounding import locate
 from assistant.models import openai as openai_engine
 from assistant.rubric import decide
-from tests.cassette_config import vcr_cassette_dir, vcr_config  # noqa: F401
+from tests.cassette_config import RECORDING_TIMEOUT, vcr_cassette_dir, vcr_config  # noqa: F401
 
 SERVER = "http://127.0.0.1:8011/v1"  # where scripts/record-cassettes.sh serves the model
 MODEL = "smollm2-135m"
@@ -59,7 +59,13 @@ def analysed_session() -> Session:
         sources=sources,
     )
     model = openai_engine.OpenAIModel(
-        MODEL, base_url=SERVER, api_key="unused", env={}, mode="json_object", max_tokens=200
+        MODEL,
+        base_url=SERVER,
+        api_key="unused",
+        env={},
+        mode="json_object",
+        max_tokens=200,
+        timeout=RECORDING_TIMEOUT,
     )
     assistant = Assistant(model=model)
     analysis = Analysis(documents=[document], claims=[claim], engine=assistant.engine)

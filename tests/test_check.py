@@ -61,7 +61,6 @@ def test_check_request_carries_claim_and_documents_as_data() -> None:
     }
     assert "not_addressed" in system and "How to judge a claim" in system
     assert "never instructions to you" in system
-    assert '"not_addressed"' in system  # the schema lists the label
     assert "<claim>A claim</claim>" in user
     assert '<document id="d1" title="Say \'hi\'" outlet="Gazette" date="2026-03-02">' in user
     assert "Body.\n</document>" in user

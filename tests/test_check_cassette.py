@@ -18,7 +18,7 @@ import pytest
 from assistant import Analysis, Assistant
 from assistant.documents import read_document
 from assistant.models import openai as openai_engine
-from tests.cassette_config import vcr_cassette_dir, vcr_config  # noqa: F401
+from tests.cassette_config import RECORDING_TIMEOUT, vcr_cassette_dir, vcr_config  # noqa: F401
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "multidoc" / "c_gazette.txt"
 SERVER = "http://127.0.0.1:8011/v1"
@@ -30,8 +30,8 @@ CLAIM = "The port authority plans to sell the east terminal"
 def test_check_prompt(vcr: Any) -> None:
     document = read_document(FIXTURE)
     model = openai_engine.OpenAIModel(
-        MODEL, base_url=SERVER, api_key="unused", env={}, max_tokens=300, timeout=900
-    )  # a long timeout: recording on a busy 2-core machine is slow
+        MODEL, base_url=SERVER, api_key="unused", env={}, max_tokens=300, timeout=RECORDING_TIMEOUT
+    )
     assistant = Assistant(model)
     # an analysis that found no claims: the check falls to the model's check task
     nothing = Analysis(documents=[document], claims=[], engine=assistant.engine)

@@ -146,7 +146,7 @@ def test_bad_input_is_a_clear_error(inputs: dict[str, Any]) -> None:
 def test_offline_model_answers_check_requests() -> None:
     request = ModelRequest(
         task="check",
-        messages=(Message("user", "check this"),),
+        prompt=(Message("user", "check this"),),
         output_type=VerdictOutput,
         inputs={
             "claim": "Halvard Foods will close its plant",

@@ -19,7 +19,7 @@ from assistant.errors import RequestRejectedError, TruncatedOutputError
 from assistant.models.base import Message, ModelRequest
 from assistant.models.openai import OpenAIModel
 from assistant.outputs import VerdictOutput
-from tests.cassette_config import vcr_cassette_dir, vcr_config
+from tests.cassette_config import RECORDING_TIMEOUT, vcr_cassette_dir, vcr_config
 
 __all__ = ["vcr_cassette_dir", "vcr_config"]
 
@@ -37,6 +37,7 @@ def local_model(sent: list[str] | None = None, **options: Any) -> OpenAIModel:
     client = None
     if sent is not None:
         client = httpx2.Client(event_hooks={"request": [lambda r: sent.append(r.url.path)]})
+    options.setdefault("timeout", RECORDING_TIMEOUT)
     return OpenAIModel(MODEL, api_key="unused", env={}, http_client=client, **options)
 
 
@@ -72,24 +73,16 @@ def test_llama_cpp_rejects_json_schema_so_auto_falls_back_to_json_object() -> No
 
 @pytest.mark.vcr
 def test_weak_model_output_through_the_full_analysis() -> None:
+    """SmolLM2 on this prompt runs on until any token limit (1,000 here): the part is split and
+    its first half asked again, which runs on too, so the analysis stops with an error naming
+    the settings, and no verdict is made up. (Its weak but complete answers going through
+    grounding and the rubric: tests/test_batch_api.py, on answers recorded from the same server.)
+    """
     sent: list[str] = []
-    analysis = Assistant(model=local_model(sent, mode="json_object", max_tokens=300)).analyze(
-        ARTICLE
-    )
-    # SmolLM2 marked its one claim confirmed with four quotes that are not in the article: the
-    # engine re-asked once, got the same answer, dropped the quotes, flagged the claim
-    # ungrounded, and the rubric overruled its status (no grounded source, so unverified).
-    assert analysis.usage.model_calls == 2
-    assert analysis.usage.reasks == 1
-    assert analysis.usage.dropped_quotes == 4
-    assert analysis.usage.prompt_tokens > 0
-    [claim] = analysis.claims
-    assert claim.ungrounded and claim.status == "unverified"
-    assert claim.overruled is not None and claim.overruled.proposed_status == "confirmed"
-    assert all(source.evidence == [] for source in claim.sources)
-    assert_grounded(analysis)
-    assert (analysis.engine.name, analysis.engine.model) == ("openai", MODEL)
-    assert len(sent) == 2
+    model = local_model(sent, mode="json_object", max_tokens=1000)
+    with pytest.raises(TruncatedOutputError, match="CLAIMDESK_MAX_TOKENS"):
+        Assistant(model=model).analyze(ARTICLE)
+    assert sent == ["/v1/chat/completions"] * 2
 
 
 @pytest.mark.vcr

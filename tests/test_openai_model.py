@@ -311,3 +311,20 @@ def test_config_builds_the_openai_engine() -> None:
     assert isinstance(model, OpenAIModel)
     assert isinstance(model, Model)
     assert (model.engine_name, model.model_name) == ("openai", "gpt-4o-mini")
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "json_object"])
+def test_the_schema_is_sent_once(mode: str) -> None:
+    """json_schema: only in response_format; json_object: in the system prompt (and in the
+    extension key llama-cpp-python's server enforces), as a server need not enforce it."""
+    server = ScriptedServer(completion())
+    server.model(mode=mode).complete(extract_request())
+    body = server.bodies[0]
+    system = body["messages"][0]["content"]
+    assert body["messages"][0]["role"] == "system"
+    if mode == "json_schema":
+        assert body["response_format"]["json_schema"]["schema"]["required"] == ["claims"]
+        assert '"claims"' not in system
+    else:
+        assert system.startswith("List the claims as JSON.\n\nThe JSON must match this schema:\n")
+        assert system.count('"required":["claims"]') == 1

@@ -6,7 +6,6 @@ The request carries the claims of the analysis and as many article texts as fit 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,9 +53,8 @@ def answer_request(
         "omitted": len(analysis.documents) - len(documents),
         "history": [_turn(a) for a in earlier[-HISTORY_TURNS:]],
     }
-    schema = json.dumps(AnswerOutput.model_json_schema(), separators=(",", ":"))
     messages = (
-        Message("system", prompts.render("answer_system", schema=schema)),
+        Message("system", prompts.render("answer_system")),
         Message("user", prompts.render("answer_user", **inputs)),
     )
     return ModelRequest("answer", messages, AnswerOutput, inputs)

@@ -12,6 +12,7 @@ from typing import Any
 from assistant import Assistant, config, settings
 from assistant.cli import eval_runs
 from assistant.cli.helptext import add_command
+from assistant.cli.options import positive_int as _positive
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
 from assistant.errors import ConfigurationError, InputError
@@ -33,16 +34,6 @@ from assistant.models.base import Model
 
 LABELLED = ("gold", "fnc1", "emergent")
 RUNS = "runs"
-
-
-def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
 
 
 def _share(text: str) -> float:

@@ -35,10 +35,31 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
     """FILE... (``-`` for stdin), the model options and per-file ``--date``/``--outlet``."""
     parser.add_argument("files", nargs="+", metavar="FILE", help="article text files; - for stdin")
     add_model_options(parser)
+    add_concurrency_option(parser)
     add_metadata_options(parser)
 
 
 EXTENSION_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+
+
+def positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def add_concurrency_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--concurrency",
+        type=positive_int,
+        metavar="N",
+        help="requests in flight at once: parts and files go to the model together "
+        "(env CLAIMDESK_CONCURRENCY, config 'concurrency', default 4)",
+    )
 
 
 def add_output_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
@@ -77,7 +98,8 @@ def text_width(args: argparse.Namespace) -> int:
 
 
 def assistant_from(args: argparse.Namespace) -> Assistant:
-    assistant = Assistant(args.model, base_url=args.base_url)
+    concurrency = getattr(args, "concurrency", None)
+    assistant = Assistant(args.model, base_url=args.base_url, concurrency=concurrency)
     if assistant.choice.origin == "default" and not args.quiet:
         print(
             "claimdesk: no model configured; using the offline engine "

@@ -24,6 +24,7 @@ from assistant.errors import ConfigurationError
 from assistant.evals.metering import current_meter
 from assistant.models.base import Model, ModelRequest, ModelResponse
 from assistant.models.wrapper import ModelWrapper
+from assistant.outputs import json_schema
 
 
 def cache_dir() -> Path:
@@ -40,7 +41,7 @@ def request_key(engine: str, model: str, prompt_version: str, request: ModelRequ
         "task": request.task,
         "messages": [[m.role, m.content] for m in request.messages],
         "inputs": request.inputs,
-        "output_schema": request.output_type.model_json_schema(),
+        "output_schema": json_schema(request.output_type),
         "max_tokens": request.max_tokens,
     }
     text = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False)
@@ -76,8 +77,6 @@ class CachedModel(ModelWrapper):
         return self.directory / key[:2] / f"{key}.json"
 
     def _load(self, path: Path) -> ModelResponse | None:
-        if not self.enabled:
-            return None
         try:
             data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
             response = ModelResponse(**{**data, "retries": 0})
@@ -90,7 +89,7 @@ class CachedModel(ModelWrapper):
         return response
 
     def _store(self, path: Path, response: ModelResponse) -> None:
-        if not self.enabled or response.finish_reason != "stop" or response.refusal:
+        if response.finish_reason != "stop" or response.refusal:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +102,8 @@ class CachedModel(ModelWrapper):
             return
 
     def complete(self, request: ModelRequest) -> ModelResponse:
+        if not self.enabled:
+            return self.inner.complete(request)
         path = self._path(request)
         cached = self._load(path)
         if cached is not None:
@@ -112,6 +113,8 @@ class CachedModel(ModelWrapper):
         return response
 
     async def acomplete(self, request: ModelRequest) -> ModelResponse:
+        if not self.enabled:
+            return await self.inner.acomplete(request)
         path = self._path(request)
         cached = self._load(path)
         if cached is not None:

@@ -13,7 +13,7 @@ from assistant.models.base import ModelRequest, ModelResponse
 from assistant.models.wrapper import ModelWrapper
 
 
-@dataclass
+@dataclass(slots=True)
 class Meter:
     model_calls: int = 0
     cache_hits: int = 0

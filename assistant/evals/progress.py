@@ -40,7 +40,10 @@ class ProgressBar:
             self._task = self._progress.add_task(self.label, total=total)
 
     def done(self, outcome: Outcome[Any]) -> None:
-        self.failed += outcome.failure is not None
+        self.advance(failed=outcome.failure is not None)
+
+    def advance(self, *, failed: bool = False) -> None:
+        self.failed += failed
         if self._progress is not None and self._task is not None:
             description = f"{self.label} ({self.failed} failed)" if self.failed else self.label
             self._progress.update(self._task, advance=1, description=description)

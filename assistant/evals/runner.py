@@ -1,4 +1,4 @@
-"""Run eval jobs concurrently through the async API, with a semaphore and fail-fast.
+"""Run eval jobs concurrently through the async API, with a pool of workers and fail-fast.
 
 A job is one model run (one article analysed, one claim checked). A configuration error stops
 the whole run at once, and so do an unreachable server or a rejected key before any job was
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -44,7 +44,7 @@ class Job(Generic[T]):
     run: Callable[[], Awaitable[T]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome(Generic[T]):
     id: str
     value: T | None
@@ -73,23 +73,35 @@ class _Run:
         return isinstance(exc, ConfigurationError) or (isinstance(exc, FATAL) and not self.answered)
 
 
-async def _one(job: Job[T], gate: asyncio.Semaphore, run: _Run) -> Outcome[T]:
-    async with gate:
-        if run.stop.is_set():
-            raise asyncio.CancelledError
-        meter = Meter()
-        current_meter.set(meter)
-        started = time.perf_counter()
-        try:
-            value: T | None = await job.run()
-            failure = None
-            run.answered = True
-        except Exception as exc:
-            if run.fatal(exc):
-                run.stop.set()
-                raise EvalAbortedError(job.id, exc) from exc
-            value, failure = None, as_failure(job.id, exc)
-        return Outcome(job.id, value, failure, time.perf_counter() - started, meter)
+async def _one(job: Job[T], run: _Run) -> Outcome[T]:
+    if run.stop.is_set():
+        raise asyncio.CancelledError
+    meter = Meter()
+    current_meter.set(meter)
+    started = time.perf_counter()
+    try:
+        value: T | None = await job.run()
+        failure = None
+        run.answered = True
+    except Exception as exc:
+        if run.fatal(exc):
+            run.stop.set()
+            raise EvalAbortedError(job.id, exc) from exc
+        value, failure = None, as_failure(job.id, exc)
+    return Outcome(job.id, value, failure, time.perf_counter() - started, meter)
+
+
+async def _worker(
+    queue: Iterator[tuple[int, Job[T]]],
+    results: list[Outcome[T] | None],
+    run: _Run,
+    on_done: Callable[[Outcome[T]], None] | None,
+) -> None:
+    for index, job in queue:
+        outcome = await asyncio.create_task(_one(job, run))  # a task: its own meter context
+        results[index] = outcome
+        if on_done is not None:
+            on_done(outcome)
 
 
 async def run_jobs(
@@ -97,18 +109,24 @@ async def run_jobs(
     concurrency: int,
     on_done: Callable[[Outcome[T]], None] | None = None,
 ) -> list[Outcome[T]]:
-    """Every job's outcome in job order; raises EvalAbortedError on the first fatal failure."""
-    gate = asyncio.Semaphore(max(1, concurrency))
+    """Every job's outcome in job order; raises EvalAbortedError on the first fatal failure.
+
+    ``concurrency`` workers take the jobs in order, so no more than that many are ever in
+    memory at once, however long the list.
+    """
     shared = _Run()
-    tasks = [asyncio.create_task(_one(job, gate, shared)) for job in jobs]
+    results: list[Outcome[T] | None] = [None] * len(jobs)
+    queue = iter(enumerate(jobs))
+    workers = [
+        asyncio.create_task(_worker(queue, results, shared, on_done))
+        for _ in range(max(1, min(concurrency, len(jobs))))
+    ]
     try:
-        for finished in asyncio.as_completed(tasks):
-            outcome = await finished
-            if on_done is not None:
-                on_done(outcome)
+        await asyncio.gather(*workers)
     except BaseException:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        shared.stop.set()
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
         raise
-    return [task.result() for task in tasks]
+    return [r for r in results if r is not None]

@@ -17,7 +17,7 @@ def pair_document(pair: StancePair) -> Document:
     return Document.from_text(pair.document)
 
 
-def _item(pair: StancePair, outcome: Outcome[VerdictLike]) -> ItemResult:
+def _item(pair: StancePair, outcome: Outcome[VerdictLike], excerpts: dict[str, str]) -> ItemResult:
     verdict = outcome.value
     predicted = verdict.status if verdict is not None else FAILED
     return ItemResult(
@@ -28,13 +28,20 @@ def _item(pair: StancePair, outcome: Outcome[VerdictLike]) -> ItemResult:
         expected=pair.expected,
         predicted=predicted,
         subject=pair.claim,
-        excerpt=excerpt(pair.document),
+        excerpt=_excerpt(pair.document, excerpts),
         evidence=evidence_quotes(verdict.sources) if verdict else [],
         detail=verdict.reason if verdict else "",
         failure=outcome.failure.message if outcome.failure else None,
         error="" if predicted == pair.expected else "wrong status",
         spans=[(e.start, e.end) for s in verdict.sources for e in s.evidence] if verdict else [],
     )
+
+
+def _excerpt(document: str, excerpts: dict[str, str]) -> str:
+    """One excerpt string per document, however many pairs share it (FNC-1: 30 a body)."""
+    if document not in excerpts:
+        excerpts[document] = excerpt(document)
+    return excerpts[document]
 
 
 def _documents(pairs: Sequence[StancePair]) -> dict[str, ReportDocument]:
@@ -54,7 +61,8 @@ def score_stance(
     labels: Sequence[str],
     with_fnc_score: bool = False,
 ) -> Scored:
-    items = [_item(p, o) for p, o in zip(pairs, outcomes, strict=True)]
+    excerpts: dict[str, str] = {}
+    items = [_item(p, o, excerpts) for p, o in zip(pairs, outcomes, strict=True)]
     judged = [(i.expected, i.predicted) for i in items]
     matrix = confusion(judged, list(labels))
     metrics, per_label = label_metrics("status", matrix)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from assistant.claims import Analysis, Document
+from assistant.claims import Analysis, Document, Source
 from assistant.errors import ConfigurationError
 from assistant.evals import emergent, fnc1, polnear
 from assistant.evals.chat_set import Conversation, load_chat_set
@@ -65,9 +65,22 @@ def _analysis_job(item_id: str, document: Document, engines: Engines) -> Job[Ana
     return Job(item_id, lambda: engines.analyze(document))
 
 
+@dataclass(frozen=True, slots=True)
+class KeptVerdict:
+    """What scoring reads of a verdict. The rest (engine, usage, ids) is dropped as each pair
+    finishes, so tens of thousands of pairs stay small in memory."""
+
+    status: str
+    reason: str
+    sources: Sequence[Source]
+
+
 def _check_job(pair: StancePair, engines: Engines) -> Job[VerdictLike]:
-    document = pair_document(pair)
-    return Job(pair.id, lambda: engines.check(pair.claim, document))
+    async def check() -> VerdictLike:
+        verdict = await engines.check(pair.claim, pair_document(pair))
+        return KeptVerdict(verdict.status, verdict.reason, verdict.sources)
+
+    return Job(pair.id, check)
 
 
 async def _run(jobs: Sequence[Job[T]], options: RunOptions) -> list[Outcome[T]]:
@@ -105,11 +118,24 @@ async def run_polnear(path: Path, engines: Engines, options: RunOptions) -> Suit
     return _finish(score_attribution(chosen, outcomes), outcomes, engines, len(articles))
 
 
+def by_document(pairs: Sequence[StancePair]) -> list[int]:
+    """Pair indices with the pairs on one document next to each other (first seen first), so an
+    engine's per-document work stays warm and per-document caches can stay small."""
+    first: dict[str, int] = {}
+    for index, pair in enumerate(pairs):
+        first.setdefault(pair.document, index)
+    return sorted(range(len(pairs)), key=lambda i: (first[pairs[i].document], i))
+
+
 async def _run_pairs(
     pairs: list[StancePair], labels: Sequence[str], fnc: bool, engines: Engines, options: RunOptions
 ) -> SuiteResult:
     chosen = options.selection.apply(pairs)
-    outcomes = await _run([_check_job(p, engines) for p in chosen], options)
+    order = by_document(chosen)
+    ran = await _run([_check_job(chosen[i], engines) for i in order], options)
+    outcomes: list[Outcome[VerdictLike]] = [ran[0]] * len(ran) if ran else []
+    for position, index in enumerate(order):
+        outcomes[index] = ran[position]
     return _finish(score_stance(chosen, outcomes, labels, fnc), outcomes, engines, len(pairs))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel
@@ -29,13 +30,24 @@ class Message:
     content: str
 
 
+Messages = tuple[Message, ...]
+
+
 @dataclass(frozen=True)
 class ModelRequest:
+    """``prompt`` is the messages, or a function rendering them: see :attr:`messages`."""
+
     task: Task
-    messages: tuple[Message, ...]
+    prompt: Messages | Callable[[], Messages]
     output_type: type[BaseModel]
     inputs: Mapping[str, Any] = field(default_factory=dict)
     max_tokens: int | None = None
+
+    @cached_property
+    def messages(self) -> Messages:
+        """The chat messages, rendered on first use: an engine that reads only ``inputs`` (the
+        offline rules) never pays for the prompt templates."""
+        return self.prompt() if callable(self.prompt) else self.prompt
 
     def with_followup(self, answer: str, correction: str) -> ModelRequest:
         """The same request with the model's last answer and a correction appended."""

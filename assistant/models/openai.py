@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import httpx2
 from openai import (
@@ -41,6 +42,7 @@ from openai import (
     omit,
 )
 from openai.lib import type_to_response_format_param
+from openai.types import Batch
 from openai.types.chat import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -50,7 +52,7 @@ from openai.types.chat import (
 from openai.types.chat.completion_create_params import ResponseFormat
 from pydantic import BaseModel
 
-from assistant import redaction
+from assistant import prompts, redaction
 from assistant.errors import (
     AuthenticationError,
     ClaimdeskError,
@@ -76,11 +78,13 @@ from assistant.models.base import (
     ModelResponse,
     TextSink,
 )
+from assistant.outputs import schema_text
 from assistant.settings import layered
 
 if TYPE_CHECKING:
     from openai.types import CompletionUsage
 
+T = TypeVar("T")
 Wire = Literal["json_schema", "json_object"]
 STREAMING_SERVER = Capabilities(streams=True)
 STREAM_OPTIONS: ChatCompletionStreamOptionsParam = {"include_usage": True}
@@ -467,7 +471,7 @@ class OpenAIModel:
         response_format, extra_body = _response_format(request.output_type, wire)
         return {
             "model": self._name,
-            "messages": [_message(m) for m in request.messages],
+            "messages": _messages(request, wire),
             "temperature": 0,
             "max_tokens": request.max_tokens or self.max_tokens,
             "response_format": response_format,
@@ -483,6 +487,50 @@ class OpenAIModel:
                 status_code=rejected.error.status_code,
             )
         self._wire = "json_object"
+
+    # --- the Batch API (OpenAI's /v1/batches; vLLM's run-batch reads the same lines) -------------
+
+    def request_body(self, request: ModelRequest) -> dict[str, Any]:
+        """The JSON body this instance POSTs for ``request``: a Batch API input line's body."""
+        arguments = self._arguments(request, self._wire)
+        extra = arguments.pop("extra_body") or {}
+        body = {k: v for k, v in arguments.items() if v is not omit and v is not None}
+        return {**body, **extra}
+
+    def response_from_body(self, body: Mapping[str, Any]) -> ModelResponse:
+        """The response in a chat completion's JSON (a Batch API output line's body)."""
+        try:
+            completion = ChatCompletion.model_validate(body)
+        except ValueError as error:
+            raise ModelServerError(f"a batch result is not a chat completion: {error}") from None
+        return _response(completion, 0)
+
+    def submit_batch(self, path: Path) -> BatchJob:
+        """Upload a requests file and start a batch over it (24 h completion window)."""
+        with path.open("rb") as handle:
+            files = self.client.files
+            uploaded = self._batch_call(lambda: files.create(file=handle, purpose="batch"))
+        batch = self._batch_call(
+            lambda: self.client.batches.create(
+                input_file_id=uploaded.id,
+                endpoint="/v1/chat/completions",
+                completion_window="24h",
+            )
+        )
+        return _batch_job(batch)
+
+    def batch_job(self, batch_id: str) -> BatchJob:
+        return _batch_job(self._batch_call(lambda: self.client.batches.retrieve(batch_id)))
+
+    def batch_file(self, file_id: str) -> str:
+        """The text of a batch's output or error file."""
+        return self._batch_call(lambda: self.client.files.content(file_id)).text
+
+    def _batch_call(self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except OpenAIError as error:
+            raise self._translate(error) from None
 
     # --- errors ---------------------------------------------------------------------------------
 
@@ -583,12 +631,48 @@ def _gist(text: str, limit: int = 60) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+def _messages(request: ModelRequest, wire: Wire) -> list[ChatCompletionMessageParam]:
+    """The chat messages. ``json_schema`` carries the schema in ``response_format``; in
+    ``json_object`` mode (where a server need not enforce one) the system prompt states it."""
+    messages = list(request.messages)
+    if wire == "json_object" and messages and messages[0].role == "system":
+        stated = prompts.render("schema", schema=schema_text(request.output_type))
+        messages[0] = Message("system", f"{messages[0].content}\n\n{stated}")
+    return [_message(m) for m in messages]
+
+
 def _message(message: Message) -> ChatCompletionMessageParam:
     if message.role == "system":
         return {"role": "system", "content": message.content}
     if message.role == "user":
         return {"role": "user", "content": message.content}
     return {"role": "assistant", "content": message.content}
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """A Batch API job as the server reports it."""
+
+    id: str
+    status: str
+    total: int
+    completed: int
+    failed: int
+    output_file_id: str | None
+    error_file_id: str | None
+
+
+def _batch_job(batch: Batch) -> BatchJob:
+    counts = batch.request_counts
+    return BatchJob(
+        id=batch.id,
+        status=batch.status,
+        total=counts.total if counts else 0,
+        completed=counts.completed if counts else 0,
+        failed=counts.failed if counts else 0,
+        output_file_id=batch.output_file_id,
+        error_file_id=batch.error_file_id,
+    )
 
 
 def _response(completion: ChatCompletion, retries: int) -> ModelResponse:

@@ -42,6 +42,13 @@ def mentions_of(members: Sequence[Member]) -> list[Mention]:
 
 def _party_sides(mentions: Sequence[Mention]) -> list[list[Mention]]:
     parties: list[list[Mention]] = []
+    add_party_sides(parties, mentions)
+    return parties
+
+
+def add_party_sides(parties: list[list[Mention]], mentions: Sequence[Mention]) -> None:
+    """Group the on-record named mentions that take a side by party (the first mention of a
+    party stands for it), adding to ``parties`` in place."""
     for mention in mentions:
         source = mention.source
         takes_side = source.kind in NAMED_KINDS and source.on_record and source.stance in TAKES_SIDE
@@ -53,7 +60,6 @@ def _party_sides(mentions: Sequence[Mention]) -> list[list[Mention]]:
                 break
         else:
             parties.append([mention])
-    return parties
 
 
 def superseded(mentions: Sequence[Mention]) -> frozenset[Mention]:

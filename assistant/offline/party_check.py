@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from assistant.chunking import paragraphs
 from assistant.offline.extraction import extract
+from assistant.offline.passages import DOCUMENTS_CACHED
 from assistant.textsim import content_stems, similarity
 
 # An extracted claim restates the typed claim from this lexical similarity (textsim.py).
@@ -62,7 +63,9 @@ def party_statement(claim: str, text: str, outlet: str | None = None) -> PartySt
     return min(statements, key=lambda s: (s.reading != "confirmed", s.position), default=None)
 
 
-@lru_cache(maxsize=4096)  # one extraction per document text, however many claims meet it
+@lru_cache(
+    maxsize=DOCUMENTS_CACHED
+)  # one extraction per document text, however many claims meet it
 def _extracted(text: str, outlet: str | None) -> tuple[dict[str, Any], ...]:
     spans = [(p.start, p.end) for p in paragraphs(text)]
     return tuple(extract({"text": text, "spans": spans, "outlet": outlet})["claims"])

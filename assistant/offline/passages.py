@@ -18,6 +18,9 @@ from assistant.offline.stance_lexicon import STOPWORDS
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
 _STEMMER = snowballstemmer.stemmer("english")
+# Whole documents whose per-text work stays cached: callers meet one document many times in a
+# row (an eval runs the pairs on one body together), not thousands in turn.
+DOCUMENTS_CACHED = 32
 
 
 @lru_cache(maxsize=65536)
@@ -86,7 +89,7 @@ def _capitalised_stems(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=DOCUMENTS_CACHED)
 def index_text(text: str) -> IndexedText:
     """Sentences and stems of ``text``; cached, so each distinct text is processed once."""
     sentences: list[Sentence] = []

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.offline.passages import (
+    DOCUMENTS_CACHED,
     IndexedText,
     Sentence,
     content_stems,
@@ -126,7 +127,7 @@ def sentence_cues(sentence: Sentence, text: str) -> SentenceCues:
     return SentenceCues(refutes, hedges, 0 if hedges or asked else refutes)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=DOCUMENTS_CACHED)
 def document_cues(text: str) -> DocumentCues:
     """Cues of every sentence of ``text``; cached like the text's index."""
     document = index_text(text)
