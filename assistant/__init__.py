@@ -5,6 +5,7 @@ from assistant._assistant import Assistant
 from assistant.answers import Answer, Citation
 from assistant.claims import (
     Analysis,
+    Attribution,
     Claim,
     Document,
     EngineInfo,
@@ -23,6 +24,7 @@ __all__ = [
     "Analysis",
     "Answer",
     "Assistant",
+    "Attribution",
     "Citation",
     "Claim",
     "ClaimdeskError",

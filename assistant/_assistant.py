@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant import config, prompts
-from assistant.analysis import document_steps
+from assistant.analysis import Reading, reading_steps
+from assistant.attributions import link
 from assistant.checking import Checked, check_steps, matching_claim_ids
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
@@ -58,15 +59,17 @@ class Assistant:
     def _analysis(
         self,
         documents: list[Document],
-        per_document: Sequence[list[Claim]],
+        readings: Sequence[Reading],
         usage: Usage,
         started: float,
     ) -> Analysis:
-        claims, order = combine_documents(documents, per_document)
+        claims, order = combine_documents(documents, [r.claims for r in readings])
+        attributions = link([a for r in readings for a in r.attributions], claims)
         usage.wall_time_s = round(time.perf_counter() - started, 4)
         return Analysis(
             documents=documents,
             claims=claims,
+            attributions=attributions,
             engine=self.engine,
             usage=usage,
             timeline_order=order,
@@ -76,17 +79,17 @@ class Assistant:
         """Every check-worthy claim in the documents, with status, sources and evidence."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
         budget = self.model.context_chars
-        per_document = [run(document_steps(d, budget, usage), self.model, usage) for d in docs]
-        return self._analysis(docs, per_document, usage, started)
+        readings = [run(reading_steps(d, budget, usage), self.model, usage) for d in docs]
+        return self._analysis(docs, readings, usage, started)
 
     async def aanalyze(self, documents: Documents) -> Analysis:
         """Async twin of :meth:`analyze`; documents are analysed concurrently."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
         budget = self.model.context_chars
-        per_document = await asyncio.gather(
-            *(arun(document_steps(d, budget, usage), self.model, usage) for d in docs)
+        readings = await asyncio.gather(
+            *(arun(reading_steps(d, budget, usage), self.model, usage) for d in docs)
         )
-        return self._analysis(docs, per_document, usage, started)
+        return self._analysis(docs, list(readings), usage, started)
 
     def _verdict(
         self,

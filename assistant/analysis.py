@@ -6,11 +6,13 @@ Written once as generators of model requests (see runner.py) so the sync and asy
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from functools import cache
 
 from assistant import prompts
+from assistant.attributions import ground_all, missing_contents, unique
 from assistant.chunking import Chunk, chunk
-from assistant.claims import Claim, Document, Source, Usage
+from assistant.claims import Attribution, Claim, Document, Source, Usage
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, ModelRequest
@@ -55,7 +57,8 @@ def _quotes(output: ExtractionOutput) -> list[str]:
 
 
 def _missing(locator: Locator, output: ExtractionOutput) -> list[str]:
-    return [q for q in _quotes(output) if locator.locate(q) is None]
+    missing = [q for q in _quotes(output) if locator.locate(q) is None]
+    return missing + missing_contents(locator, output)
 
 
 def _source(locator: Locator, out: SourceOutput, usage: Usage) -> Source:
@@ -99,20 +102,38 @@ def _claim(locator: Locator, out: ClaimOutput, usage: Usage) -> Claim:
     )
 
 
+@dataclass
+class Reading:
+    """What the model read in one document: its claims and every attribution."""
+
+    claims: list[Claim] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+
 def part_steps(
     document: Document, part: Chunk, number: int, count: int, usage: Usage
-) -> Steps[list[Claim]]:
+) -> Steps[Reading]:
     request = extraction_request(document, part, number, count)
     locator = Locator(document, part.start)
     output = yield from structured_grounded(
         request, ExtractionOutput, usage, lambda out: _missing(locator, out)
     )
-    return [_claim(locator, c, usage) for c in output.claims]
+    claims = [_claim(locator, c, usage) for c in output.claims]
+    return Reading(claims, ground_all(Locator(document, part.start), output.attributions, usage))
+
+
+def reading_steps(document: Document, budget: int, usage: Usage) -> Steps[Reading]:
+    """One document's claims (restatements merged) and attributions, part by part."""
+    parts = chunk(document.text, budget)
+    reading = Reading()
+    for number, part in enumerate(parts, start=1):
+        found = yield from part_steps(document, part, number, len(parts), usage)
+        reading.claims += found.claims
+        reading.attributions += found.attributions
+    return Reading(merge_claims(reading.claims), unique(reading.attributions))
 
 
 def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[Claim]]:
-    parts = chunk(document.text, budget)
-    claims: list[Claim] = []
-    for number, part in enumerate(parts, start=1):
-        claims += yield from part_steps(document, part, number, len(parts), usage)
-    return merge_claims(claims)
+    """One document's claims (see :func:`reading_steps`)."""
+    reading = yield from reading_steps(document, budget, usage)
+    return reading.claims

@@ -136,6 +136,11 @@ class Locator:
         self._cursor = start
         self._found: dict[str, Evidence | None] = {}
 
+    @property
+    def cursor(self) -> int:
+        """Where the last quote was found (quotes mostly come in reading order)."""
+        return self._cursor
+
     def locate(self, quote: str) -> Evidence | None:
         if quote not in self._found:
             self._found[quote] = self._near(quote) or locate(self.document, quote)
@@ -162,3 +167,48 @@ def locate_in(documents: Iterable[Document], quote: str) -> Evidence | None:
 def evidence_at(document: Document, start: int, end: int) -> Evidence:
     """Evidence for a span the caller already knows to be in the text."""
     return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)
+
+
+def locate_near(
+    document: Document, quote: str, lo: int, hi: int, reach: int = 400
+) -> Evidence | None:
+    """Evidence for a short ``quote`` ("he", "said") as a whole word or phrase: the occurrence
+    nearest to the stretch ``[lo, hi)`` within ``reach`` characters of it, preferring one outside
+    the stretch (a speaker or cue is not inside what they said); None when there is none."""
+    hay = _normalised(document.text)
+    begin = _normalised_index(hay, max(0, lo - reach))
+    end = _normalised_index(hay, hi + reach)
+    first, last = _normalised_index(hay, lo), _normalised_index(hay, hi)
+    for needle in _needles(quote):
+        spans = [
+            (pos, pos + len(needle))
+            for pos in _occurrences(hay.text, needle, begin, end)
+            if _whole_word(hay.text, pos, pos + len(needle))
+        ]
+        if spans:
+            start, stop = min(spans, key=lambda s: _distance(s, first, last))
+            return evidence_at(document, hay.offsets[start], hay.offsets[stop - 1] + 1)
+    return None
+
+
+def _occurrences(text: str, needle: str, begin: int, end: int) -> Iterable[int]:
+    pos = text.find(needle, begin, end)
+    while pos >= 0:
+        yield pos
+        pos = text.find(needle, pos + 1, end)
+
+
+def _distance(span: tuple[int, int], lo: int, hi: int) -> int:
+    start, stop = span
+    if stop <= lo:
+        return lo - stop
+    if start >= hi:
+        return start - hi
+    return 1_000_000  # inside the anchor stretch: only when nothing lies outside
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    inside_word = before.isalnum() and text[start].isalnum()
+    return not inside_word and not (after.isalnum() and text[end - 1].isalnum())

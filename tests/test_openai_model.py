@@ -205,7 +205,7 @@ def test_json_object_request_carries_the_schema() -> None:
     server.model(mode="json_object").complete(extract_request())
     response_format = server.bodies[0]["response_format"]
     assert response_format["type"] == "json_object"
-    assert response_format["schema"]["required"] == ["claims"]
+    assert response_format["schema"]["required"] == ["claims", "attributions"]
 
 
 def test_auto_falls_back_to_json_object_once_and_remembers() -> None:

@@ -67,6 +67,7 @@ class Attribution:
     exhortation: bool = False
     cited: tuple[str, ...] = field(default=())
     lead: str = ""
+    cue_at: Span | None = None  # the cue's offsets in the full text
 
 
 def _cue_table() -> dict[str, lex.CueStance]:
@@ -86,14 +87,23 @@ _ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
 _TOKEN = re.compile(r"[a-z]+")
 
 
-def _cues_by_first_word() -> dict[str, tuple[str, ...]]:
+def _cues_by_first_word(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
-    for cue in _ALL_CUES:  # longest first, so the longest phrase wins
+    for cue in cues:  # longest first, so the longest phrase wins
         table.setdefault(cue.split()[0], []).append(cue)
     return {word: tuple(cues) for word, cues in table.items()}
 
 
-_CUES_BY_FIRST_WORD = _cues_by_first_word()
+_CUES_BY_FIRST_WORD = _cues_by_first_word(_ALL_CUES)
+# The wider reading for the attributions a document lists (who said what): every cue above and
+# the verbs of belief, wish and stance as well.
+_BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
+_BROAD_BY_FIRST_WORD = _cues_by_first_word(_BROAD_CUES)
+# Words that make the wider reading differ: its own cues, and the cues it reads more freely
+# ("called" without a dismissive word, "shows" after any speaker, "asked" without advice).
+_BROAD_ONLY = (frozenset(_BROAD_BY_FIRST_WORD) - frozenset(_CUES_BY_FIRST_WORD)) | frozenset(
+    c.split()[0] for c in (*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS)
+)
 
 
 @dataclass(frozen=True)
@@ -105,12 +115,19 @@ class CueMatch:
     cue: str
 
 
+def has_wider_cues(sentence: str) -> bool:
+    """Whether ``sentence`` has a cue only the wider reading knows ("wants", "the poll found")."""
+    return not _BROAD_ONLY.isdisjoint(_TOKEN.findall(sentence.lower()))
+
+
 @lru_cache(maxsize=1024)
-def find_cues(sentence: str) -> tuple[CueMatch, ...]:
-    """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
+def find_cues(sentence: str, broad: bool = False) -> tuple[CueMatch, ...]:
+    """Speech cues in ``sentence`` (longest phrase first at each word), in reading order;
+    ``broad`` adds the verbs of belief, wish and stance (lexicons.ATTRIBUTION_CUES)."""
     low = sentence.lower()
     found: list[CueMatch] = []
-    if _CUES_BY_FIRST_WORD.keys().isdisjoint(_TOKEN.findall(low)):
+    table = _BROAD_BY_FIRST_WORD if broad else _CUES_BY_FIRST_WORD
+    if table.keys().isdisjoint(_TOKEN.findall(low)):
         return ()
     resume = 0
     for token in _TOKEN.finditer(low):
@@ -118,7 +135,7 @@ def find_cues(sentence: str) -> tuple[CueMatch, ...]:
             continue
         if token.start() > 0 and sentence[token.start()].isupper():
             continue  # part of a name: "the United States"
-        for cue in _CUES_BY_FIRST_WORD.get(token.group(), ()):
+        for cue in table.get(token.group(), ()):
             end = token.start() + len(cue)
             if low.startswith(cue, token.start()) and not low[end : end + 1].isalnum():
                 found.append(CueMatch(token.start(), end, cue))
@@ -538,13 +555,17 @@ def _dismissive(s: _Sentence, match: CueMatch) -> bool:
     return any(w in lex.DISMISSIVE_WORDS for w in re.findall(r"[a-z]+", window))
 
 
-def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attribution | None:
+def _one(
+    s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str, broad: bool = False
+) -> Attribution | None:
     match = matches[i]
     cue = match.cue
     if cue == ACCORDING:
         return _according(s, match)
     if cue == CITING or match.start == 0 or _plural_noun(s.masked, match):
         return None
+    if broad and cue not in CUE_STANCE and cue not in lex.WARNING_VERBS:
+        return _speech(s, matches, i, "asserts", prior)  # "wants", "called for", "urged"
     if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
         return None  # "delivered in writing": a manner, not speech
     stance = CUE_STANCE.get(cue, "asserts")
@@ -837,16 +858,19 @@ def _build(
     )
 
 
-def attribute(text: str, sentence: Span) -> list[Attribution]:
-    """Every attribution in one sentence of ``text`` (in reading order)."""
+def attribute(text: str, sentence: Span, broad: bool = False) -> list[Attribution]:
+    """Every attribution in one sentence of ``text`` (in reading order); ``broad`` reads the
+    verbs of belief, wish and stance too (for the attributions listed, not for claims)."""
     s = _prepare(text, sentence)
-    matches = find_cues(s.masked)
+    matches = find_cues(s.masked, broad)
     found: list[Attribution] = []
-    for i in range(len(matches)):
+    for i, match in enumerate(matches):
         prior = found[-1].speaker if found else ""
-        attribution = _one(s, matches, i, prior)
+        attribution = _one(s, matches, i, prior, broad)
         if attribution is None:
             continue
+        at = Span(sentence.start + match.start, sentence.start + match.end)
+        attribution = replace(attribution, cue_at=at)
         if attribution.cue == ACCORDING:
             return [attribution]  # everything else in the sentence is what X said
         found.append(attribution)
@@ -877,6 +901,7 @@ def _opening_denial(
         hearsay=False,
         statement=False,
         lead="",
+        cue_at=Span(s.span.start + matches[0].start, s.span.start + matches[0].end),
     )
 
 

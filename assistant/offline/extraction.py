@@ -24,7 +24,13 @@ from assistant import status
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
-from assistant.offline.attribution import Attribution, attribute, main_clause, says_something
+from assistant.offline.attribution import (
+    Attribution,
+    attribute,
+    has_wider_cues,
+    main_clause,
+    says_something,
+)
 from assistant.offline.drafts import DraftClaim
 from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
@@ -72,6 +78,7 @@ class Extractor:
         self.memory = SpeakerMemory(text)
         self.index = 0  # number of the sentence being read
         self.speaker: Attribution | None = None  # who spoke in the previous sentence
+        self.read: list[dict[str, Any]] = []  # every attribution, as AttributionOutput items
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
         for span in spans:
@@ -100,6 +107,43 @@ class Extractor:
                 self._outlet(attribution.lead, quote, at=before)
         direct = [a for a in found if a.direct and a.speaker]
         self.speaker = direct[-1] if direct else None
+        if has_wider_cues(quote):
+            self._wider(span, found)
+
+    def _wider(self, span: Span, found: Sequence[Attribution]) -> None:
+        """Attributions only the wider reading finds ("Trump wants ...", "the poll found"):
+        listed, never made into claims, their speakers resolved but not remembered."""
+        known = {a.cue_at for a in found}
+        for attribution in attribute(self.text, span, broad=True):
+            if attribution.cue_at not in known:
+                names = split_neither(attribution.speaker) if attribution.speaker else []
+                parties = [self.memory.resolve(n, attribution.role) for n in names]
+                self._record(attribution, [p for p in parties if p is not None])
+
+    def _record(self, attribution: Attribution, parties: Sequence[Party]) -> None:
+        """Keep the attribution for the document's list of who said what."""
+        at = attribution.cue_at
+        if at is None or (self.read and self.read[-1]["at"] == at.start):
+            return
+        speaker = attribution.speaker
+        party = (
+            parties[0]
+            if parties
+            else (classify(speaker, attribution.role) if speaker else self.outlet)
+        )
+        self.read.append(
+            {
+                "at": at.start,
+                "source": speaker,
+                "cue": self.text[at.start : at.end],
+                "content": attribution.content if _worded(attribution.content) else "",
+                "name": party.name,
+                "role": party.role,
+                "kind": party.kind,
+                "stance": attribution.stance,
+                "on_record": party.on_record,
+            }
+        )
 
     def _continued_quote(self, span: Span, quote: str, previous: Attribution) -> Attribution:
         """A quotation without attribution right after a quoted speaker continues their
@@ -141,6 +185,7 @@ class Extractor:
 
     def attribution(self, attribution: Attribution, quote: str) -> None:
         parties = self._parties(attribution)
+        self._record(attribution, parties)
         if attribution.exhortation or not parties:
             return
         if attribution.stance in {"not_confirmed", "declines_comment"}:
@@ -297,6 +342,10 @@ class Extractor:
         return True
 
 
+def _worded(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
 def _indefinite(name: str) -> bool:
     """ "a crane operator", "one tenant", "another resident": an unnamed person."""
     first = name.split()[:1]
@@ -351,5 +400,8 @@ def extract(inputs: Mapping[str, Any]) -> dict[str, Any]:
     outlet = (
         replace(OUTLET, name=name.strip()) if isinstance(name, str) and name.strip() else OUTLET
     )
-    drafts = Extractor(text, outlet).run(spans)
-    return {"claims": [claim_output(d) for d in drafts]}
+    extractor = Extractor(text, outlet)
+    drafts = extractor.run(spans)
+    in_order = sorted(extractor.read, key=lambda a: int(a["at"]))
+    read = [{k: v for k, v in a.items() if k != "at"} for a in in_order]
+    return {"claims": [claim_output(d) for d in drafts], "attributions": read}

@@ -1,0 +1,101 @@
+"""Who said what: attributions the model read, grounded like evidence and linked to claims.
+
+A model (LLM or the offline rules) returns each attribution as the words it found: speaker,
+cue and content as written. Code locates them: the content like any evidence quote, then the cue
+as a whole word nearest to the content, then the speaker nearest to the cue. One whose cue
+cannot be found is dropped; so is one whose content is given but not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from assistant.claims import Attribution, Claim, Evidence, Usage
+from assistant.grounding import Locator, locate_near
+from assistant.outputs import AttributionOutput, ExtractionOutput
+
+CUE_REACH = 400  # how far from its content a cue may stand
+SOURCE_REACH = 250  # how far from its cue a speaker may stand
+UNANCHORED_REACH = 3_000  # a cue with no content: near where the last quote was found
+
+
+def _worded(text: str) -> bool:
+    """Whether ``text`` has a word in it (a lone "." is no content)."""
+    return any(ch.isalnum() for ch in text)
+
+
+def missing_contents(locator: Locator, output: ExtractionOutput) -> list[str]:
+    """Contents the model gave that are not in the text (the model is re-asked about them)."""
+    contents = [a.content for a in output.attributions if _worded(a.content)]
+    return [c for c in contents if locator.locate(c) is None]
+
+
+def ground(locator: Locator, out: AttributionOutput, usage: Usage) -> Attribution | None:
+    """The attribution with its spans located, or None (counted as dropped quotes)."""
+    document = locator.document
+    content = locator.locate(out.content) if _worded(out.content) else None
+    if content is None and _worded(out.content):
+        usage.dropped_quotes += 1
+        return None
+    lo, hi = (content.start, content.end) if content else (locator.cursor, locator.cursor)
+    reach = CUE_REACH if content else UNANCHORED_REACH
+    cue = locate_near(document, out.cue, lo, hi, reach) if out.cue.strip() else None
+    if cue is None:
+        usage.dropped_quotes += 1
+        return None
+    source = _source(locator, out, cue)
+    return Attribution(
+        document_id=document.id,
+        source=source,
+        cue=cue,
+        content=content,
+        name=out.name,
+        role=out.role,
+        kind=out.kind,
+        stance=out.stance,
+        on_record=out.on_record,
+    )
+
+
+def _source(locator: Locator, out: AttributionOutput, cue: Evidence) -> Evidence | None:
+    if not out.source.strip():
+        return None
+    return locate_near(locator.document, out.source, cue.start, cue.end, SOURCE_REACH)
+
+
+def ground_all(
+    locator: Locator, outputs: Sequence[AttributionOutput], usage: Usage
+) -> list[Attribution]:
+    grounded = (ground(locator, out, usage) for out in outputs)
+    return unique(a for a in grounded if a is not None)
+
+
+def unique(attributions: Iterable[Attribution]) -> list[Attribution]:
+    """One attribution per cue in the text (a model may list a statement twice)."""
+    seen: dict[tuple[str, int], Attribution] = {}
+    for a in attributions:
+        seen.setdefault((a.document_id, a.cue.start), a)
+    return sorted(seen.values(), key=lambda a: (a.document_id, a.cue.start))
+
+
+def _extent(attribution: Attribution) -> tuple[int, int]:
+    spans = [e for e in (attribution.source, attribution.cue, attribution.content) if e]
+    return min(e.start for e in spans), max(e.end for e in spans)
+
+
+def link(attributions: Sequence[Attribution], claims: Sequence[Claim]) -> list[Attribution]:
+    """Each attribution with the ids of the claims it sources: a claim whose evidence, in the
+    same document, overlaps the attribution's words."""
+    linked = []
+    for attribution in attributions:
+        start, end = _extent(attribution)
+        ids = [
+            c.id
+            for c in claims
+            if any(
+                e.document_id == attribution.document_id and e.start < end and start < e.end
+                for e in c.evidence
+            )
+        ]
+        linked.append(attribution.model_copy(update={"claim_ids": ids}))
+    return linked
