@@ -101,9 +101,7 @@ def load(folder: Path) -> list[AttributionArticle]:
         spans = parse_spans(_read(ann), str(ann))
         by_label = {label: tuple(s for s in spans if s.label == label) for label in LABELS}
         articles.append(
-            AttributionArticle(
-                name, text, by_label["Source"], by_label["Cue"], by_label["Content"]
-            )
+            AttributionArticle(name, text, by_label["Source"], by_label["Cue"], by_label["Content"])
         )
     if not articles:
         raise InputError(f"{split}: no .ann files found", path=str(split))

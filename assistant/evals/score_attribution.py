@@ -169,7 +169,9 @@ def score_attribution(
         failed = outcome.failure.message if outcome.failure else None
         gold_spans = [f for g in article.sources for f in g.fragments]
         wrong = [
-            a for a in said if a.source and not any_overlap([_span(a.source)], gold_spans)  # type: ignore[list-item]
+            a
+            for a in said
+            if a.source and not any_overlap([_span(a.source)], gold_spans)  # type: ignore[list-item]
         ]
         items += [_gold_item(article, g, said, failed) for g in article.sources]
         items += [_extra_item(article, n, a) for n, a in enumerate(wrong, start=1)]

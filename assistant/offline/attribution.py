@@ -202,6 +202,7 @@ _REDUCED_RELATIVE = re.compile(
     r"\s+(?:posted|published|released|filed|seen|obtained|shared|issued|prepared|sent|"
     r"submitted|compiled|conducted|commissioned)\b"
 )
+_RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -255,7 +256,9 @@ def _looks_like_speaker(phrase: str) -> bool:
     if head in nouns:  # "provincial authorities", "senior officials"
         return True
     opener = words[0][0].isupper() or words[0].lower() in _OPENERS | nouns
-    return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
+    # "port authority spokesperson Tom Okafor" after "However,": a title, then a name
+    titled = any(w.lower() in lex.TITLES for w in words[:-1]) and words[-1][0].isupper()
+    return titled or (opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns)))
 
 
 _PEOPLE = lex.ANONYMOUS_HEADS | lex.TITLES
@@ -497,6 +500,7 @@ def _clean_content(text: str) -> str:
     text = _AND_THAT.split(text, maxsplit=1)[0]
     text = _CIRCUMSTANCE.split(text, maxsplit=1)[0]  # ", a day after parents began ..."
     text = _LEAD_IN.sub("", text)
+    text = _INTERVAL.sub("", text.strip().rstrip(",;:"))  # "..., a week" (after denying ...)
     return text.strip().strip(",;:").strip()
 
 
@@ -568,6 +572,8 @@ def _one(
         return _speech(s, matches, i, "asserts", prior)  # "wants", "called for", "urged"
     if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
         return None  # "delivered in writing": a manner, not speech
+    if _is_participle(cue) and _RECALLED.search(s.masked[: match.start]):
+        return None  # "a week after denying it": an earlier act recalled, not said here
     stance = CUE_STANCE.get(cue, "asserts")
     if cue in lex.WARNING_VERBS and _THAT_CLAUSE.match(s.masked[match.end :]):
         return _speech(s, matches, i, stance, prior)  # "warned that ...": a statement
@@ -814,7 +820,7 @@ def _lead(s: _Sentence, pre: str) -> str:
 
 def _deniable(body: str) -> bool:
     """Whether a denial's object is something said: claims, reports, wrongdoing, "it"."""
-    words = [w.lower() for w in _words(body)[:5]]
+    words = [w.lower().strip(".,;:") for w in _words(body)[:5]]
     if not words or words[0].endswith("ing"):  # "denied taking any banned substance"
         return True
     return bool(set(words) & (lex.DENIABLE_OBJECTS | lex.REPORT_ANAPHORS))

@@ -34,7 +34,14 @@ from assistant.offline.attribution import (
 from assistant.offline.drafts import DraftClaim
 from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
-from assistant.offline.sourcing import OUTLET, Party, SpeakerMemory, classify, split_neither
+from assistant.offline.sourcing import (
+    OUTLET,
+    Party,
+    SpeakerMemory,
+    classify,
+    speaks_for,
+    split_neither,
+)
 
 REPORT_WORDS = frozenset({"report", "reports", "media", "story", "stories", "reporting"})
 MEDIA_REPORTS = Party("media reports", None, "media_report", True)
@@ -223,6 +230,8 @@ class Extractor:
             # the outlet: "<claim> could not be independently verified"
             self._new(rules.claim_text(content), parties, att.stance, quote, reported=True)
             return
+        if not rules.words(content) and att.role and rules.refers_to_report(att.role):
+            content = att.role  # "Harborline, the operator named in the report, declined"
         self._attach(content, parties, att.stance, quote)
 
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
@@ -240,8 +249,10 @@ class Extractor:
         if target is None:
             return
         target.add(parties, "denies", quote)
-        if REPORT_WORDS & {w.lower() for w in rules.words(content)} and not _on_record(target):
-            target.add([MEDIA_REPORTS], "asserts", quote)  # "denied the reports": media's
+        if REPORT_WORDS & {w.lower() for w in rules.words(content)} and not _asserted(target):
+            # "denied the reports" of a claim nobody in the text asserts: the reports are its
+            # only origin. Never beside a source that asserts it (that is the report denied).
+            target.add([MEDIA_REPORTS], "asserts", quote)
 
     def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
         """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
@@ -306,6 +317,7 @@ class Extractor:
         In a direct quote "he" is someone other than the speaker: left alone."""
         if direct:
             return content
+        content = _first_person_resolved(content, party)
         if party.kind == "anonymous" or _indefinite(party.name):
             # "One resident said she had complained": the resident
             return rules.with_subject(content, party.name)
@@ -342,6 +354,19 @@ class Extractor:
         return True
 
 
+def _first_person_resolved(content: str, party: Party) -> str:
+    """Indirect speech that kept the speaker's own pronouns ("Okafor said we received a
+    letter"): "we"/"our" are the body the speaker speaks for, "I"/"my" the speaker."""
+    body = speaks_for(party)
+    if body:
+        content = rules.with_subject(content, body, frozenset({"we"}))
+        content = rules.with_owner(content, body, frozenset({"our"}))
+    if party.kind in {"named_official", "named_person"}:
+        content = rules.with_subject(content, party.name, frozenset({"i"}))
+        content = rules.with_owner(content, party.name, frozenset({"my"}))
+    return content
+
+
 def _worded(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
@@ -364,9 +389,9 @@ def _opens_with_quote(sentence: str) -> bool:
     return sentence[:1] in '"\u201c'
 
 
-def _on_record(claim: DraftClaim) -> bool:
-    """Whether a named party or body asserts the claim on the record (not the media)."""
-    return any(s.stance == "asserts" and _has_standing(s.party) for s in claim.sources)
+def _asserted(claim: DraftClaim) -> bool:
+    """Whether any source in the text (a report, the outlet, a party) asserts the claim."""
+    return any(s.stance == "asserts" for s in claim.sources)
 
 
 def _has_standing(party: Party) -> bool:

@@ -118,8 +118,20 @@ def referent(
     if concerning is not None:
         return concerning
     if claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
-        return claims[-1]
+        # A party declining to comment is silent on what concerns it, not on what another
+        # party just stated on the record ("X said Y. Z declined to comment.")
+        return claims[-1] if denial or not _stated_on_record(claims[-1]) else None
     return None
+
+
+def _stated_on_record(claim: DraftClaim) -> bool:
+    """Whether a named party or body itself asserts the claim on the record."""
+    return any(
+        s.stance in {"asserts", "confirms"}
+        and s.party.on_record
+        and s.party.kind in {"named_official", "named_person", "organization"}
+        for s in claim.sources
+    )
 
 
 def _denied(claim: DraftClaim) -> bool:
@@ -156,13 +168,24 @@ def _naming(claims: Sequence[DraftClaim], parties: Sequence[str]) -> DraftClaim 
     """The latest claim whose text names one of the parties (by a capitalised word of it),
     other than the parties' own statements: a party responds to what others said of it."""
     tokens = {w for name in parties for w in name.split() if w[:1].isupper() and len(w) > 3}
+    # "The museum declined": "a break-in at the museum" names it by its head noun
+    heads = {_definite_head(name) for name in parties} - {""}
     speaking = {name.casefold() for name in parties}
     for claim in reversed(claims):
         if any(s.party.name.casefold() in speaking for s in claim.sources):
             continue
-        if tokens & set(claim.text.replace(",", " ").replace(".", " ").split()):
+        words = claim.text.replace(",", " ").replace(".", " ").split()
+        if tokens & set(words) or heads & {w.lower() for w in words}:
             return claim
     return None
+
+
+def _definite_head(name: str) -> str:
+    """The head noun of a common-noun party ("The museum": museum), else ""."""
+    words = name.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
+        return words[1]
+    return ""
 
 
 def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") -> DraftClaim | None:
