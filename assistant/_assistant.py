@@ -11,7 +11,7 @@ from assistant import config, prompts
 from assistant.analysis import Reading, reading_steps
 from assistant.attributions import link
 from assistant.checking import Checked, check_steps, matching_claim_ids
-from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
+from assistant.claims import Analysis, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
 from assistant.errors import InputError
 from assistant.models.base import Model
