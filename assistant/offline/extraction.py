@@ -24,6 +24,7 @@ from assistant import status
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
+from assistant.offline import lexicons as lex
 from assistant.offline.attribution import (
     Attribution,
     attribute,
@@ -100,6 +101,25 @@ class Extractor:
 
     def sentence(self, span: Span) -> None:
         quote = self.text[span.start : span.end]
+        first = len(self.claims)
+        self._read(span, quote)
+        self._answered_in_sentence(first, quote)
+
+    def _answered_in_sentence(self, first: int, quote: str) -> None:
+        """ "X is not closing, the company said, after posts claiming it would close ...": a
+        party's negated statement and the report it answers in one sentence. The report's
+        claim is denied by the party; the negated statement is the denial, not a claim."""
+        new = self.claims[first:]
+        reported = [c for c in new if c.reported]
+        denials = [c for c in new if c not in reported and _negated_by_party(c)]
+        if len(reported) != 1 or not denials:
+            return
+        for denial in denials:
+            reported[0].add([s.party for s in denial.sources], "denies", quote)
+            reported[0].text = _named_like(reported[0].text, denial.text)
+            self.claims.remove(denial)
+
+    def _read(self, span: Span, quote: str) -> None:
         found = attribute(self.text, span)
         if not found and _opens_with_quote(quote) and self.speaker is not None:
             found = [self._continued_quote(span, quote, self.speaker)]
@@ -365,6 +385,29 @@ def _first_person_resolved(content: str, party: Party) -> str:
         content = rules.with_subject(content, party.name, frozenset({"i"}))
         content = rules.with_owner(content, party.name, frozenset({"my"}))
     return content
+
+
+_VERB_GROUP = lex.AUXILIARIES | lex.MODALS
+
+
+def _named_like(text: str, denial: str) -> str:
+    """ "The service would close on Dec. 31" answered by "The messaging app Chatterbox is not
+    shutting down": the definite description takes the denial's named subject."""
+    words, named = text.split(), denial.split()
+    verb = next((i for i, w in enumerate(words) if w.lower() in _VERB_GROUP), 0)
+    subject_end = next((i for i, w in enumerate(named) if w.lower() in _VERB_GROUP), 0)
+    subject = named[:subject_end]
+    definite = 2 <= verb <= 3 and words[0] == "The" and all(w.islower() for w in words[1:verb])
+    if not definite or not any(w[:1].isupper() for w in subject[1:]):
+        return text
+    return " ".join([*subject, *words[verb:]])
+
+
+def _negated_by_party(claim: DraftClaim) -> bool:
+    """A negated claim that only parties with standing assert on the record ("Ashford have
+    received no offer", the club said): a denial, worded as the party's own statement."""
+    standing = all(s.stance == "asserts" and _has_standing(s.party) for s in claim.sources)
+    return bool(claim.sources) and standing and rules.is_negated(claim.text)
 
 
 def _worded(text: str) -> bool:
