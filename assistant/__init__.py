@@ -2,7 +2,8 @@
 unverified as the reporting supports them, with sourcing and verbatim evidence."""
 
 from assistant._assistant import Assistant
-from assistant.answers import Answer, Citation
+from assistant.chat.answers import Answer, Citation
+from assistant.chat.session import Session
 from assistant.claims import (
     Analysis,
     Attribution,
@@ -16,7 +17,6 @@ from assistant.claims import (
     Verdict,
 )
 from assistant.errors import ClaimdeskError
-from assistant.session import Session
 
 __version__ = "0.1.0"
 

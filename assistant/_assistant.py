@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from assistant import config, prompts
 from assistant.analysis import Reading, reading_steps
 from assistant.attributions import link
+from assistant.chat.history import History
+from assistant.chat.session import Session
 from assistant.checking import Checked, check_steps, matching_claim_ids
 from assistant.claims import Analysis, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
@@ -17,10 +18,6 @@ from assistant.errors import InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import arun, run
-
-if TYPE_CHECKING:
-    from assistant.history import History
-    from assistant.session import Session
 
 Documents = DocumentInput | Sequence[DocumentInput]
 """A text, a file Path, a Document, or a list or tuple of them."""
@@ -139,10 +136,8 @@ class Assistant:
         """A chat session: ``session.ask(question)`` answers from the documents' claims.
 
         The documents are analysed on the first question (or ``session.analysis``); pass a
-        :class:`assistant.history.History` to cache analyses and log the conversation.
+        :class:`assistant.chat.history.History` to cache analyses and log the conversation.
         """
-        from assistant.session import Session
-
         return Session(self, as_documents(documents), history=history)
 
 

@@ -2,7 +2,7 @@
 
 Written as a generator of model requests (see runner.py) so ``Assistant.check`` and ``acheck``
 share it. Documents that do not fit one request are checked in batches whose verdicts are then
-combined by the rubric (:func:`assistant.status.resolve`).
+combined by the rubric (:func:`assistant.rubric.resolve`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant import prompts, status
+from assistant import prompts, rubric
 from assistant.chunking import chunk
 from assistant.claims import Analysis, Document, Evidence, Source, Usage, VerdictStatus
 from assistant.grounding import locate_in
@@ -122,7 +122,7 @@ def combine_checks(checks: Sequence[Checked]) -> Checked:
     if len(addressed) <= 1:
         return addressed[0] if addressed else checks[0]
     sources = [s for c in addressed for s in c.sources]
-    resolved, reason = status.resolve([s for s in sources if s.evidence] or sources)
+    resolved, reason = rubric.resolve([s for s in sources if s.evidence] or sources)
     return Checked(resolved, reason, sources)
 
 

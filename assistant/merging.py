@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import reduce
 
-from assistant import status
+from assistant import rubric
 from assistant.claims import Claim, Evidence, Source
 from assistant.textsim import Fingerprint, fingerprint, similar
 
@@ -39,7 +39,7 @@ def _combine(a: Claim, b: Claim) -> Claim:
         return a.model_copy(update={"sources": sources, "ungrounded": ungrounded})
     # The claim's text lets standing apply: a denial by a party the claim does not name does
     # not outweigh the named party's own word, whichever restatement each came from.
-    new_status, reason = status.resolve(sources, a.text)
+    new_status, reason = rubric.resolve(sources, a.text)
     return a.model_copy(
         update={
             "sources": sources,

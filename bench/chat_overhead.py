@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant import Assistant, Session
-from assistant.history import DB_NAME, History
+from assistant.chat.history import DB_NAME, History
 from assistant.models.function import FunctionModel
 from tests.chat_support import seed_analysis
 

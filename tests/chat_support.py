@@ -142,14 +142,14 @@ def seed_offline_cache(home: Path) -> None:
     the offline extractor exists yet: the cache is consulted before the engine is asked.
     """
     from assistant import Assistant
+    from assistant.chat.history import DB_NAME, History, engine_key
     from assistant.claims import Usage
-    from assistant.history import DB_NAME, History, engine_key
 
     assistant = Assistant("offline")
     history = History(home / DB_NAME)
     try:
         document = seed_document()
-        key = engine_key(assistant.engine, assistant.model.context_chars)
+        key = engine_key(assistant.engine, assistant.model)
         history.store_claims(document, key, seed_claims(document, numbered=False), Usage())
     finally:
         history.close()

@@ -19,7 +19,7 @@ from assistant import Answer, Assistant, Session
 from assistant.claims import Analysis, Claim, Document, Source
 from assistant.grounding import locate
 from assistant.models import openai as openai_engine
-from assistant.status import resolve
+from assistant.rubric import resolve
 from tests.cassette_config import vcr_cassette_dir, vcr_config  # noqa: F401
 
 SERVER = "http://127.0.0.1:8011/v1"  # where scripts/record-cassettes.sh serves the model

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant, Session
-from assistant.history import DB_NAME, History
+from assistant.chat.history import DB_NAME, History
 from assistant.models.base import ModelRequest
 from assistant.models.function import FunctionModel
 from tests.chat_support import extraction_reply, seed_document

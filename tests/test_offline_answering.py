@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from assistant.chat.questions import Intent, read
 from assistant.claims import Source
 from assistant.matching import names_party
 from assistant.offline.answering import answer
-from assistant.questions import Intent, read
 from tests.chat_support import seed_analysis
 
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.streaming import TextFieldStream
+from assistant.chat.streaming import TextFieldStream
 
 
 def stream_pieces(pieces: list[str]) -> tuple[list[str], TextFieldStream]:

@@ -10,13 +10,13 @@ from typing import Any
 from rich.console import Console
 
 from assistant import Assistant
+from assistant.chat.history import History, data_dir
+from assistant.chat.session import Session
 from assistant.cli.lines import TerminalReader, piped_reader
 from assistant.cli.options import add_model_options, assistant_from, load_documents
 from assistant.cli.repl import LEAVE, Chat
 from assistant.errors import InputError
-from assistant.history import History, data_dir
 from assistant.rendering import chat as chatview
-from assistant.session import Session
 
 INPUT_HISTORY = "chat_input_history"
 
@@ -90,7 +90,8 @@ def _console() -> Console:
 def _converse(session: Session, history: History | None, files: Sequence[str] = ()) -> None:
     interactive = sys.stdin.isatty()
     chat = Chat(session, _console(), echo=not interactive, inputs=files)
-    chat.show(chatview.summary(session.analysis, reused=session.reused))
+    reads = session.assistant.model.capabilities.reads_prompts
+    chat.show(chatview.summary(session.analysis, reused=session.reused, reads_prompts=reads))
     if session.turns:
         chat.show(f"resumed session {session.session_id}: {len(session.turns)} earlier question(s)")
     if not interactive:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from assistant.chat.history import History, SessionRow, StoredSession
 from assistant.cli.options import write_output
 from assistant.errors import InputError
-from assistant.history import History, SessionRow, StoredSession
 
 
 def add_parser(subparsers: Any) -> None:

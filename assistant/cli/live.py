@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from assistant.answers import Answer
+from assistant.chat.answers import Answer
 from assistant.rendering import chat as chatview
 
 RESTART = "(answer could not be verified; asking again)"

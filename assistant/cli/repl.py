@@ -14,6 +14,7 @@ from typing import get_args
 from rich.console import Console
 from rich.text import Text
 
+from assistant.chat.session import Session
 from assistant.claims import Status
 from assistant.cli.lines import LineReader, read_entry
 from assistant.cli.live import LiveAnswer
@@ -21,7 +22,6 @@ from assistant.cli.output import write_text
 from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
-from assistant.session import Session
 
 PROMPT = "claimdesk> "
 MORE = "       ... "
@@ -152,7 +152,8 @@ class Chat:
         analysis = self.session.add(document)
         self.inputs.append(argument)
         self.show(f"added {document.title}: {len(analysis.claims) - before} new claim(s)")
-        self.show(chatview.summary(analysis, reused=False))
+        reads = self.session.assistant.model.capabilities.reads_prompts
+        self.show(chatview.summary(analysis, reused=False, reads_prompts=reads))
 
     def _export(self, argument: str) -> None:
         kind, _, path = argument.partition(" ")

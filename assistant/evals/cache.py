@@ -25,8 +25,6 @@ from assistant.evals.metering import current_meter
 from assistant.models.base import Model, ModelRequest, ModelResponse
 from assistant.models.wrapper import ModelWrapper
 
-UNCACHED_ENGINES = frozenset({"offline"})
-
 
 def cache_dir() -> Path:
     configured = os.environ.get("CLAIMDESK_CACHE_DIR")
@@ -68,7 +66,7 @@ class CachedModel(ModelWrapper):
     def __init__(self, model: Model, directory: Path | None = None) -> None:
         super().__init__(model)
         self.directory = directory or cache_dir()
-        self.enabled = model.engine_name not in UNCACHED_ENGINES
+        self.enabled = not model.capabilities.local
         if self.enabled:
             _refuse_non_folder(self.directory)
         self.prompt_version = prompts.prompt_version()

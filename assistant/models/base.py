@@ -5,8 +5,10 @@ validate against, and the task's inputs as data (so an engine that does not read
 as the offline one, gets the same information). A response is the raw answer text plus how the
 generation ended; validation, re-asking and grounding happen above this interface.
 
-Streaming is an optional extra capability (:class:`StreamingModel`): an engine that can pass on
-the answer text while it is generated implements ``stream``/``astream`` besides ``complete``.
+What an engine can do is declared in a small record (:class:`Capabilities`) that wrappers
+forward, so no code branches on an engine's name. Streaming is an optional extra
+(:class:`StreamingModel`): an engine that can pass on the answer text while it is generated
+implements ``stream``/``astream`` besides ``complete`` and declares ``streams``.
 """
 
 from __future__ import annotations
@@ -44,6 +46,23 @@ class ModelRequest:
 
 
 @dataclass(frozen=True)
+class Capabilities:
+    """What an engine can do, as the code above the model interface needs to know it.
+
+    ``streams``: it implements ``stream``/``astream``. ``reads_prompts``: it reads the rendered
+    prompt messages (a rule engine reads the request's inputs instead, so prompt changes do not
+    change its answers). ``revision``: what besides the model name and the prompts changes its
+    answers (a rule engine's code); part of every cache key. ``local``: it answers on this
+    machine at no cost, so storing its answers saves nothing.
+    """
+
+    streams: bool = False
+    reads_prompts: bool = True
+    revision: str = ""
+    local: bool = False
+
+
+@dataclass(frozen=True)
 class ModelResponse:
     content: str
     finish_reason: FinishReason = "stop"
@@ -70,6 +89,11 @@ class Model(Protocol):
     @property
     def context_chars(self) -> int:
         """How many characters of article text fit one request."""
+        ...
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the engine can do (wrappers forward the inner model's)."""
         ...
 
     def complete(self, request: ModelRequest) -> ModelResponse: ...

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from assistant.models.base import ModelRequest, ModelResponse, TextSink
+from assistant.models.base import Capabilities, ModelRequest, ModelResponse, TextSink
 
 Answer = ModelResponse | str | dict[str, Any]
 AnswerFunction = Callable[[ModelRequest], Answer]
@@ -48,6 +48,10 @@ class FunctionModel:
     def context_chars(self) -> int:
         return self._context_chars
 
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(streams=False)
+
     def complete(self, request: ModelRequest) -> ModelResponse:
         self.requests.append(request)
         return _as_response(self._function(request))
@@ -83,6 +87,10 @@ class StreamingFunctionModel(FunctionModel):
         super().__init__(function, **options)
         self._chunker = chunk_size if callable(chunk_size) else _fixed_size(chunk_size)
         self.pieces: list[str] = []
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(streams=True)
 
     def stream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
         response = self.complete(request)

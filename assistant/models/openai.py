@@ -66,12 +66,20 @@ from assistant.models._retry import (
     retry_after_seconds,
 )
 from assistant.models._settings import OutputMode, resolve
-from assistant.models.base import FinishReason, Message, ModelRequest, ModelResponse, TextSink
+from assistant.models.base import (
+    Capabilities,
+    FinishReason,
+    Message,
+    ModelRequest,
+    ModelResponse,
+    TextSink,
+)
 
 if TYPE_CHECKING:
     from openai.types import CompletionUsage
 
 Wire = Literal["json_schema", "json_object"]
+STREAMING_SERVER = Capabilities(streams=True)
 STREAM_OPTIONS: ChatCompletionStreamOptionsParam = {"include_usage": True}
 STREAM_WORDS = re.compile(r"\bstream(?:_options|ing)?\b", re.IGNORECASE)
 TRANSIENT_STATUS = frozenset({408, 429})
@@ -146,6 +154,10 @@ class OpenAIModel:
     @property
     def context_chars(self) -> int:
         return self._context_chars
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return STREAMING_SERVER
 
     @property
     def wire_mode(self) -> Wire:

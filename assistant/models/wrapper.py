@@ -6,7 +6,9 @@ to act around the inner call, so the engine's identity is forwarded in one place
 
 from __future__ import annotations
 
-from assistant.models.base import Model, ModelRequest, ModelResponse
+from dataclasses import replace
+
+from assistant.models.base import Capabilities, Model, ModelRequest, ModelResponse, StreamingModel
 
 
 class ModelWrapper:
@@ -26,6 +28,14 @@ class ModelWrapper:
     @property
     def context_chars(self) -> int:
         return self.inner.context_chars
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """The inner model's, except streaming unless this wrapper also streams."""
+        inner = self.inner.capabilities
+        if inner.streams and not isinstance(self, StreamingModel):
+            return replace(inner, streams=False)
+        return inner
 
     def complete(self, request: ModelRequest) -> ModelResponse:
         return self.inner.complete(request)

@@ -23,7 +23,7 @@ from functools import cached_property
 
 from assistant import identity
 from assistant.claims import Document, Source
-from assistant.status import SUPPORTING
+from assistant.rubric import SUPPORTING
 from assistant.textsim import similarity
 
 NAMED_KINDS = frozenset({"named_official", "named_person", "organization", "document"})

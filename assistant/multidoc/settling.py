@@ -1,7 +1,7 @@
 """Settle one claim's status across the documents that carry it.
 
 When every document gave the claim the same status and nothing was retracted or walked back, that
-status and its reason stand. Otherwise the rubric (:func:`assistant.status.resolve`) decides over
+status and its reason stand. Otherwise the rubric (:func:`assistant.rubric.resolve`) decides over
 the sources still in force: reports withdrawn by a retraction no longer count, and when the same
 party with standing both backs and denies the claim in different documents, only its latest word
 counts.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant import identity
 from assistant.claims import Claim, Document, Status
 from assistant.multidoc.independence import NAMED_KINDS, Independence, Mention, independence
-from assistant.status import SUPPORTING, resolve
+from assistant.rubric import SUPPORTING, resolve
 
 TAKES_SIDE = SUPPORTING | {"denies"}
 

@@ -9,7 +9,7 @@ from assistant import identity
 from assistant.claims import Document, Source, TimelineEntry, TimelineEvent, TimelineOrder
 from assistant.multidoc.independence import Mention, retracting
 from assistant.multidoc.settling import Member, mentions_of, settle
-from assistant.status import STANDING_KINDS
+from assistant.rubric import STANDING_KINDS
 
 EVENT_ORDER: tuple[TimelineEvent, ...] = (
     "first_reported",

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from assistant.answers import NOT_IN_DOCUMENTS
+from assistant.chat.answers import NOT_IN_DOCUMENTS
+from assistant.chat.questions import Intent, read
 from assistant.claims import Claim, Source
 from assistant.matching import claims_about, source_label, sources_of
-from assistant.questions import Intent, read
 
 MAX_CITATIONS = 12
 SECOND_HAND = frozenset({"anonymous", "media_report"})

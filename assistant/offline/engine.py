@@ -7,12 +7,15 @@ claim against documents), answering.py (chat questions over an analysis).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from assistant.errors import ConfigurationError
-from assistant.models.base import ModelRequest, ModelResponse
+from assistant.models.base import Capabilities, ModelRequest, ModelResponse
 
 TaskFunction = Callable[[Mapping[str, Any]], dict[str, Any]]
 
@@ -33,6 +36,15 @@ def _task(name: str) -> TaskFunction:
     raise ConfigurationError(f"the offline engine has no task {name!r}")
 
 
+@cache
+def rules_revision() -> str:
+    """The rules change with the code, not the prompts: a hash of the engine's sources."""
+    digest = hashlib.sha256()
+    for file in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 class OfflineModel:
     """Rules in place of a model; answers instantly and sends nothing anywhere."""
 
@@ -47,6 +59,10 @@ class OfflineModel:
     @property
     def context_chars(self) -> int:
         return 1_000_000
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities(reads_prompts=False, revision=rules_revision(), local=True)
 
     def complete(self, request: ModelRequest) -> ModelResponse:
         return ModelResponse(content=json.dumps(_task(request.task)(request.inputs)))

@@ -10,7 +10,7 @@ Pipeline per paragraph: skip headings and boilerplate; split into sentences; fin
 - a sentence with no attribution is the outlet's own voice and becomes a claim when it reports
   a checkable fact (claims_rules.py).
 
-Statuses come from the rubric's precedence over the collected sources (assistant/status.py).
+Statuses come from the rubric's precedence over the collected sources (assistant/rubric.py).
 Evidence quotes are whole sentences of the text, so grounding finds them verbatim.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from assistant import status
+from assistant import rubric
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
@@ -72,7 +72,7 @@ def claim_output(draft: DraftClaim) -> dict[str, Any]:
     """The claim as an ExtractionOutput item, its status resolved by the rubric's precedence."""
     sources = _merged_sources(draft)
     as_sources = [Source(**{k: v for k, v in s.items() if k != "quotes"}) for s in sources]
-    claim_status, reason = status.resolve(as_sources, draft.text)
+    claim_status, reason = rubric.resolve(as_sources, draft.text)
     return {"text": draft.text, "status": claim_status, "status_reason": reason, "sources": sources}
 
 

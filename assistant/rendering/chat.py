@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from assistant import rendering
-from assistant.answers import Answer
+from assistant.chat.answers import Answer
 from assistant.claims import Analysis, Claim, Status, Usage
 from assistant.pricing import cost
 from assistant.rendering.analysis import claims_count
@@ -19,7 +19,7 @@ from assistant.rendering.analysis import claims_count
 STYLE = rendering.STATUS_STYLE
 ORDER: tuple[Status, ...] = ("denied", "unverified", "confirmed")
 SUMMARY_ROWS = {"denied": 8, "unverified": 5, "confirmed": 5}
-OFFLINE_NOTE = (
+RULES_NOTE = (
     "Offline engine: no language model. Answers come from matching your question to the claims, "
     "their sources and statuses."
 )
@@ -43,8 +43,9 @@ def claim_line(claim: Claim, *, width: int = 96) -> Text:
     return line
 
 
-def summary(analysis: Analysis, *, reused: bool) -> Text:
-    """One screen: counts by status, then the claims with the denied ones first."""
+def summary(analysis: Analysis, *, reused: bool, reads_prompts: bool = True) -> Text:
+    """One screen: counts by status, then the claims with the denied ones first; an engine
+    that does not read prompts (rules) gets a note on how its answers come about."""
     counts = ", ".join(f"{len(analysis.by_status(s))} {s}" for s in ORDER)
     engine = analysis.engine
     text = Text()
@@ -63,8 +64,8 @@ def summary(analysis: Analysis, *, reused: bool) -> Text:
             text.append(_deniers(claim) + "\n", style="dim")
         if len(claims) > len(shown):
             text.append(f"  … {len(claims) - len(shown)} more: /claims {status}\n", style="dim")
-    if engine.name == "offline":
-        text.append(OFFLINE_NOTE + "\n", style="dim")
+    if not reads_prompts:
+        text.append(RULES_NOTE + "\n", style="dim")
     text.append("Ask a question, or /help for commands; /quit or Ctrl-D leaves.", style="dim")
     return text
 

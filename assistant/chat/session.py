@@ -9,87 +9,43 @@ the prompt version, and every answer is logged.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
-from assistant import prompts
 from assistant.analysis import document_steps
-from assistant.answers import Answer, Citation
-from assistant.chat_check import check_answer
-from assistant.citations import verify_all
-from assistant.claims import Analysis, Claim, Document, Usage
+from assistant.chat.answering import answer_steps
+from assistant.chat.answers import Answer
+from assistant.chat.history import History, engine_key
+from assistant.chat.questions import check_topic
+from assistant.chat.streaming import Restart, answer_sinks
+from assistant.chat.verdicts import check_answer
+from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
+from assistant.config import ModelChoice
 from assistant.documents import DocumentInput, as_document
 from assistant.errors import InputError
-from assistant.history import History, engine_key
-from assistant.models.base import Message, ModelRequest, TextSink
+from assistant.models.base import Model, TextSink
 from assistant.multidoc import combine_documents
 from assistant.outputs import AnswerOutput
-from assistant.questions import check_topic
 from assistant.runner import Steps, arun, run
-from assistant.streaming import Restart, answer_sinks
-from assistant.structured import structured
-
-if TYPE_CHECKING:
-    from assistant._assistant import Assistant
-
-HISTORY_TURNS = 3
 
 
-def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]:
-    """The article texts, in order, as long as they fit the model's context; claims always go."""
-    chosen, used = [], 0
-    for document in analysis.documents:
-        used += len(document.text)
-        if used > budget:
-            break
-        chosen.append({"id": document.id, "title": document.title, "text": document.text})
-    return chosen
+class Checker(Protocol):
+    """What a session needs of :class:`assistant.Assistant`: its engine and its claim check."""
 
+    model: Model
+    choice: ModelChoice
 
-def answer_request(
-    analysis: Analysis, question: str, earlier: Sequence[Answer], budget: int
-) -> ModelRequest:
-    documents = _documents_that_fit(analysis, budget)
-    inputs: dict[str, Any] = {
-        "question": question,
-        "claims": [c.model_dump(mode="json") for c in analysis.claims],
-        "documents": documents,
-        "omitted": len(analysis.documents) - len(documents),
-        "history": [{"question": a.question, "answer": a.text} for a in earlier[-HISTORY_TURNS:]],
-    }
-    schema = json.dumps(AnswerOutput.model_json_schema(), separators=(",", ":"))
-    messages = (
-        Message("system", prompts.render("answer_system", schema=schema)),
-        Message("user", prompts.render("answer_user", **inputs)),
-    )
-    return ModelRequest("answer", messages, AnswerOutput, inputs)
+    @property
+    def engine(self) -> EngineInfo: ...
 
+    def check(
+        self, claim: str, documents: Sequence[Document], analysis: Analysis | None = None
+    ) -> Verdict: ...
 
-def _answer(question: str, output: AnswerOutput, citations: list[Citation], **flags: Any) -> Answer:
-    return Answer(question=question, text=output.text.strip(), citations=citations, **flags)
-
-
-def answer_steps(
-    analysis: Analysis, question: str, earlier: Sequence[Answer], usage: Usage, budget: int
-) -> Steps[Answer]:
-    """Ask, verify every citation, re-ask once if any fails, then flag what still fails."""
-    request = answer_request(analysis, question, earlier, budget)
-    output, asked, raw = yield from structured(request, AnswerOutput, usage)
-    citations, problems = verify_all(analysis, output)
-    if not problems:
-        return _answer(question, output, citations, verified=True)
-    usage.reasks += 1
-    followup = asked.with_followup(raw, prompts.render("reask_citations", problems=problems))
-    output, _, _ = yield from structured(followup, AnswerOutput, usage)
-    citations, problems = verify_all(analysis, output)
-    warning = None
-    if problems:
-        warning = "could not verify this answer against the documents: " + "; ".join(problems)
-    return _answer(
-        question, output, citations, verified=not problems, reasked=True, warning=warning
-    )
+    async def acheck(
+        self, claim: str, documents: Sequence[Document], analysis: Analysis | None = None
+    ) -> Verdict: ...
 
 
 def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
@@ -117,7 +73,7 @@ class Session:
 
     def __init__(
         self,
-        assistant: Assistant,
+        assistant: Checker,
         documents: Sequence[Document],
         *,
         history: History | None = None,
@@ -142,7 +98,7 @@ class Session:
         """One document's claims: already known, from the history's cache, else the model's."""
         if document.id in self._per_document:
             return self._per_document[document.id]
-        engine = engine_key(self.assistant.engine, self.assistant.model.context_chars)
+        engine = engine_key(self.assistant.engine, self.assistant.model)
         claims = self.history.cached_claims(document, engine) if self.history else None
         if claims is None:
             spent = Usage()
@@ -211,8 +167,9 @@ class Session:
         return answer_steps(analysis, question, self.turns, usage, budget)
 
     def _route_to_check(self, question: str) -> str | None:
-        """With the offline engine, "is X confirmed?" questions run the claim check on X."""
-        if self.assistant.model.engine_name != "offline":
+        """With an engine that does not read prompts (rules), "is X confirmed?" questions run
+        the claim check on X."""
+        if self.assistant.model.capabilities.reads_prompts:
             return None
         return check_topic(question)
 

@@ -3,8 +3,8 @@ and the analysed claims that match it, every quote re-verified against the docum
 
 from __future__ import annotations
 
-from assistant.answers import NOT_IN_DOCUMENTS, Answer, Citation
-from assistant.citations import problems_of, verify
+from assistant.chat.answers import NOT_IN_DOCUMENTS, Answer, Citation
+from assistant.chat.citations import problems_of, verify
 from assistant.claims import Analysis, Evidence, Verdict
 from assistant.outputs import AnswerOutput, CitationOutput
 

@@ -18,9 +18,10 @@ from pathlib import Path
 import platformdirs
 from pydantic import TypeAdapter
 
-from assistant.answers import Answer
+from assistant.chat.answers import Answer
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
 from assistant.errors import ConfigurationError
+from assistant.models.base import Model
 
 DB_NAME = "history.sqlite3"
 _CLAIMS = TypeAdapter(list[Claim])
@@ -66,23 +67,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _offline_revision() -> str:
-    """The offline engine's rules change with the code, not the prompts: hash its sources."""
-    folder = Path(__file__).parent / "offline"
-    digest = hashlib.sha256()
-    for file in sorted(folder.glob("*.py")):
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def engine_key(engine: EngineInfo, context_chars: int) -> str:
-    """What, besides the document, decides an extraction: engine, model, prompts, chunk size."""
+def engine_key(engine: EngineInfo, model: Model) -> str:
+    """What, besides the document, decides an extraction: engine, model, prompts, chunk size
+    and the engine's own revision (a rule engine's code)."""
     from assistant import __version__
 
-    parts = [engine.name, engine.model, engine.prompt_version, str(context_chars), __version__]
-    if engine.name == "offline":
-        parts.append(_offline_revision())
-    return "|".join(parts)
+    parts = [engine.name, engine.model, engine.prompt_version, str(model.context_chars)]
+    parts += [__version__, model.capabilities.revision]
+    return "|".join(p for p in parts if p)
 
 
 def _extraction_key(document: Document, engine: str) -> str:

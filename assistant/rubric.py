@@ -1,4 +1,4 @@
-"""The rubric's status precedence, applied to a claim's sources by code.
+"""The rubric: how a claim's status follows from its sources, decided by code.
 
 Used wherever a status must be derived rather than read from a model: the offline engine, and
 claims merged from several parts or documents whose statuses disagree.

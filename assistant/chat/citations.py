@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answers import Citation, says_not_covered
+from assistant.chat.answers import Citation, says_not_covered
 from assistant.claims import Analysis, Claim, Evidence
 from assistant.grounding import locate_in
 from assistant.outputs import AnswerOutput, CitationOutput
