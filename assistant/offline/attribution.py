@@ -202,6 +202,7 @@ _REDUCED_RELATIVE = re.compile(
     r"\s+(?:posted|published|released|filed|seen|obtained|shared|issued|prepared|sent|"
     r"submitted|compiled|conducted|commissioned)\b"
 )
+_PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
 _RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
@@ -569,7 +570,8 @@ def _one(
     if cue == CITING or match.start == 0 or _plural_noun(s.masked, match):
         return None
     if broad and cue not in CUE_STANCE and cue not in lex.WARNING_VERBS:
-        return _speech(s, matches, i, "asserts", prior)  # "wants", "called for", "urged"
+        found = _speech(s, matches, i, "asserts", prior, broad=True)  # "wants", "urged"
+        return None if found is None or _noun_not_verb(cue, found.speaker) else found
     if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
         return None  # "delivered in writing": a manner, not speech
     if _is_participle(cue) and _RECALLED.search(s.masked[: match.start]):
@@ -587,10 +589,25 @@ def _one(
         passive = _passive_denial(s, match)
         if passive is not None:
             return passive
-    found = _speech(s, matches, i, stance, prior)
-    if cue in lex.SHOW_CUES and (found is None or not _is_document(found.speaker)):
+    found = _speech(s, matches, i, stance, prior, broad=broad)
+    if broad or found is None:
+        return found
+    if cue in lex.SHOW_CUES and not _is_document(found.speaker):
         return None  # "Video shows a man ...", "the figures show": only documents speak
     return found
+
+
+_NOUN_HEADS = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | _PEOPLE
+
+
+def _noun_not_verb(cue: str, speaker: str) -> bool:
+    """ "two major attacks", "her hopes": a plural noun after a modifier, not a verb of saying
+    after its subject."""
+    words = _words(speaker)
+    if not cue.endswith("s") or not words:
+        return False
+    last = words[-1]
+    return last.islower() and not last.endswith("s") and last.lower() not in _NOUN_HEADS
 
 
 def _is_document(speaker: str) -> bool:
@@ -632,7 +649,12 @@ def _passive_denial(s: _Sentence, match: CueMatch) -> Attribution | None:
 
 
 def _speech(
-    s: _Sentence, matches: Sequence[CueMatch], i: int, stance: lex.CueStance, prior: str
+    s: _Sentence,
+    matches: Sequence[CueMatch],
+    i: int,
+    stance: lex.CueStance,
+    prior: str,
+    broad: bool = False,
 ) -> Attribution | None:
     match = matches[i]
     cue = match.cue
@@ -677,7 +699,7 @@ def _speech(
         return _inverted(s, cue, stance, pre, post_masked, match.end)
     if not speaker:
         return None
-    found = _forward(s, speaker, role, cue, stance, post)
+    found = _forward(s, speaker, role, cue, stance, post, broad)
     if found is None:
         return None
     if _is_participle(cue) and not _reduced_relative(s, pre):
@@ -773,7 +795,13 @@ def _inverted(
 
 
 def _forward(
-    s: _Sentence, speaker: str, role: str | None, cue: str, stance: lex.CueStance, post: str
+    s: _Sentence,
+    speaker: str,
+    role: str | None,
+    cue: str,
+    stance: lex.CueStance,
+    post: str,
+    broad: bool = False,
 ) -> Attribution | None:
     """``X said (that) ...``: the content follows the cue."""
     body = _object_of_told(post) if cue in {"told", "tells"} else post
@@ -784,7 +812,8 @@ def _forward(
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
     bare_clause = any(w.lower() in _FINITE for w in body.split()[:8])
-    if cue in lex.NEEDS_CLAUSE and not (has_that or quoted or '"' in plain(body) or bare_clause):
+    clause_needed = cue in lex.NEEDS_CLAUSE and not broad  # "suggested looking at": listed
+    if clause_needed and not (has_that or quoted or '"' in plain(body) or bare_clause):
         return None
     hearsay = _HEARSAY.match(body)
     if hearsay:
@@ -845,6 +874,7 @@ def _build(
     statement: bool = False,
 ) -> Attribution:
     exhortation = cue in lex.EXHORTATION_VERBS and not (cue in lex.WARNING_VERBS and clause)
+    content = _PAIRED_APOSTROPHES.sub("", content.strip()).strip(" ,")  # ''Quoted like this,
     speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, statement = "not_confirmed", False

@@ -16,6 +16,7 @@ Evidence quotes are whole sentences of the text, so grounding finds them verbati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -158,6 +159,9 @@ class Extractor:
             if parties
             else (classify(speaker, attribution.role) if speaker else self.outlet)
         )
+        relative = _RELATIVE_BEFORE.search(self.text, max(0, at.start - 40), at.start)
+        if speaker and relative and self.text[: relative.start()].rstrip(", ").endswith(speaker):
+            speaker = relative.group(1)  # "an architect who said": the source is "who"
         self.read.append(
             {
                 "at": at.start,
@@ -401,6 +405,9 @@ def _named_like(text: str, denial: str) -> str:
     if not definite or not any(w[:1].isupper() for w in subject[1:]):
         return text
     return " ".join([*subject, *words[verb:]])
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(who|which)\s+(?:(?:also|later|had|has|have)\s+)?$")
 
 
 def _negated_by_party(claim: DraftClaim) -> bool:
