@@ -26,6 +26,12 @@ def output_schema(output_type: type[ExtractionOutput]) -> str:
     return json.dumps(output_type.model_json_schema(), separators=(",", ":"))
 
 
+@cache
+def _system_prompt() -> str:
+    """The extract system prompt: the same for every document (templates load once)."""
+    return prompts.render("extract_system", schema=output_schema(ExtractionOutput))
+
+
 def extraction_request(document: Document, part: Chunk, number: int, count: int) -> ModelRequest:
     texts = [document.text[p.start : p.end] for p in part.paragraphs]
     inputs = {
@@ -35,7 +41,7 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
         "part_number": number,
         "part_count": count,
     }
-    system = prompts.render("extract_system", schema=output_schema(ExtractionOutput))
+    system = _system_prompt()
     user = prompts.render("extract_user", **inputs)
     messages = (Message("system", system), Message("user", user))
     return ModelRequest(
@@ -119,7 +125,7 @@ def part_steps(
         request, ExtractionOutput, usage, lambda out: _missing(locator, out)
     )
     claims = [_claim(locator, c, usage) for c in output.claims]
-    return Reading(claims, ground_all(Locator(document, part.start), output.attributions, usage))
+    return Reading(claims, ground_all(locator, output.attributions, usage))
 
 
 def reading_steps(document: Document, budget: int, usage: Usage) -> Steps[Reading]:

@@ -86,16 +86,16 @@ def _extent(attribution: Attribution) -> tuple[int, int]:
 def link(attributions: Sequence[Attribution], claims: Sequence[Claim]) -> list[Attribution]:
     """Each attribution with the ids of the claims it sources: a claim whose evidence, in the
     same document, overlaps the attribution's words."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for claim in claims:
+        for evidence in claim.evidence:
+            spans.setdefault(evidence.document_id, []).append(
+                (evidence.start, evidence.end, claim.id)
+            )
     linked = []
     for attribution in attributions:
         start, end = _extent(attribution)
-        ids = [
-            c.id
-            for c in claims
-            if any(
-                e.document_id == attribution.document_id and e.start < end and start < e.end
-                for e in c.evidence
-            )
-        ]
-        linked.append(attribution.model_copy(update={"claim_ids": ids}))
+        found = spans.get(attribution.document_id, [])
+        ids = list(dict.fromkeys(i for s, e, i in found if s < end and start < e))
+        linked.append(attribution.model_copy(update={"claim_ids": ids}) if ids else attribution)
     return linked

@@ -99,6 +99,9 @@ _CUES_BY_FIRST_WORD = _cues_by_first_word(_ALL_CUES)
 # the verbs of belief, wish and stance as well.
 _BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
 _BROAD_BY_FIRST_WORD = _cues_by_first_word(_BROAD_CUES)
+# Cues the wider reading reads differently from the narrow one.
+_NARROW = frozenset(_ALL_CUES)
+_WIDER_READ = frozenset((*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE))
 # Words that make the wider reading differ: its own cues, and the cues it reads more freely
 # ("called" without a dismissive word, "shows" after any speaker, "asked" without advice).
 _BROAD_ONLY = (frozenset(_BROAD_BY_FIRST_WORD) - frozenset(_CUES_BY_FIRST_WORD)) | frozenset(
@@ -121,12 +124,21 @@ def has_wider_cues(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def find_cues(sentence: str, broad: bool = False) -> tuple[CueMatch, ...]:
-    """Speech cues in ``sentence`` (longest phrase first at each word), in reading order;
-    ``broad`` adds the verbs of belief, wish and stance (lexicons.ATTRIBUTION_CUES)."""
+def find_cues(sentence: str) -> tuple[CueMatch, ...]:
+    """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
+    return _cues(sentence, _CUES_BY_FIRST_WORD)
+
+
+@lru_cache(maxsize=256)
+def find_wider_cues(sentence: str) -> tuple[CueMatch, ...]:
+    """:func:`find_cues` with the verbs of belief, wish and stance too
+    (lexicons.ATTRIBUTION_CUES)."""
+    return _cues(sentence, _BROAD_BY_FIRST_WORD)
+
+
+def _cues(sentence: str, table: dict[str, tuple[str, ...]]) -> tuple[CueMatch, ...]:
     low = sentence.lower()
     found: list[CueMatch] = []
-    table = _BROAD_BY_FIRST_WORD if broad else _CUES_BY_FIRST_WORD
     if table.keys().isdisjoint(_TOKEN.findall(low)):
         return ()
     resume = 0
@@ -202,6 +214,7 @@ _REDUCED_RELATIVE = re.compile(
     r"\s+(?:posted|published|released|filed|seen|obtained|shared|issued|prepared|sent|"
     r"submitted|compiled|conducted|commissioned)\b"
 )
+_TIMED_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}(?:after|before|since|until)\b", re.IGNORECASE)
 _PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
 _RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
@@ -359,6 +372,8 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         role, last = last, chunks[-2]
     elif len(chunks) > 1 and _prepositive_role(chunks[-2], last):
         role = chunks[-2]  # "A Chatterbox spokesman, Felipe Arango, declined"
+    if role and _TIMED_CLAUSE.match(role):
+        role = None  # "Ruiz, a week after denying it, confirmed": a time, not a role
     speaker = _RELATIVE_END.sub("", _after_last_verb(last))  # "a man who said" -> "a man"
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
 
@@ -489,6 +504,7 @@ class _Sentence:
         return self.text[self.span.start + start : self.span.start + end]
 
 
+@lru_cache(maxsize=64)
 def _prepare(text: str, span: Span) -> _Sentence:
     quotes = quotations(text, span.start, span.end)
     straight = plain(text[span.start : span.end])
@@ -500,7 +516,7 @@ def _clean_content(text: str) -> str:
     becomes X."""
     text = _AND_THAT.split(text, maxsplit=1)[0]
     text = _CIRCUMSTANCE.split(text, maxsplit=1)[0]  # ", a day after parents began ..."
-    text = _LEAD_IN.sub("", text)
+    text = _DATELINE.sub("", _LEAD_IN.sub("", text))  # "PORTVILLE - The city will ..."
     text = _INTERVAL.sub("", text.strip().rstrip(",;:"))  # "..., a week" (after denying ...)
     return text.strip().strip(",;:").strip()
 
@@ -895,12 +911,15 @@ def _build(
 
 
 def attribute(text: str, sentence: Span, broad: bool = False) -> list[Attribution]:
-    """Every attribution in one sentence of ``text`` (in reading order); ``broad`` reads the
-    verbs of belief, wish and stance too (for the attributions listed, not for claims)."""
+    """Every attribution in one sentence of ``text`` (in reading order). ``broad``: only what
+    the wider reading adds (the verbs of belief, wish and stance, and the cues it reads more
+    freely), for the attributions listed, never for claims."""
     s = _prepare(text, sentence)
-    matches = find_cues(s.masked, broad)
+    matches = find_wider_cues(s.masked) if broad else find_cues(s.masked)
     found: list[Attribution] = []
     for i, match in enumerate(matches):
+        if broad and match.cue in _NARROW and match.cue not in _WIDER_READ:
+            continue  # the narrow reading has read it
         prior = found[-1].speaker if found else ""
         attribution = _one(s, matches, i, prior, broad)
         if attribution is None:

@@ -135,7 +135,7 @@ class Extractor:
                 self._outlet(attribution.lead, quote, at=before)
         direct = [a for a in found if a.direct and a.speaker]
         self.speaker = direct[-1] if direct else None
-        if has_wider_cues(quote):
+        if not found and has_wider_cues(quote):
             self._wider(span, found)
 
     def _wider(self, span: Span, found: Sequence[Attribution]) -> None:
@@ -392,6 +392,10 @@ def _first_person_resolved(content: str, party: Party) -> str:
 
 
 _VERB_GROUP = lex.AUXILIARIES | lex.MODALS
+# Descriptions that stand for a named firm or product ("the service" for "Chatterbox").
+_DESCRIPTORS = frozenset(
+    "service app company firm platform network site website product device brand".split()
+)
 
 
 def _named_like(text: str, denial: str) -> str:
@@ -401,8 +405,8 @@ def _named_like(text: str, denial: str) -> str:
     verb = next((i for i, w in enumerate(words) if w.lower() in _VERB_GROUP), 0)
     subject_end = next((i for i, w in enumerate(named) if w.lower() in _VERB_GROUP), 0)
     subject = named[:subject_end]
-    definite = 2 <= verb <= 3 and words[0] == "The" and all(w.islower() for w in words[1:verb])
-    if not definite or not any(w[:1].isupper() for w in subject[1:]):
+    described = verb == 2 and words[0] == "The" and words[1] in _DESCRIPTORS
+    if not described or not any(w[:1].isupper() for w in subject[1:]):
         return text
     return " ".join([*subject, *words[verb:]])
 

@@ -201,9 +201,46 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
         # the party speaking for itself also restates what it already denied ("Ostby denied
         # that it plans to close the mill" ... "We have no plan to close Lund Street")
         concerning, reported = (concerning + reported + denied)[-SEARCH_BACK:], []
-    return _best_overlap(
-        concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT
-    ) or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+    return (
+        _best_overlap(concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT)
+        or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+        or _negates(concerning + reported, content)
+    )
+
+
+# Words a denial wraps around what it denies ("there is no plan to sell"), and stems that name
+# the same act ("for sale" / "will sell"; "closure" / "closing"): read before comparing.
+_DENIAL_FRAME = frozenset(
+    "plan plans intent intend intention consid current ani such talk question truth".split()
+)
+_SAME_ACT = {
+    "sale": "sell",
+    "sold": "sell",
+    "closur": "close",
+    "shut": "close",
+    "shutdown": "close",
+    "purchas": "buy",
+    "bought": "buy",
+    "acquisit": "acquir",
+    "takeov": "acquir",
+    "resign": "step",
+    "layoff": "lay",
+    "cut": "lay",
+}
+
+
+def _acts(text: str) -> frozenset[str]:
+    return frozenset(_SAME_ACT.get(stem, stem) for stem in content_stems(text))
+
+
+def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The latest claim that a negated ``content`` denies word for word once its frame is set
+    aside and acts are read alike ("There is no plan to sell the terminal" against "The city
+    will sell the Harbor Terminal"): every remaining word of the denial is in the claim."""
+    denied = _acts(content) - _DENIAL_FRAME
+    if len(denied) < MIN_SHARED:
+        return None
+    return next((c for c in reversed(claims) if denied <= _acts(c.text)), None)
 
 
 def _latest_by_kind(
