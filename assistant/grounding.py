@@ -175,6 +175,9 @@ def locate_near(
     """Evidence for a short ``quote`` ("he", "said") as a whole word or phrase: the occurrence
     nearest to the stretch ``[lo, hi)`` within ``reach`` characters of it, preferring one outside
     the stretch (a speaker or cue is not inside what they said); None when there is none."""
+    exact = _nearest_as_written(document.text, quote, lo, hi, reach)
+    if exact is not None:
+        return evidence_at(document, *exact)
     hay = _normalised(document.text)
     begin = _normalised_index(hay, max(0, lo - reach))
     end = _normalised_index(hay, hi + reach)
@@ -189,6 +192,22 @@ def locate_near(
             start, stop = min(spans, key=lambda s: _distance(s, first, last))
             return evidence_at(document, hay.offsets[start], hay.offsets[stop - 1] + 1)
     return None
+
+
+def _nearest_as_written(
+    text: str, quote: str, lo: int, hi: int, reach: int
+) -> tuple[int, int] | None:
+    """The nearest whole-word occurrence of ``quote`` exactly as written (the usual case,
+    found without normalising), or None."""
+    if not quote or quote != quote.strip():
+        return None
+    begin, end = max(0, lo - reach), hi + reach
+    spans = [
+        (pos, pos + len(quote))
+        for pos in _occurrences(text, quote, begin, end)
+        if pos + len(quote) <= end and _whole_word(text, pos, pos + len(quote))
+    ]
+    return min(spans, key=lambda s: _distance(s, lo, hi)) if spans else None
 
 
 def _occurrences(text: str, needle: str, begin: int, end: int) -> Iterable[int]:

@@ -88,7 +88,8 @@ def _attributions_table(analysis: Analysis) -> Table | None:
     for a in analysis.attributions:
         cue = f"{a.cue.quote}\n({a.stance})"
         who = _document_label(analysis, a) + speaker_line(a)
-        grid.add_row(who, cue, said_text(a), ", ".join(a.claim_ids) or "-")
+        cells = (who, cue, said_text(a), ", ".join(a.claim_ids) or "-")
+        grid.add_row(*(Text(cell) for cell in cells))  # no markup: "[named_official, ...]"
     return grid
 
 
