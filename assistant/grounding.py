@@ -46,6 +46,7 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 _EDGE = " \t\r\n\"'"
 MIN_FRAGMENT = 12
 _SPACE_RUN = re.compile(r"\s+")
+_FOLDED_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace runs other than a single space
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def normalise(text: str) -> NormalisedText:
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for run in _SPACE_RUN.finditer(mapped):
+    for run in _FOLDED_SPACE.finditer(mapped):  # a lone space is already what it becomes
         pieces += (mapped[pos : run.start()], " ")
         offsets += range(pos, run.start())
         offsets.append(run.start())
@@ -203,11 +204,19 @@ def _nearest_as_written(
         return None
     begin, end = max(0, lo - reach), hi + reach
     spans = [
-        (pos, pos + len(quote))
-        for pos in _occurrences(text, quote, begin, end)
-        if pos + len(quote) <= end and _whole_word(text, pos, pos + len(quote))
+        m.span()
+        for m in _ending_a_word(quote).finditer(text, begin, end)
+        if _whole_word(text, *m.span())
     ]
     return min(spans, key=lambda s: _distance(s, lo, hi)) if spans else None
+
+
+@lru_cache(maxsize=1024)
+def _ending_a_word(quote: str) -> re.Pattern[str]:
+    """``quote`` as written, not followed by more of a word (a literal first, so the search is
+    fast; the start is checked by :func:`_whole_word`)."""
+    after = r"(?![^\W_])" if quote[-1].isalnum() else ""
+    return re.compile(re.escape(quote) + after)
 
 
 def _occurrences(text: str, needle: str, begin: int, end: int) -> Iterable[int]:

@@ -95,6 +95,26 @@ def _cues_by_first_word(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
 
 
 _CUES_BY_FIRST_WORD = _cues_by_first_word(_ALL_CUES)
+_TOKEN_ANY_CASE = re.compile(r"[A-Za-z]+")
+_VERB_FILLERS = (
+    lex.AUXILIARIES
+    | lex.MODALS
+    | frozenset("also not never still long has have and but once even then later".split())
+)
+_SPEAKER_ENDS = (
+    lex.PERSONAL_PRONOUNS
+    | lex.GROUP_PRONOUNS
+    | lex.ANONYMOUS_HEADS
+    | lex.TITLES
+    | lex.ORGANIZATION_NOUNS
+    | lex.REPORT_NOUNS
+    | lex.DOCUMENT_NOUNS
+    | frozenset(
+        """poll survey study research analysis data video footage ad website campaign critic
+        supporter voter people expert analyst democrat republican leader american member
+        resident observer""".split()
+    )
+)
 # The wider reading for the attributions a document lists (who said what): every cue above and
 # the verbs of belief, wish and stance as well.
 _BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
@@ -105,7 +125,7 @@ _WIDER_READ = frozenset((*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.N
 # Words that make the wider reading differ: its own cues, and the cues it reads more freely
 # ("called" without a dismissive word, "shows" after any speaker, "asked" without advice).
 _BROAD_ONLY = (frozenset(_BROAD_BY_FIRST_WORD) - frozenset(_CUES_BY_FIRST_WORD)) | frozenset(
-    c.split()[0] for c in (*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS)
+    c.split()[0] for c in (*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE)
 )
 
 
@@ -119,8 +139,34 @@ class CueMatch:
 
 
 def has_wider_cues(sentence: str) -> bool:
-    """Whether ``sentence`` has a cue only the wider reading knows ("wants", "the poll found")."""
-    return not _BROAD_ONLY.isdisjoint(_TOKEN.findall(sentence.lower()))
+    """Whether ``sentence`` has a cue only the wider reading knows ("wants", "the poll found")
+    right after a word that can end a speaker's name (a capitalised word, a pronoun, a noun for
+    people, bodies or reports): a cheap test before the wider reading."""
+    if _BROAD_ONLY.isdisjoint(_TOKEN.findall(sentence.lower())):
+        return False
+    words = _TOKEN_ANY_CASE.findall(sentence)
+    return any(
+        word.lower() in _BROAD_ONLY and _after_speaker(words, i) for i, word in enumerate(words)
+    )
+
+
+def _after_speaker(words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` follows a possible speaker, across up to two auxiliaries or
+    adverbs ("Trump has long called for")."""
+    for before in reversed(words[max(0, at - 3) : at]):
+        if _speaker_end(before):
+            return True
+        low = before.lower()
+        if not (low in _VERB_FILLERS or (low.endswith("ly") and len(low) > 4)):
+            return False
+    return False
+
+
+def _speaker_end(word: str) -> bool:
+    low = word.lower()
+    if word[:1].isupper() or low in _SPEAKER_ENDS or low.removesuffix("s") in _SPEAKER_ENDS:
+        return True
+    return low.endswith(("ers", "ists", "ians"))  # "protesters", "economists", "politicians"
 
 
 @lru_cache(maxsize=1024)
@@ -240,6 +286,7 @@ def _is_verb(word: str) -> bool:
     return word.islower() and low.endswith("ed") and low not in lex.TITLES
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_speaker(phrase: str) -> bool:
     words = _words(phrase)
     if not words or len(words) > MAX_SPEAKER_WORDS:
@@ -347,6 +394,7 @@ def _after_last_verb(chunk: str) -> str:
 _CLAUSE_COMMA = re.compile(r",(?!\d{3})")  # not the comma of "1,450"
 
 
+@lru_cache(maxsize=4096)
 def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     """Speaker phrase (and appositive role) ending a stretch of masked text, or ("", None)."""
     pre = _strip_trailing_adverbs(_CITING.sub(" ", masked_pre))
@@ -362,6 +410,11 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         chunks = chunks[1:]  # "Denying the report, the council's chief executive said"
     if not chunks:
         return "", None
+    chain = _appositive_chain(chunks)
+    if chain is not None:  # "Scott Pruitt, the attorney general ..., one of the states ..., said"
+        speaker = _after_last_verb(chunks[chain])
+        role = next((c for c in chunks[chain + 1 :] if _has_title(c)), None)
+        return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
     last = chunks[-1]
     if len(chunks) > 1 and _participle_phrase(last):
         last = chunks[-2]  # "The letter, dated June 3, says": the letter
@@ -376,6 +429,32 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         role = None  # "Ruiz, a week after denying it, confirmed": a time, not a role
     speaker = _RELATIVE_END.sub("", _after_last_verb(last))  # "a man who said" -> "a man"
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
+
+
+_DESCRIBING = frozenset("a an the one his her its their who which whose of from".split())
+
+
+def _appositive_chain(chunks: list[str]) -> int | None:
+    """Where a name opens a chain of two or more descriptions before the cue ("Donna Rawlings,
+    59, of Ashton, Md., who watched ..., said"), or None."""
+    if len(chunks) < 3:
+        return None
+    for j, chunk in enumerate(chunks[:-2]):
+        words = _words(chunk)
+        named = 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+        if named and all(_describing(c) for c in chunks[j + 1 :]):
+            return j
+    return None
+
+
+def _describing(chunk: str) -> bool:
+    """A description set off by commas: "the foreign minister", "59", "who watched", "Md."."""
+    words = _words(chunk) or chunk.split()
+    if not words:
+        return False
+    first = words[0]
+    short_name = len(words) <= 2 and all(w[:1].isupper() for w in words)
+    return first.lower() in _DESCRIBING or first[:1].isdigit() or short_name
 
 
 def _participle_phrase(chunk: str) -> bool:
@@ -695,8 +774,9 @@ def _speech(
         speaker, role = _speaker_before(pre)
         if prior and speaker.lower() in lex.GROUP_PRONOUNS | lex.PERSONAL_PRONOUNS:
             speaker = prior
-        if prior and _SHARED_SUBJECT.search(pre):
-            speaker = prior  # "X acknowledged ... but said ..."
+        if _SHARED_SUBJECT.search(pre):
+            # "X acknowledged ... but said ...", "X supported Democrats ..., and said ..."
+            speaker = prior or _strip_trailing_adverbs(_subject(s.masked)) or speaker
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
         return _build(s, speaker, role, cue, stance, leading, direct=True)

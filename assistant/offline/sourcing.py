@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.claims import SourceKind
 from assistant.offline import lexicons as lex
@@ -152,6 +153,7 @@ def _document_report(phrase: str) -> bool:
     return _has(phrase, lex.DOCUMENT_REPORT_MODIFIERS) or "'s " in low
 
 
+@lru_cache(maxsize=4096)
 def classify(phrase: str, role: str | None = None) -> Party:
     """The party a speaker phrase names, judged from the phrase alone."""
     name = phrase.strip().strip(",").strip()
