@@ -1,7 +1,7 @@
 """claimdesk: find check-worthy claims in news documents and tag them confirmed, denied or
 unverified as the reporting supports them, with sourcing and verbatim evidence."""
 
-from assistant._assistant import Assistant
+from assistant._assistant import Assistant, UnreadLanguageWarning
 from assistant.chat.answers import Answer, Citation
 from assistant.chat.session import Session
 from assistant.claims import (
@@ -34,6 +34,7 @@ __all__ = [
     "Session",
     "Source",
     "TimelineEntry",
+    "UnreadLanguageWarning",
     "Usage",
     "Verdict",
     "__version__",

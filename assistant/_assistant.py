@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+import warnings
 from collections.abc import Sequence
 
-from assistant import config, prompts
+from assistant import config, language, prompts
 from assistant.analysis import Reading, reading_steps
 from assistant.attributions import link
 from assistant.chat.history import History
@@ -18,9 +19,14 @@ from assistant.errors import InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import arun, run
+from assistant.sanitising import scrub
 
 Documents = DocumentInput | Sequence[DocumentInput]
 """A text, a file Path, a Document, or a list or tuple of them."""
+
+
+class UnreadLanguageWarning(UserWarning):
+    """A document is in a language the engine does not read (the offline rules read English)."""
 
 
 class Assistant:
@@ -70,6 +76,7 @@ class Assistant:
             engine=self.engine,
             usage=usage,
             timeline_order=order,
+            warnings=self.warnings(documents),
         )
 
     def analyze(self, documents: Documents) -> Analysis:
@@ -108,7 +115,17 @@ class Assistant:
             document_ids=[d.id for d in documents],
             engine=self.engine,
             usage=usage,
+            warnings=self.warnings(documents),
         )
+
+    def warnings(self, documents: Sequence[Document]) -> list[str]:
+        """What the user should know about these documents with this engine (a language it
+        cannot read); also issued as Python warnings, so SDK callers see them too."""
+        named = [(d.title or d.id, d.text) for d in documents]
+        found = language.unread(named, self.model.capabilities.languages)
+        for warning in found:
+            warnings.warn(warning, UnreadLanguageWarning, stacklevel=4)
+        return found
 
     def check(self, claim: str, documents: Documents, analysis: Analysis | None = None) -> Verdict:
         """Whether the documents support a typed claim: confirmed, denied, unverified or
@@ -155,7 +172,7 @@ def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Docume
 def _claim_text(claim: str) -> str:
     if not isinstance(claim, str):
         raise TypeError(f"the claim to check must be a str, not {type(claim).__name__}")
-    text = " ".join(claim.split())
+    text = scrub(" ".join(claim.split()))
     if not text:
         raise InputError("the claim to check is empty")
     return text

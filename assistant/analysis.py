@@ -9,16 +9,19 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant import prompts
+from assistant import language, prompts
 from assistant.attributions import ground_all, missing_contents, unique
-from assistant.chunking import Chunk, chunk
+from assistant.chunking import Chunk, chunk, halve
 from assistant.claims import Attribution, Claim, Document, Source, Usage
+from assistant.errors import TruncatedOutputError
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, ModelRequest
 from assistant.outputs import ClaimOutput, ExtractionOutput, SourceOutput
 from assistant.runner import Steps
 from assistant.structured import structured_grounded
+
+MAX_SPLIT_DEPTH = 2  # a part cut off at the token limit is re-asked as up to 4 smaller parts
 
 
 @cache
@@ -40,6 +43,7 @@ def extraction_request(document: Document, part: Chunk, number: int, count: int)
         "paragraphs": texts,
         "part_number": number,
         "part_count": count,
+        "language": language.named(document.text),
     }
     system = _system_prompt()
     user = prompts.render("extract_user", **inputs)
@@ -117,13 +121,27 @@ class Reading:
 
 
 def part_steps(
-    document: Document, part: Chunk, number: int, count: int, usage: Usage
+    document: Document, part: Chunk, number: int, count: int, usage: Usage, depth: int = 0
 ) -> Steps[Reading]:
+    """The claims and attributions of one part; a part whose answer ran out of tokens is asked
+    again as two halves, at most MAX_SPLIT_DEPTH times over, before the truncation is an error."""
     request = extraction_request(document, part, number, count)
     locator = Locator(document, part.start)
-    output = yield from structured_grounded(
-        request, ExtractionOutput, usage, lambda out: _missing(locator, out)
-    )
+    try:
+        output = yield from structured_grounded(
+            request, ExtractionOutput, usage, lambda out: _missing(locator, out)
+        )
+    except TruncatedOutputError:
+        halves = halve(document.text, part) if depth < MAX_SPLIT_DEPTH else None
+        if halves is None:
+            raise
+        usage.reasks += 1
+        reading = Reading()
+        for half in halves:
+            found = yield from part_steps(document, half, number, count, usage, depth + 1)
+            reading.claims += found.claims
+            reading.attributions += found.attributions
+        return reading
     claims = [_claim(locator, c, usage) for c in output.claims]
     return Reading(claims, ground_all(locator, output.attributions, usage))
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant import prompts, rubric
+from assistant import language, prompts, rubric
 from assistant.chunking import chunk
 from assistant.claims import Analysis, Document, Evidence, Source, Usage, VerdictStatus
 from assistant.grounding import locate_in
@@ -45,6 +45,7 @@ def document_input(document: Document, text: str | None = None) -> dict[str, Any
         "text": document.text if text is None else text,
         "date": document.date.isoformat() if document.date else None,
         "outlet": document.outlet,
+        "language": language.named(document.text),
     }
 
 
@@ -53,7 +54,13 @@ def check_request(claim: str, documents: Sequence[dict[str, Any]]) -> ModelReque
     schema = json.dumps(VerdictOutput.model_json_schema(), separators=(",", ":"))
     system = prompts.render("check_system", schema=schema)
     shown = [
-        {**d, "title": _attribute(d["title"]), "outlet": _attribute(d["outlet"])} for d in documents
+        {
+            **d,
+            "title": _attribute(d["title"]),
+            "outlet": _attribute(d["outlet"]),
+            "language": d.get("language"),
+        }
+        for d in documents
     ]
     user = prompts.render("check_user", claim=claim, documents=shown)
     inputs = {"claim": claim, "documents": list(documents)}

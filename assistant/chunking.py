@@ -58,6 +58,26 @@ def _split_long(text: str, span: Span, budget: int) -> list[Span]:
     return pieces
 
 
+def _sentences(text: str, part: Chunk) -> list[Span]:
+    """The sentences of a one-paragraph part, as spans."""
+    span = part.paragraphs[0]
+    cuts = [span.start + m.end() for m in _SENTENCE_END.finditer(text[span.start : span.end])]
+    starts = [span.start, *cuts]
+    ends = [*(len(text[:c].rstrip()) for c in cuts), span.end]
+    return [Span(s, e) for s, e in zip(starts, ends, strict=True) if e > s]
+
+
+def halve(text: str, part: Chunk) -> tuple[Chunk, Chunk] | None:
+    """``part`` as two parts of about half its length, split between paragraphs or else at a
+    sentence end; None when it cannot be split (one sentence)."""
+    spans = list(part.paragraphs) if len(part.paragraphs) > 1 else _sentences(text, part)
+    if len(spans) < 2:
+        return None
+    middle = (part.start + part.end) // 2
+    cut = min(range(1, len(spans)), key=lambda i: abs(spans[i].start - middle))
+    return Chunk(tuple(spans[:cut])), Chunk(tuple(spans[cut:]))
+
+
 def chunk(text: str, budget: int) -> list[Chunk]:
     """Group consecutive paragraphs into chunks of at most ``budget`` characters each."""
     units = [piece for p in paragraphs(text) for piece in _split_long(text, p, budget)]

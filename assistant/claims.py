@@ -43,6 +43,7 @@ class Document(_Model):
     title: str | None = None
     date: Date | None = None
     outlet: str | None = None
+    extracted_from: Literal["html"] | None = None  # text taken from a page: offsets are into it
 
     @classmethod
     def from_text(cls, text: str, **fields: object) -> Document:
@@ -171,6 +172,7 @@ class Analysis(_Model):
     engine: EngineInfo
     usage: Usage = Field(default_factory=Usage)
     timeline_order: TimelineOrder = "arguments"
+    warnings: list[str] = Field(default_factory=list)  # e.g. a language the engine cannot read
 
     def by_status(self, status: Status) -> list[Claim]:
         return [c for c in self.claims if c.status == status]
@@ -210,6 +212,7 @@ class Verdict(_Model):
     document_ids: list[str] = Field(default_factory=list)
     engine: EngineInfo
     usage: Usage = Field(default_factory=Usage)
+    warnings: list[str] = Field(default_factory=list)  # e.g. a language the engine cannot read
 
     @property
     def evidence(self) -> list[Evidence]:

@@ -1,21 +1,71 @@
-"""Read documents the user gives: files or stdin, with optional YAML front matter."""
+"""Read documents the user gives: files or stdin, with optional YAML front matter.
+
+No document larger than ``CLAIMDESK_MAX_INPUT_BYTES`` (default 2 MB, some 300,000 words) is
+read: a file is refused by its size before it is read, standard input once the limit is passed,
+so memory stays bounded whatever is given.
+"""
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
+from assistant import webpages
 from assistant.claims import Document
-from assistant.errors import InputError
+from assistant.errors import ConfigurationError, InputError, InputTooLargeError
+from assistant.sanitising import scrub
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = ("title", "date", "outlet")
+LIMIT_VARIABLE = "CLAIMDESK_MAX_INPUT_BYTES"
+DEFAULT_MAX_INPUT_BYTES = 2_000_000
+
+
+def max_input_bytes() -> int:
+    """The largest document read, in bytes: ``CLAIMDESK_MAX_INPUT_BYTES``, else 2 MB."""
+    value = os.environ.get(LIMIT_VARIABLE, "").strip().replace("_", "")
+    if not value:
+        return DEFAULT_MAX_INPUT_BYTES
+    if not value.isdigit() or int(value) <= 0:
+        raise ConfigurationError(
+            f"{LIMIT_VARIABLE}={value!r} is not a positive number of bytes", setting=LIMIT_VARIABLE
+        )
+    return int(value)
+
+
+def _megabytes(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1_000:.1f} kB" if size >= 1_000 else f"{size} bytes"
+
+
+def refuse_oversized(size: int, where: str, *, more: bool = False) -> None:
+    """InputTooLargeError when ``size`` bytes pass the limit (``more``: at least that many)."""
+    limit = max_input_bytes()
+    if size > limit:
+        amount = "" if more else f" {_megabytes(size)},"
+        raise InputTooLargeError(
+            f"{where}:{amount} over the {_megabytes(limit)} limit for one document; split "
+            f"it, or raise {LIMIT_VARIABLE} (now {limit})",
+            path=where,
+            size=size,
+            limit=limit,
+        )
+
+
+def read_limited(stream: BinaryIO, where: str) -> bytes:
+    """At most the limit from ``stream`` (standard input); InputTooLargeError past it."""
+    limit = max_input_bytes()
+    data = stream.read(limit + 1)
+    refuse_oversized(len(data), where, more=True)
+    return data
 
 
 def _front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
@@ -72,10 +122,26 @@ def _decoded(raw: bytes, where: str) -> str:
         raise InputError(f"{where}: not UTF-8 text (byte {exc.start})", path=where) from exc
 
 
+def _page(text: str, where: str) -> tuple[dict[str, Any], str]:
+    """The article of an HTML page and its title, date and outlet."""
+    page = webpages.article(text, where)
+    meta = {"title": page.title, "date": page.date, "outlet": page.outlet}
+    return {k: v for k, v in meta.items() if v is not None}, page.text
+
+
 def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
-    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input."""
+    """A Document from raw bytes; clear errors for binary, non-UTF-8 or empty input. Text that
+    starts like an HTML page is reduced to its article (webpages.py)."""
+    return _parse(raw, where, None, overrides)
+
+
+def _parse(raw: bytes, where: str, html: bool | None, overrides: dict[str, Any]) -> Document:
+    """``parse_document``; ``html`` True reads a page, None looks at the text to tell."""
     text = _decoded(raw, where)
-    meta, body = _front_matter(text, where)
+    is_page = webpages.looks_like_html(text) if html is None else html
+    meta, body = _page(text, where) if is_page else _front_matter(text, where)
+    if is_page:
+        meta["extracted_from"] = "html"
     meta.update({k: v for k, v in overrides.items() if v is not None})
     if not body.strip():
         raise InputError(f"{where}: the document is empty", path=where)
@@ -86,25 +152,32 @@ def parse_document(raw: bytes, where: str, **overrides: Any) -> Document:
     )
 
 
+def _is_page_file(path: Path) -> bool | None:
+    """True for a .html/.htm file; None (look at the text) for any other."""
+    return True if path.suffix.lower() in webpages.HTML_SUFFIXES else None
+
+
 def read_document(path: str | Path, **overrides: Any) -> Document:
-    where = str(path)
+    where = scrub(str(path))  # a file name may hold bytes that are not UTF-8
     file = Path(path)
     if not file.exists():
         raise InputError(f"{where}: no such file", path=where)
     if file.is_dir():
         raise InputError(f"{where}: is a directory, not a text file", path=where)
     try:
-        raw = file.read_bytes()
+        refuse_oversized(file.stat().st_size, where)
+        with file.open("rb") as handle:
+            raw = read_limited(handle, where)
     except OSError as exc:
         raise InputError(f"{where}: cannot be read ({exc.strerror})", path=where) from exc
-    return parse_document(raw, where, **overrides)
+    return _parse(raw, where, _is_page_file(file), overrides)
 
 
 def read_titled_document(path: str | Path, **overrides: Any) -> Document:
     """``read_document``, titled by the file's name when its front matter gives no title."""
     document = read_document(path, **overrides)
     if document.title is None:
-        document = document.model_copy(update={"title": Path(path).name})
+        document = document.model_copy(update={"title": scrub(Path(path).name)})
     return document
 
 
@@ -117,11 +190,14 @@ def as_document(item: object, where: str = "text") -> Document:
     if isinstance(item, Document):
         if not item.text.strip():
             raise InputError(f"{where}: the document is empty", path=None)
+        refuse_oversized(len(item.text.encode("utf-8", "replace")), where)
         return item
     if isinstance(item, Path):
         return read_titled_document(item)
     if isinstance(item, str):
-        return parse_document(item.encode(), where)
+        raw = scrub(item).encode()
+        refuse_oversized(len(raw), where)
+        return parse_document(raw, where)
     raise TypeError(
         f"{where}: expected a str, Document or Path (or a list of them), not {type(item).__name__}"
     )

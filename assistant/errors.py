@@ -1,13 +1,20 @@
 """Exceptions, split by who must act: the user (input, configuration), the server, or the model.
 
-Every error carries its data as attributes and a one-line message fit for a terminal.
+Every error carries its data as attributes and a one-line message fit for a terminal, with any
+secret masked (see redaction.py).
 """
 
 from __future__ import annotations
 
+from assistant.redaction import redact
+from assistant.sanitising import scrub
+
 
 class ClaimdeskError(Exception):
     """Base class for every error the assistant raises on purpose."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(" ".join(redact(scrub(str(message))).split()))
 
 
 # --- the user must act -------------------------------------------------------------------------
@@ -59,7 +66,13 @@ class RequestRejectedError(ModelServerError):
 
 
 class UnreachableError(ModelServerError):
-    """The server could not be reached at all (connection refused, DNS, timeouts)."""
+    """The server could not be reached at all (connection refused, DNS, timeouts) and had not
+    answered before: an eval stops on it."""
+
+
+class MalformedResponseError(ModelServerError):
+    """The server's answer was not a usable chat completion: truncated, empty, not JSON, or JSON
+    of another shape."""
 
 
 class RetriesExhaustedError(ModelServerError):
@@ -89,7 +102,7 @@ class InvalidOutputError(ModelOutputError):
 class RefusalError(ModelOutputError):
     def __init__(self, refusal: str) -> None:
         super().__init__(f"the model refused: {refusal}")
-        self.refusal = refusal
+        self.refusal = redact(refusal)
 
 
 class TruncatedOutputError(ModelOutputError):
@@ -98,3 +111,12 @@ class TruncatedOutputError(ModelOutputError):
 
 class ContentFilterError(ModelOutputError):
     """The server's content filter stopped the answer."""
+
+
+class InputTooLargeError(InputError):
+    """A document is larger than CLAIMDESK_MAX_INPUT_BYTES allows."""
+
+    def __init__(self, message: str, *, path: str | None = None, size: int, limit: int) -> None:
+        super().__init__(message, path=path)
+        self.size = size
+        self.limit = limit

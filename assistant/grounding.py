@@ -84,10 +84,12 @@ def _clean(quote: str) -> str:
 
 def _needles(quote: str) -> list[str]:
     """The quote as given (quotation marks kept, so a quote that ends inside a quotation keeps
-    its closing mark), then with the marks around it stripped."""
+    its closing mark), then with the marks around it stripped; a quote of a tag the prompt
+    defanged (``&lt;document``, see prompts.defang) is looked for as the text has it, too."""
     whole = _SPACE_RUN.sub(" ", quote.strip().translate(_CHAR_MAP)).strip()
     bare = whole.strip(_EDGE)
-    return [n for n in dict.fromkeys((whole, bare)) if n.strip(_EDGE)]
+    variants = (whole, bare, whole.replace("&lt;", "<"), bare.replace("&lt;", "<"))
+    return [n for n in dict.fromkeys(variants) if n.strip(_EDGE)]
 
 
 def find_span(

@@ -3,11 +3,17 @@
 Templates live in the repository's ``prompts/`` folder, shipped as the ``assistant._prompts``
 package. ``PROMPT_VERSION`` hashes every template file, so any wording change shows up in every
 Analysis and invalidates eval caches.
+
+No input can close or open the tags that fence it: every value rendered is passed through
+:func:`defang` (a ``<document``, ``</claim>``, ``<question>``... inside it loses its ``<`` to
+``&lt;``), and values inside an attribute go through the ``attribute`` filter (quotes, angle
+brackets and line breaks escaped), so a title cannot end its ``title="..."``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -17,6 +23,19 @@ from typing import Any
 import jinja2
 
 _REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+FENCES = ("document", "documents", "claim", "claims", "question", "answer", "history")
+_FENCE = re.compile(rf"<(?=\s*/?\s*(?:{'|'.join(FENCES)})\b)", re.IGNORECASE)
+_ATTRIBUTE = str.maketrans({"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"})
+
+
+def defang(value: Any) -> Any:
+    """A value to render: in text, every tag that looks like one of the fences loses its ``<``."""
+    return _FENCE.sub("&lt;", value) if isinstance(value, str) else value
+
+
+def attribute(value: Any) -> str:
+    """A value for inside ``name="..."``: one line, quotes and angle brackets escaped."""
+    return " ".join(str(value).split()).translate(_ATTRIBUTE)
 
 
 def _root() -> Traversable:
@@ -37,14 +56,17 @@ def _template_files() -> dict[str, str]:
 
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.DictLoader(_template_files()),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=False,  # prompts are not HTML: defang and attribute fence the inputs instead
+        finalize=defang,
         keep_trailing_newline=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["attribute"] = attribute
+    return env
 
 
 @cache

@@ -19,20 +19,25 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "evals"
 GOLD_FILE = FIXTURES / "gold" / "gold.jsonl"
 
 
-def data_folder(dataset: str, scratch: Path) -> Path:
-    """The fixture folder for ``dataset`` in its published layout.
+FNC1_FIXTURES = {"train": FIXTURES / "fnc1", "test": FIXTURES / "fnc1-test"}
 
-    The FNC-1 fixture (written for these tests) is stored as bodies.csv / stances.csv, so that no
-    file in the repository carries the real data set's file names; it is laid out under the
-    published names in ``scratch``.
-    """
-    if dataset != "fnc1":
-        return FIXTURES / dataset
+
+def fnc1_folder(scratch: Path, splits: tuple[str, ...] = ("train",)) -> Path:
+    """The FNC-1 fixtures (written for these tests, stored as bodies.csv / stances.csv so that no
+    file in the repository carries the real data set's file names) laid out in ``scratch``
+    under the published names of each split: train_* and competition_test_*."""
     folder = scratch / "fnc1"
     folder.mkdir(parents=True, exist_ok=True)
-    for stored, published in (("bodies.csv", fnc1.BODIES), ("stances.csv", fnc1.STANCES)):
-        shutil.copyfile(FIXTURES / "fnc1" / stored, folder / published)
+    for split in splits:
+        bodies, stances = fnc1.split_files(folder, split)
+        shutil.copyfile(FNC1_FIXTURES[split] / "bodies.csv", bodies)
+        shutil.copyfile(FNC1_FIXTURES[split] / "stances.csv", stances)
     return folder
+
+
+def data_folder(dataset: str, scratch: Path) -> Path:
+    """The fixture folder for ``dataset`` in its published layout."""
+    return fnc1_folder(scratch) if dataset == "fnc1" else FIXTURES / dataset
 
 
 def gold_articles() -> dict[str, GoldArticle]:

@@ -132,8 +132,11 @@ def test_invalid_output_is_never_defaulted(seed_document: Document) -> None:
 def test_refusal_truncation_and_filter_are_explicit(
     seed_document: Document, response: ModelResponse, error: type[Exception]
 ) -> None:
+    # a truncated part is split and re-asked (the half, then its quarter) before the error
+    model = scripted([response] * 3)
     with pytest.raises(error):
-        Assistant(scripted([response])).analyze(seed_document)
+        Assistant(model).analyze(seed_document)
+    assert len(model.requests) == (3 if error is TruncatedOutputError else 1)
 
 
 def test_article_goes_in_as_delimited_numbered_data(seed_document: Document) -> None:

@@ -124,8 +124,8 @@ def test_html_report_escapes_article_text(monkeypatch: pytest.MonkeyPatch, tmp_p
     html = page.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "<script>alert" not in html
-    assert html.count("<script>") == 1  # only the report's own filter toggle
-    assert 'id="only-failures"' in html
+    assert html.count("<script>") == 1  # only the report's own filter script
+    assert 'data-filter="errors"' in html
     assert "model oracle" in html and "prompt version" in html
 
 
@@ -156,9 +156,10 @@ def test_compare_lists_deltas_and_flips(
     argv = [*GOLD, "--no-cache", "--compare", str(before)]  # same requests: bypass the cache
     assert run_cli(monkeypatch, model, argv) == 0
     out = capsys.readouterr().out
-    assert "Right → wrong (1):\n- bridge-closure/c2" in out
-    assert "Wrong → right (1):\n- port-strike/c2" in out
-    assert "| status.recall.denied | 0.000 | 1.000 | +1.000 |" in out
+    assert "Right -> wrong (1):\n- bridge-closure/c2 (bridge-closure): " in out
+    assert "— unverified -> denied (gold unverified)" in out
+    assert "Wrong -> right (1):\n- port-strike/c2 (port-strike): " in out
+    assert "| status.recall.denied | 0.000 | 1.000 | +1.000 ▲ better |" in out
 
 
 def test_bad_inputs_give_one_line_errors(

@@ -103,10 +103,13 @@ def test_async_analysis_records_the_same_conversation() -> None:
 
 
 @pytest.mark.vcr
-def test_token_limit_stops_the_analysis_without_a_reask() -> None:
-    assistant = Assistant(model=local_model(mode="json_object", max_tokens=24))
+def test_token_limit_splits_the_part_then_stops_the_analysis() -> None:
+    sent: list[str] = []
+    assistant = Assistant(model=local_model(sent, mode="json_object", max_tokens=24))
     with pytest.raises(TruncatedOutputError, match="CLAIMDESK_MAX_TOKENS"):
         assistant.analyze(ARTICLE)
+    # the part is split and its first half (one sentence, which cannot be split) asked again
+    assert len(sent) == 2
 
 
 @pytest.mark.vcr

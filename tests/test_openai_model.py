@@ -116,7 +116,7 @@ def test_a_key_echoed_by_the_server_is_not_repeated() -> None:
     with pytest.raises(AuthenticationError) as raised:
         server.model().complete(extract_request())
     assert "sk-proj" not in str(raised.value)
-    assert "Incorrect API key provided: [redacted] See docs." in str(raised.value)
+    assert "Incorrect API key provided: " + "*" * 41 + " See docs." in str(raised.value)
 
 
 def test_connection_failure_is_retried_then_unreachable() -> None:

@@ -22,6 +22,9 @@ from assistant.chat.answers import Answer
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
 from assistant.errors import ConfigurationError
 from assistant.models.base import Model
+from assistant.private_files import private_file
+from assistant.redaction import redact
+from assistant.sanitising import scrub
 
 DB_NAME = "history.sqlite3"
 _CLAIMS = TypeAdapter(list[Claim])
@@ -113,7 +116,7 @@ class History:
                 setting="CLAIMDESK_HOME",
             )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)
             self.connection = sqlite3.connect(path)
             self.connection.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
@@ -130,6 +133,7 @@ class History:
         self.connection.close()
 
     def _write(self, sql: str, params: tuple[object, ...]) -> int:
+        params = tuple(redact(scrub(p)) if isinstance(p, str) else p for p in params)
         try:
             with self.connection:
                 cursor = self.connection.execute(sql, params)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol
 
+from assistant import language
 from assistant.analysis import document_steps
 from assistant.chat.answering import answer_steps
 from assistant.chat.answers import Answer
@@ -28,6 +29,7 @@ from assistant.models.base import Model, TextSink
 from assistant.multidoc import combine_documents
 from assistant.outputs import AnswerOutput
 from assistant.runner import Steps, arun, run
+from assistant.sanitising import scrub
 
 
 class Checker(Protocol):
@@ -59,7 +61,7 @@ def _question(text: str) -> str:
         raise TypeError(f"the question must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the question is empty")
-    return text.strip()
+    return scrub(text.strip())
 
 
 def _absorb(total: Usage, spent: Usage) -> None:
@@ -121,6 +123,10 @@ class Session:
             engine=self.assistant.engine,
             usage=usage,
             timeline_order=order,
+            warnings=language.unread(
+                [(d.title or d.id, d.text) for d in self.documents],
+                self.assistant.model.capabilities.languages,
+            ),
         )
         self._save_analysis()
         return self._analysis

@@ -9,6 +9,7 @@ from assistant import rendering
 from assistant.claims import STATUSES, Analysis
 from assistant.cli import options
 from assistant.rendering import multidoc
+from assistant.sanitising import visible_model
 
 
 def add_parser(subparsers: Any) -> None:
@@ -33,12 +34,16 @@ def run(args: argparse.Namespace) -> int:
     options.check_output(args.output, args.files)
     documents = options.documents_from(args)
     analysis = options.assistant_from(args).analyze(documents)
+    options.print_warnings(analysis.warnings)
     total = len(analysis.claims)
     if args.status:
         analysis = analysis.filter(args.status)
     if args.format == "json":
-        text = analysis.model_dump_json(indent=2)
-    elif args.status == "denied" and args.format == "table":
+        text = analysis.model_dump_json(indent=2)  # the exact text, offsets and all
+        options.write_output(text, args.output, inputs=args.files)
+        return 0
+    analysis = visible_model(analysis)  # no terminal controls from the articles
+    if args.status == "denied" and args.format == "table":
         text = multidoc.denials(analysis)
     else:
         text = _rendered(analysis, args)

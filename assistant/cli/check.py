@@ -12,6 +12,7 @@ from assistant.claims import Analysis
 from assistant.cli import options
 from assistant.errors import InputError
 from assistant.rendering.verdict import verdict_table
+from assistant.sanitising import visible_model
 
 
 def add_parser(subparsers: Any) -> None:
@@ -54,9 +55,11 @@ def run(args: argparse.Namespace) -> int:
     documents = options.documents_from(args)
     analysis = read_analysis(args.analysis)
     verdict = options.assistant_from(args).check(args.claim, documents, analysis=analysis)
+    options.print_warnings(verdict.warnings)
     if args.format == "json":
         text = verdict.model_dump_json(indent=2)
     else:
-        text = verdict_table(verdict, documents, color=options.wants_color(args))
+        shown = [visible_model(d) for d in documents]  # no terminal controls from the articles
+        text = verdict_table(visible_model(verdict), shown, color=options.wants_color(args))
     options.write_output(text, args.output, inputs=inputs)
     return 0

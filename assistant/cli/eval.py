@@ -4,32 +4,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-import assistant
 from assistant import Assistant, config
+from assistant.cli import eval_runs
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
-from assistant.errors import InputError
+from assistant.errors import ConfigurationError, InputError
+from assistant.evals import fnc1, saved_runs
 from assistant.evals.cache import CachedModel
 from assistant.evals.compare import Comparison, check_comparable, compare, load_report
 from assistant.evals.engines import engines_for
 from assistant.evals.evaluate import EvalRequest, evaluate
 from assistant.evals.junit import junit_xml
+from assistant.evals.locations import data_path
 from assistant.evals.metering import MeteredModel
 from assistant.evals.progress import ProgressBar
 from assistant.evals.records import EvalReport
 from assistant.evals.report_html import html_report
 from assistant.evals.report_md import markdown
 from assistant.evals.suites import SUITES, RunOptions, Selection
-from assistant.evals.thresholds import Threshold, failed_thresholds
+from assistant.evals.thresholds import Threshold, failure_line, gate_results
 from assistant.models.base import Model
 
-REPO_ROOT = Path(assistant.__file__).resolve().parent.parent
-GOLD = Path("evals") / "gold" / "gold.jsonl"
 LABELLED = ("gold", "fnc1", "emergent")
+RUNS = "runs"
 
 
 def _positive(text: str) -> int:
@@ -60,8 +62,18 @@ def add_parser(subparsers: Any) -> None:
         "cost metrics (see evals/METRICS.md). Prints a Markdown summary; exits 1 when a "
         "threshold fails.",
     )
-    parser.add_argument("dataset", choices=list(SUITES), metavar="DATASET", help=", ".join(SUITES))
+    parser.add_argument(
+        "dataset",
+        choices=[*SUITES, RUNS],
+        metavar="DATASET",
+        help=f"{', '.join(SUITES)}; or '{RUNS}' to list the saved runs",
+    )
     parser.add_argument("--data", metavar="PATH", help="data file or folder (defaults per set)")
+    parser.add_argument(
+        "--split",
+        choices=list(fnc1.SPLITS),
+        help="fnc1: the published split to read from a folder (default train, else test)",
+    )
     parser.add_argument("--model", "-m", help="'offline' or 'openai:NAME' (env CLAIMDESK_MODEL)")
     parser.add_argument("--base-url", help="OpenAI-compatible server URL (env OPENAI_BASE_URL)")
     parser.add_argument("--limit", type=_positive, metavar="N", help="run only the first N items")
@@ -77,7 +89,12 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--json", metavar="OUT", help="write every number and item as JSON")
     parser.add_argument("--report", metavar="OUT.html", help="write a self-contained HTML report")
     parser.add_argument("--junit", metavar="OUT.xml", help="write JUnit XML, one test per item")
-    parser.add_argument("--compare", metavar="PREVIOUS.json", help="show changes since a run")
+    parser.add_argument(
+        "--compare",
+        metavar="RUN",
+        help="show changes since a run: a saved run id, 'last', or a --json file",
+    )
+    parser.add_argument("--all", action="store_true", help="--compare: list unchanged metrics too")
     parser.add_argument(
         "--min-macro-f1", type=_share, metavar="X", help="exit 1 if status macro-F1 is below X"
     )
@@ -85,21 +102,14 @@ def add_parser(subparsers: Any) -> None:
         "--min-denied-recall", type=_share, metavar="X", help="exit 1 if denied recall is below X"
     )
     parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
+    parser.add_argument("--no-log", action="store_true", help="do not save this run for --compare")
+    parser.add_argument(
+        "--add",
+        metavar="REPORT.json",
+        help="with 'runs': file a --json report (a CI artifact, say) among the saved runs",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
     parser.set_defaults(handler=run)
-
-
-def data_path(dataset: str, given: str | None) -> Path:
-    """--data, else the gold set (cwd, then the repository) or ../shared/data/<set>."""
-    if given is not None:
-        path = Path(given)
-    elif dataset == "gold":
-        path = GOLD if GOLD.exists() else REPO_ROOT / GOLD
-    else:
-        path = REPO_ROOT.parent / "shared" / "data" / dataset
-    if not path.exists():
-        raise InputError(f"no {dataset} data at {path}: pass --data PATH", path=str(path))
-    return path
 
 
 def thresholds(args: argparse.Namespace) -> list[Threshold]:
@@ -123,7 +133,23 @@ def eval_model(args: argparse.Namespace) -> Model:
 
 
 def _inputs(args: argparse.Namespace, data: Path) -> list[str]:
-    return [str(data), *([args.compare] if args.compare else [])]
+    compared = [args.compare] if args.compare and Path(args.compare).is_file() else []
+    return [str(data), *compared]
+
+
+def _previous(args: argparse.Namespace) -> tuple[EvalReport, str] | None:
+    """The run named by --compare: a --json file, a saved run id, or the last saved run."""
+    given = args.compare
+    if given is None:
+        return None
+    if given == "last":
+        saved = saved_runs.last_run(args.dataset)
+        return saved_runs.load_run(saved.id), f"run {saved.id}"
+    if given.isdigit() and not Path(given).exists():
+        return saved_runs.load_run(int(given)), f"run {int(given)}"
+    previous = load_report(Path(given))
+    run_id = previous.meta.run_id
+    return previous, f"{given}" + (f" (run {run_id})" if run_id else "")
 
 
 def _outputs(args: argparse.Namespace) -> list[str]:
@@ -144,28 +170,57 @@ def _write(
     if args.json:
         write_output(report.model_dump_json(indent=2), args.json, inputs=inputs)
     if args.report:
-        write_output(html_report(report, comparison), args.report, inputs=inputs)
+        page = html_report(report, comparison, show_all=args.all)
+        write_output(page, args.report, inputs=inputs)
     if args.junit:
         write_output(junit_xml(report), args.junit, inputs=inputs)
 
 
-def run(args: argparse.Namespace) -> int:
-    path, gates = data_path(args.dataset, args.data), thresholds(args)
-    for output in _outputs(args):
-        check_writable(output, _inputs(args, path))
-    previous = load_report(Path(args.compare)) if args.compare else None
-    if previous is not None:
-        check_comparable(previous, args.dataset)
+def _colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _evaluate(args: argparse.Namespace, path: Path) -> EvalReport:
     engines = engines_for(Assistant(eval_model(args)))
     with ProgressBar(f"eval {args.dataset}") as bar:
         selection = Selection(args.limit, args.sample, args.seed)
         options = RunOptions(selection, args.concurrency, bar.start, bar.done)
         request = EvalRequest(args.dataset, path, options, cache=not args.no_cache)
-        report = asyncio.run(evaluate(request, engines))
-    comparison = compare(previous, report) if previous is not None else None
+        return asyncio.run(evaluate(request, engines))
+
+
+def _save(report: EvalReport, args: argparse.Namespace) -> EvalReport:
+    """Save the run for later comparisons; a failure to save warns and loses nothing else."""
+    if args.no_log:
+        return report
+    try:
+        report = saved_runs.save(report)
+    except ConfigurationError as exc:
+        print(f"claimdesk: warning: {exc}", file=sys.stderr)
+        return report
+    if not args.quiet:
+        run_id = report.meta.run_id
+        print(f"claimdesk: saved as run {run_id} (later: --compare {run_id})", file=sys.stderr)
+    return report
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.dataset == RUNS:
+        return eval_runs.run(args)
+    if args.add:
+        raise InputError("--add goes with 'runs': claimdesk eval runs --add FILE")
+    path, gates = data_path(args.dataset, args.data, args.split), thresholds(args)
+    for output in _outputs(args):
+        check_writable(output, _inputs(args, path))
+    previous = _previous(args)
+    if previous is not None:
+        check_comparable(previous[0], args.dataset)
+    report = _evaluate(args, path)
+    report = _save(report.model_copy(update={"gates": gate_results(report, gates)}), args)
+    comparison = compare(previous[0], report, previous[1]) if previous is not None else None
     _write(report, comparison, args, path)
-    sys.stdout.write(markdown(report, comparison))
-    failed = failed_thresholds(report, gates)
-    for line in failed:
-        print(f"claimdesk: threshold failed: {line}", file=sys.stderr)
+    sys.stdout.write(markdown(report, comparison, show_all=args.all, colour=_colour()))
+    failed = [g for g in report.gates if not g.passed]
+    for gate in failed:
+        print(f"claimdesk: threshold failed: {failure_line(gate)}", file=sys.stderr)
     return 1 if failed else 0

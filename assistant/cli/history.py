@@ -8,6 +8,7 @@ from typing import Any
 from assistant.chat.history import History, SessionRow, StoredSession
 from assistant.cli.options import write_output
 from assistant.errors import InputError
+from assistant.sanitising import visible
 
 
 def add_parser(subparsers: Any) -> None:
@@ -55,11 +56,11 @@ def run(args: argparse.Namespace) -> int:
     history = History.open_default()
     try:
         if args.session is None:
-            write_output(_listing(history), None)
+            write_output(visible(_listing(history)), None)
         else:
             if args.session < 1:
                 raise InputError("session ids start at 1")
-            write_output(_session(history.load(args.session)), None)
+            write_output(visible(_session(history.load(args.session))), None)
     finally:
         history.close()
     return 0

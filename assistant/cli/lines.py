@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from assistant.private_files import private_file
+
 LineReader = Callable[[str], str]  # prompt -> line without newline; raises EOFError at the end
 BLOCK = '"""'
 HISTORY_LENGTH = 1000
@@ -82,5 +84,4 @@ class TerminalReader:
             if item is not None and item.strip().casefold() in self.forget:
                 readline.remove_history_item(index)
         with contextlib.suppress(OSError):
-            self.history_file.parent.mkdir(parents=True, exist_ok=True)
-            readline.write_history_file(self.history_file)
+            readline.write_history_file(private_file(self.history_file))

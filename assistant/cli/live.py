@@ -12,6 +12,7 @@ from rich.text import Text
 
 from assistant.chat.answers import Answer
 from assistant.rendering import chat as chatview
+from assistant.rendering.text import shown
 
 RESTART = "(answer could not be verified; asking again)"
 
@@ -30,7 +31,7 @@ class LiveAnswer:
         return "".join(self._shown)
 
     def text(self, run: str) -> None:
-        self.console.print(run, end="", soft_wrap=True, highlight=False, markup=False)
+        self.console.print(shown(run), end="", soft_wrap=True, highlight=False, markup=False)
         self._shown.append(run)
         self._line_open = not run.endswith("\n")
 

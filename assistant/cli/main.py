@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 
-from assistant import __version__
-from assistant.cli import analyze, chat, check, history
+from assistant import UnreadLanguageWarning, __version__
+from assistant.cli import analyze, chat, check, history, serve
 from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
+from assistant.redaction import redact
+from assistant.sanitising import had_invalid_bytes, scrub, visible
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze, check, eval_command, chat, history]
+COMMANDS = [analyze, check, eval_command, chat, history, serve]
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
@@ -31,7 +35,34 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def warn_invalid_bytes(argv: Sequence[str]) -> None:
+    """Arguments with bytes that are not UTF-8 are read with U+FFFD in their place: say so."""
+    for argument in argv:
+        if had_invalid_bytes(argument):
+            shown = scrub(argument)
+            print(
+                f"claimdesk: warning: {shown!r} has bytes that are not UTF-8; "
+                "they are read as \ufffd",
+                file=sys.stderr,
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    warn_invalid_bytes(argv)
+    try:
+        with warnings.catch_warnings():  # the commands print these themselves, on one line
+            warnings.simplefilter("ignore", UnreadLanguageWarning)
+            return _dispatch(argv)
+    except Exception as exc:  # a bug: still one line, never a traceback (CLAIMDESK_DEBUG shows it)
+        if os.environ.get("CLAIMDESK_DEBUG"):
+            raise
+        message = " ".join(visible(redact(str(exc))).split())
+        print(f"claimdesk: unexpected error ({type(exc).__name__}: {message})", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _dispatch(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
@@ -40,10 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (InputError, ConfigurationError) as exc:
-        print(f"claimdesk: error: {exc}", file=sys.stderr)
+        print(f"claimdesk: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except ClaimdeskError as exc:
-        print(f"claimdesk: error: {exc}", file=sys.stderr)
+        print(f"claimdesk: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("claimdesk: interrupted", file=sys.stderr)

@@ -10,8 +10,15 @@ from assistant import Assistant
 from assistant.claims import Document
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.cli.output import check_writable, write_text
-from assistant.documents import parse_document, read_titled_document, refuse_repeats
+from assistant.documents import (
+    parse_document,
+    read_limited,
+    read_titled_document,
+    refuse_repeats,
+)
 from assistant.errors import InputError
+from assistant.redaction import redact
+from assistant.sanitising import scrub, visible
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +62,12 @@ def assistant_from(args: argparse.Namespace) -> Assistant:
     return assistant
 
 
+def print_warnings(warnings: Iterable[str]) -> None:
+    """What the user must know about a result (shown even with -q)."""
+    for warning in warnings:
+        print(f"claimdesk: warning: {visible(redact(warning))}", file=sys.stderr)
+
+
 def load_documents(
     paths: list[str], overrides: Mapping[str, Mapping[str, str]] | None = None
 ) -> list[Document]:
@@ -68,7 +81,8 @@ def load_documents(
     for path in paths:
         fields = overrides.get(path, {})
         if path == "-":
-            documents.append(parse_document(sys.stdin.buffer.read(), "<stdin>", **fields))
+            raw = read_limited(sys.stdin.buffer, "<stdin>")
+            documents.append(parse_document(raw, "<stdin>", **fields))
         else:
             documents.append(read_titled_document(path, **fields))
     refuse_repeats(documents, ["<stdin>" if p == "-" else p for p in paths])
@@ -77,7 +91,23 @@ def load_documents(
 
 def documents_from(args: argparse.Namespace) -> list[Document]:
     """The documents named by ``add_document_options``, with their ``--date``/``--outlet``."""
-    return load_documents(args.files, metadata_overrides(args))
+    documents = load_documents(args.files, metadata_overrides(args))
+    if not args.quiet:
+        note_extracted(documents, args.files)
+    return documents
+
+
+def note_extracted(documents: Iterable[Document], names: Iterable[str]) -> None:
+    """Say which documents are the article text taken from an HTML page."""
+    for document, name in zip(documents, names, strict=False):
+        if document.extracted_from == "html":
+            shown = "<stdin>" if name == "-" else visible(scrub(name))
+            print(
+                f"claimdesk: {shown}: HTML page reduced to its article text "
+                f"({len(document.text):,} characters, by trafilatura); quotes and offsets refer "
+                "to that text",
+                file=sys.stderr,
+            )
 
 
 def check_output(path: str | None, inputs: Iterable[str]) -> None:
@@ -89,6 +119,7 @@ def check_output(path: str | None, inputs: Iterable[str]) -> None:
 def write_output(text: str, path: str | None, *, inputs: Iterable[str] = ()) -> None:
     """Print ``text``, or write it to ``path``, which must not be one of the ``inputs``."""
     if path is None:
+        text = redact(text)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     write_text(text, path, inputs=inputs)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.redaction import redact
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:
@@ -44,6 +45,7 @@ def check_writable(path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
 def write_text(text: str, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
     """Write ``text`` (ending in a newline) to ``path``; one-line InputError if it cannot be."""
     refuse_inputs(path, inputs)
+    text = redact(text)
     try:
         Path(path).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     except OSError as exc:

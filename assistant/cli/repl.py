@@ -22,7 +22,10 @@ from assistant.cli.output import write_text
 from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
+from assistant.rendering.text import shown
+from assistant.sanitising import had_invalid_bytes, scrub
 
+INVALID_BYTES = "warning: that line had bytes that are not UTF-8; they are read as \ufffd"
 PROMPT = "claimdesk> "
 MORE = "       ... "
 LEAVE = frozenset({"exit", "quit", "/quit", "/exit"})
@@ -66,7 +69,7 @@ class Chat:
         }
 
     def show(self, text: Text | str) -> None:
-        self.console.print(text, soft_wrap=True, highlight=False, markup=False)
+        self.console.print(shown(text), soft_wrap=True, highlight=False, markup=False)
 
     def error(self, message: str) -> None:
         self.show(Text(f"error: {message}", style="bold red"))
@@ -86,6 +89,9 @@ class Chat:
                 self.handle(entry)
 
     def handle(self, entry: str) -> None:
+        if had_invalid_bytes(entry):
+            self.show(Text(INVALID_BYTES, style="yellow"))
+            entry = scrub(entry)
         if self.echo:
             self.show(Text(f"> {entry}", style="bold"))
         try:

@@ -23,5 +23,7 @@ def load(folder: Path) -> list[StancePair]:
     for number, row in enumerate(read_rows(path, COLUMNS), start=2):
         expected = label(row["articleHeadlineStance"], LABELS, f"{path}:{number}")
         item_id = f"emergent-{row.get('id') or number - 1}"
-        pairs.append(StancePair(item_id, row["claimHeadline"], row["articleHeadline"], expected))
+        group = f"claim-{row['claimId']}" if row.get("claimId") else ""
+        claim, headline = row["claimHeadline"], row["articleHeadline"]
+        pairs.append(StancePair(item_id, claim, headline, expected, group))
     return pairs

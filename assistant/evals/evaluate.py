@@ -50,4 +50,6 @@ async def evaluate(request: EvalRequest, engines: Engines) -> EvalReport:
         confusion=scored.confusion,
         failures=scored.failures,
         items=scored.items,
+        documents=scored.documents,
+        latencies_s=scored.latencies_s,
     )

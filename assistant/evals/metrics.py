@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from assistant.evals.records import Confusion, LabelScore
 
 FAILED = "failed"
+NO_MATCH = "no matching claim"  # a gold claim no predicted claim matched
 
 
 def ratio(numerator: float, denominator: float) -> float | None:

@@ -17,6 +17,7 @@ class StancePair:
     claim: str
     document: str
     expected: VerdictStatus
+    group: str = ""  # the article (or claim) the pair belongs to; the pair itself when empty
 
 
 def read_rows(path: Path, required: Sequence[str]) -> Iterator[dict[str, str]]:

@@ -90,10 +90,21 @@ def _read(path: Path) -> str:
         raise InputError(f"{path}: cannot be read ({exc.strerror})", path=str(path)) from exc
 
 
-def load(folder: Path) -> list[AttributionArticle]:
-    split = _split_folder(folder)
+def _annotations(path: Path) -> tuple[Path, dict[str, Path]]:
+    """(split folder, article name -> annotation file) of a folder or of one ``.ann`` file."""
+    if path.is_file():
+        if path.suffix != ".ann":
+            raise InputError(f"{path}: expected a PolNeAR .ann file or a folder", path=str(path))
+        return path.parent.parent, {_ANNOTATOR_SUFFIX.sub("", path.stem): path}
+    split = _split_folder(path)
+    return split, _annotation_files(split / "attributions")
+
+
+def load(path: Path) -> list[AttributionArticle]:
+    """Every annotated article of a PolNeAR folder, or the one article of an ``.ann`` file."""
+    split, annotations = _annotations(path)
     articles = []
-    for name, ann in _annotation_files(split / "attributions").items():
+    for name, ann in annotations.items():
         text_path = split / "text" / f"{name}.txt"
         if not text_path.is_file():
             raise InputError(f"{ann}: no article text at {text_path}", path=str(text_path))

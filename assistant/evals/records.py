@@ -26,6 +26,10 @@ class ItemResult(_Record):
     evidence: list[str] = Field(default_factory=list)
     detail: str = ""
     failure: str | None = None
+    error: str = ""  # what went wrong in plain words: "missed", "extra", "wrong status", ...
+    error_detail: str = ""
+    spans: list[tuple[int, int]] = Field(default_factory=list)  # predicted evidence offsets
+    expected_spans: list[tuple[int, int]] = Field(default_factory=list)  # gold quote offsets
 
 
 class Failure(_Record):
@@ -52,6 +56,23 @@ class Confusion(_Record):
     counts: list[list[int]]
 
 
+class ReportDocument(_Record):
+    """The text an item group (an article, an FNC-1 body) was read from, for offsets."""
+
+    title: str = ""
+    text: str
+
+
+class GateResult(_Record):
+    """One threshold the run was held to (``--min-macro-f1``, ``--min-denied-recall``)."""
+
+    metric: str
+    name: str
+    minimum: float
+    value: float | None
+    passed: bool
+
+
 class EvalMeta(_Record):
     dataset: str
     data_path: str
@@ -67,6 +88,7 @@ class EvalMeta(_Record):
     seed: int | None = None
     concurrency: int = 1
     cache: bool = True
+    run_id: int | None = None  # the id it is saved under (claimdesk eval runs)
 
 
 class EvalReport(_Record):
@@ -76,3 +98,6 @@ class EvalReport(_Record):
     confusion: Confusion | None = None
     failures: list[Failure] = Field(default_factory=list)
     items: list[ItemResult] = Field(default_factory=list)
+    documents: dict[str, ReportDocument] = Field(default_factory=dict)
+    latencies_s: list[float] = Field(default_factory=list)  # one per job that asked the model
+    gates: list[GateResult] = Field(default_factory=list)

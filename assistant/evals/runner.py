@@ -1,8 +1,9 @@
 """Run eval jobs concurrently through the async API, with a semaphore and fail-fast.
 
-A job is one model run (one article analysed, one claim checked). An unreachable server, a
-rejected key or a configuration error stops the whole run at once; any other failure is kept
-as that job's failure (scored wrong) and the run goes on.
+A job is one model run (one article analysed, one claim checked). A configuration error stops
+the whole run at once, and so do an unreachable server or a rejected key before any job was
+answered; any other failure, and those once the server has answered, is kept as that job's
+failure (scored wrong) and the run goes on, so it ends with its reports.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from assistant.errors import (
 )
 from assistant.evals.metering import Meter, current_meter
 from assistant.evals.records import Failure
+from assistant.redaction import redact
 
 T = TypeVar("T")
 FATAL = (UnreachableError, AuthenticationError, ConfigurationError)
@@ -55,12 +57,25 @@ def as_failure(job_id: str, exc: Exception) -> Failure:
     if isinstance(exc, ModelOutputError):
         return Failure(id=job_id, kind="parse_failure", message=str(exc))
     message = str(exc) if isinstance(exc, ClaimdeskError) else f"{type(exc).__name__}: {exc}"
-    return Failure(id=job_id, kind="error", message=message)
+    return Failure(id=job_id, kind="error", message=redact(message))
 
 
-async def _one(job: Job[T], gate: asyncio.Semaphore, stop: asyncio.Event) -> Outcome[T]:
+@dataclass
+class _Run:
+    """What the jobs share: the stop signal, and whether any job has been answered yet."""
+
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+    answered: bool = False
+
+    def fatal(self, exc: Exception) -> bool:
+        """A bad configuration always stops the run; an unreachable server or a refused key
+        only before any job was answered (later, the server is flaky: a per-item failure)."""
+        return isinstance(exc, ConfigurationError) or (isinstance(exc, FATAL) and not self.answered)
+
+
+async def _one(job: Job[T], gate: asyncio.Semaphore, run: _Run) -> Outcome[T]:
     async with gate:
-        if stop.is_set():
+        if run.stop.is_set():
             raise asyncio.CancelledError
         meter = Meter()
         current_meter.set(meter)
@@ -68,10 +83,11 @@ async def _one(job: Job[T], gate: asyncio.Semaphore, stop: asyncio.Event) -> Out
         try:
             value: T | None = await job.run()
             failure = None
-        except FATAL as exc:
-            stop.set()
-            raise EvalAbortedError(job.id, exc) from exc
+            run.answered = True
         except Exception as exc:
+            if run.fatal(exc):
+                run.stop.set()
+                raise EvalAbortedError(job.id, exc) from exc
             value, failure = None, as_failure(job.id, exc)
         return Outcome(job.id, value, failure, time.perf_counter() - started, meter)
 
@@ -83,8 +99,8 @@ async def run_jobs(
 ) -> list[Outcome[T]]:
     """Every job's outcome in job order; raises EvalAbortedError on the first fatal failure."""
     gate = asyncio.Semaphore(max(1, concurrency))
-    stop = asyncio.Event()
-    tasks = [asyncio.create_task(_one(job, gate, stop)) for job in jobs]
+    shared = _Run()
+    tasks = [asyncio.create_task(_one(job, gate, shared)) for job in jobs]
     try:
         for finished in asyncio.as_completed(tasks):
             outcome = await finished

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from assistant.claims import Analysis, Attribution, Evidence, Source
 from assistant.evals.metrics import FAILED, Span, any_overlap, precision_recall_f1, ratio
 from assistant.evals.polnear import AttributionArticle, SourceSpan
-from assistant.evals.records import ItemResult
+from assistant.evals.records import ItemResult, ReportDocument
 from assistant.evals.runner import Outcome
 from assistant.evals.scored import Scored, analysis_grounding, analysis_sources, excerpt
 
@@ -49,6 +49,12 @@ def trimmed(text: str, span: Span) -> Span:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+def _spans(attribution: Attribution) -> list[Span]:
+    """The attribution's source, cue and content spans (for highlighting in reports)."""
+    parts = (attribution.source, attribution.cue, attribution.content)
+    return [(e.start, e.end) for e in parts if e is not None]
 
 
 def _gold_extent(gold: SourceSpan) -> Span:
@@ -94,6 +100,9 @@ def _gold_item(
         excerpt=excerpt(article.text, start, end),
         evidence=[a.source.quote for a in covering if a.source],
         failure=failed,
+        error="" if covering else "missed",
+        spans=[span for a in covering for span in _spans(a)],
+        expected_spans=list(gold.fragments),
     )
 
 
@@ -110,6 +119,8 @@ def _extra_item(article: AttributionArticle, number: int, said: Attribution) -> 
         excerpt=excerpt(article.text, said.source.start, said.source.end),
         evidence=[said.cue.quote],
         detail=f"{said.kind}, {said.stance}",
+        error="extra",
+        spans=_spans(said),
     )
 
 
@@ -179,4 +190,5 @@ def score_attribution(
         if outcome.value is not None:
             grounded, total = analysis_grounding(outcome.value)
             counts.update(grounded=grounded, quotes=total)
-    return Scored(items, _metrics(counts))
+    documents = {a.id: ReportDocument(title=a.id, text=a.text) for a in articles}
+    return Scored(items, _metrics(counts), documents=documents)

@@ -11,13 +11,14 @@ from assistant.evals import matching
 from assistant.evals.gold import GoldArticle, GoldClaim
 from assistant.evals.metrics import (
     FAILED,
+    NO_MATCH,
     chars,
     confusion,
     label_metrics,
     precision_recall_f1,
     ratio,
 )
-from assistant.evals.records import ItemResult
+from assistant.evals.records import ItemResult, ReportDocument
 from assistant.evals.runner import Outcome
 from assistant.evals.scored import Scored, analysis_grounding, evidence_quotes, excerpt
 from assistant.grounding import find_span
@@ -25,7 +26,6 @@ from assistant.textsim import similarity
 
 NON_CLAIM_TEXT = 0.5
 NON_CLAIM_SPAN = 0.5
-NO_MATCH = "no matching claim"
 
 
 @dataclass
@@ -56,21 +56,54 @@ def match_claims(article: GoldArticle, predicted: Sequence[Claim]) -> dict[int, 
     return {j: i for i, j, _ in pairs}
 
 
-def _tally_sources(tally: Tally, gold: GoldClaim, predicted: Claim) -> None:
+def _source_pairs(gold: GoldClaim, predicted: Claim) -> list[tuple[int, int]]:
+    """(predicted source index, gold source index) matched by name, one to one."""
+
     def score(p: int, g: int) -> float:
         return matching.name_similarity(predicted.sources[p].name, gold.sources[g].name)
 
     pairs = matching.assign(
         range(len(predicted.sources)), range(len(gold.sources)), score, matching.NAME_THRESHOLD
     )
+    return [(i, j) for i, j, _ in pairs]
+
+
+def _tally_sources(tally: Tally, gold: GoldClaim, predicted: Claim) -> None:
+    pairs = _source_pairs(gold, predicted)
     tally.counts["sources.gold"] += len(gold.sources)
     tally.counts["sources.predicted"] += len(predicted.sources)
     tally.counts["sources.matched"] += len(pairs)
-    for i, j, _ in pairs:
+    for i, j in pairs:
         p, g = predicted.sources[i], gold.sources[j]
         tally.counts["sources.kind_ok"] += p.kind == g.kind
         tally.counts["sources.stance_ok"] += p.stance == g.stance
         tally.counts["sources.on_record_ok"] += p.on_record == g.on_record
+
+
+def _source_problems(gold: GoldClaim, predicted: Claim) -> list[str]:
+    """What the predicted sourcing gets wrong: gold sources not found, or found with another
+    kind, stance or standing."""
+    pairs = _source_pairs(gold, predicted)
+    found = {j for _, j in pairs}
+    problems = [f"missing source {g.name}" for j, g in enumerate(gold.sources) if j not in found]
+    for i, j in pairs:
+        p, g = predicted.sources[i], gold.sources[j]
+        for field_name in ("kind", "stance", "on_record"):
+            got, want = getattr(p, field_name), getattr(g, field_name)
+            if got != want:
+                problems.append(f"{g.name}: {field_name} {got}, expected {want}")
+    return problems
+
+
+def _claim_error(gold: GoldClaim, predicted: Claim | None, failed: str | None) -> tuple[str, str]:
+    if failed:
+        return "missed", f"the run failed: {failed}"
+    if predicted is None:
+        return "missed", "no predicted claim matches this gold claim"
+    if predicted.status != gold.status:
+        return "wrong status", predicted.status_reason
+    problems = _source_problems(gold, predicted)
+    return ("wrong source", "; ".join(problems)) if problems else ("", "")
 
 
 def _claim_item(
@@ -79,6 +112,7 @@ def _claim_item(
     spans = _gold_spans(article, gold)
     start, end = spans[0] if spans else (0, 0)
     shown = FAILED if failed else (predicted.status if predicted else NO_MATCH)
+    error, error_detail = _claim_error(gold, predicted, failed)
     return ItemResult(
         id=f"{article.id}/{gold.id}",
         kind="claim",
@@ -91,6 +125,10 @@ def _claim_item(
         evidence=evidence_quotes(predicted.sources) if predicted else [],
         detail=(predicted.text + " — " + predicted.status_reason) if predicted else "",
         failure=failed,
+        error=error,
+        error_detail=error_detail,
+        spans=_spans(predicted) if predicted else [],
+        expected_spans=spans,
     )
 
 
@@ -125,6 +163,10 @@ def _non_claim_items(
                 excerpt=excerpt(article.text, *(span or (0, 0))),
                 detail=hits[0].text if hits else "",
                 failure=failed,
+                error="non-claim taken" if hits else ("failed run" if failed else ""),
+                error_detail=f"claimed as: {hits[0].text}" if hits else "",
+                spans=_spans(hits[0]) if hits else [],
+                expected_spans=[span] if span else [],
             )
         )
 
@@ -144,6 +186,9 @@ def _extra_items(tally: Tally, article: GoldArticle, extras: Sequence[Claim]) ->
                 excerpt=excerpt(article.text, *(spans[0] if spans else (0, 0))),
                 evidence=evidence_quotes(claim.sources),
                 detail=claim.status_reason,
+                error="extra",
+                error_detail="no gold claim matches this predicted claim",
+                spans=spans,
             )
         )
 
@@ -202,4 +247,6 @@ def score_gold(articles: Sequence[GoldArticle], outcomes: Sequence[Outcome[Analy
         _score_article(tally, article, outcome)
     matrix = confusion(tally.status_pairs, list(STATUSES))
     status_metrics, per_label = label_metrics("status", matrix)
-    return Scored(tally.items, {**_metrics(tally.counts), **status_metrics}, per_label, matrix)
+    scored = Scored(tally.items, {**_metrics(tally.counts), **status_metrics}, per_label, matrix)
+    scored.documents = {a.id: ReportDocument(title=a.record.title, text=a.text) for a in articles}
+    return scored

@@ -8,7 +8,7 @@ from assistant.claims import Document
 from assistant.evals.engines import VerdictLike
 from assistant.evals.metrics import FAILED, confusion, fnc_score, label_metrics, ratio
 from assistant.evals.pairs import StancePair
-from assistant.evals.records import ItemResult
+from assistant.evals.records import ItemResult, ReportDocument
 from assistant.evals.runner import Outcome
 from assistant.evals.scored import Scored, evidence_quotes, excerpt, grounding_counts
 
@@ -23,7 +23,7 @@ def _item(pair: StancePair, outcome: Outcome[VerdictLike]) -> ItemResult:
     return ItemResult(
         id=pair.id,
         kind="pair",
-        group=pair.id,
+        group=pair.group or pair.id,
         correct=predicted == pair.expected,
         expected=pair.expected,
         predicted=predicted,
@@ -32,7 +32,20 @@ def _item(pair: StancePair, outcome: Outcome[VerdictLike]) -> ItemResult:
         evidence=evidence_quotes(verdict.sources) if verdict else [],
         detail=verdict.reason if verdict else "",
         failure=outcome.failure.message if outcome.failure else None,
+        error="" if predicted == pair.expected else "wrong status",
+        spans=[(e.start, e.end) for s in verdict.sources for e in s.evidence] if verdict else [],
     )
+
+
+def _documents(pairs: Sequence[StancePair]) -> dict[str, ReportDocument]:
+    """The text of each group whose pairs all read one document (an FNC-1 body)."""
+    texts: dict[str, str | None] = {}
+    for pair in pairs:
+        group = pair.group or pair.id
+        seen = texts.setdefault(group, pair.document)
+        if seen != pair.document:
+            texts[group] = None
+    return {g: ReportDocument(title=g, text=t) for g, t in texts.items() if t is not None}
 
 
 def score_stance(
@@ -54,4 +67,4 @@ def score_stance(
     metrics["grounding.rate"] = ratio(grounded, total)
     if with_fnc_score:
         metrics["fnc.score_pct"] = fnc_score(judged)
-    return Scored(items, metrics, per_label, matrix)
+    return Scored(items, metrics, per_label, matrix, documents=_documents(pairs))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.claims import Analysis, Source
-from assistant.evals.records import Confusion, Failure, ItemResult, LabelScore
+from assistant.evals.records import Confusion, Failure, ItemResult, LabelScore, ReportDocument
 
 
 @dataclass
@@ -16,6 +16,8 @@ class Scored:
     per_label: list[LabelScore] = field(default_factory=list)
     confusion: Confusion | None = None
     failures: list[Failure] = field(default_factory=list)
+    documents: dict[str, ReportDocument] = field(default_factory=dict)
+    latencies_s: list[float] = field(default_factory=list)
 
 
 EXCERPT_CHARS = 160

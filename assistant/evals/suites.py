@@ -77,6 +77,7 @@ def _finish(
 ) -> SuiteResult:
     scored.metrics.update(usage_metrics(outcomes, engines.info))
     scored.failures = [o.failure for o in outcomes if o.failure is not None]
+    scored.latencies_s = [round(o.latency_s, 4) for o in outcomes if o.meter.model_calls]
     return SuiteResult(scored, available, len(outcomes))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.evals.records import EvalReport
+from assistant.evals.records import EvalReport, GateResult
 
 
 @dataclass(frozen=True)
@@ -14,13 +14,30 @@ class Threshold:
     minimum: float
 
 
-def failed_thresholds(report: EvalReport, thresholds: list[Threshold]) -> list[str]:
-    """One line per failed gate, naming the metric, its value and the minimum."""
-    failures = []
+def gate_results(report: EvalReport, thresholds: list[Threshold]) -> list[GateResult]:
+    """Each gate with the run's value and whether it held (an unmeasurable metric fails)."""
+    results = []
     for gate in thresholds:
         value = report.metrics.get(gate.metric)
-        if value is None:
-            failures.append(f"{gate.label} cannot be measured on this run (need ≥ {gate.minimum})")
-        elif value < gate.minimum:
-            failures.append(f"{gate.label} {value:.3f} < {gate.minimum:.3f}")
-    return failures
+        passed = value is not None and value >= gate.minimum
+        results.append(
+            GateResult(
+                metric=gate.metric,
+                name=gate.label,
+                minimum=gate.minimum,
+                value=value,
+                passed=passed,
+            )
+        )
+    return results
+
+
+def failure_line(gate: GateResult) -> str:
+    if gate.value is None:
+        return f"{gate.name} cannot be measured on this run (need ≥ {gate.minimum})"
+    return f"{gate.name} {gate.value:.3f} < {gate.minimum:.3f}"
+
+
+def failed_thresholds(report: EvalReport, thresholds: list[Threshold]) -> list[str]:
+    """One line per failed gate, naming the metric, its value and the minimum."""
+    return [failure_line(g) for g in gate_results(report, thresholds) if not g.passed]

@@ -20,6 +20,8 @@ PLACEHOLDER_KEY = "unused"  # local servers ignore the key; the SDK insists on o
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_TOKENS = 4096
 DEFAULT_CONTEXT_CHARS = 24_000
+DEFAULT_ATTEMPTS = 5
+DEFAULT_RETRY_WAIT_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Settings:
     timeout_s: float
     max_tokens: int
     context_chars: int
+    max_attempts: int = DEFAULT_ATTEMPTS
+    retry_wait_s: float = DEFAULT_RETRY_WAIT_S
 
 
 def resolve(
@@ -52,6 +56,8 @@ def resolve(
         context_chars=_positive(
             context_chars, env, "CLAIMDESK_CONTEXT_CHARS", int, DEFAULT_CONTEXT_CHARS
         ),
+        max_attempts=_positive(None, env, "CLAIMDESK_MAX_ATTEMPTS", int, DEFAULT_ATTEMPTS),
+        retry_wait_s=_positive(None, env, "CLAIMDESK_RETRY_WAIT", float, DEFAULT_RETRY_WAIT_S),
     )
 
 

@@ -53,13 +53,15 @@ class Capabilities:
     prompt messages (a rule engine reads the request's inputs instead, so prompt changes do not
     change its answers). ``revision``: what besides the model name and the prompts changes its
     answers (a rule engine's code); part of every cache key. ``local``: it answers on this
-    machine at no cost, so storing its answers saves nothing.
+    machine at no cost, so storing its answers saves nothing. ``languages``: the languages it
+    reads, None for any (language.py tells only English apart, as "en").
     """
 
     streams: bool = False
     reads_prompts: bool = True
     revision: str = ""
     local: bool = False
+    languages: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,11 @@ from openai.types.chat import (
 from openai.types.chat.completion_create_params import ResponseFormat
 from pydantic import BaseModel
 
+from assistant import redaction
 from assistant.errors import (
     AuthenticationError,
+    ClaimdeskError,
+    MalformedResponseError,
     ModelServerError,
     RequestRejectedError,
     RetriesExhaustedError,
@@ -83,7 +86,6 @@ STREAMING_SERVER = Capabilities(streams=True)
 STREAM_OPTIONS: ChatCompletionStreamOptionsParam = {"include_usage": True}
 STREAM_WORDS = re.compile(r"\bstream(?:_options|ing)?\b", re.IGNORECASE)
 TRANSIENT_STATUS = frozenset({408, 429})
-KEY_LIKE = re.compile(r"\bsk-[\w*.\-]{6,}")  # servers may echo (part of) the key they refused
 
 
 class _SchemaRejected(Exception):
@@ -96,6 +98,10 @@ class _SchemaRejected(Exception):
 
 class _StreamRejected(Exception):
     """The server refused a streaming request (or its ``stream_options``)."""
+
+
+class _Malformed(Exception):
+    """The server's body was truncated, empty or not JSON (retried like a 5xx)."""
 
 
 class OpenAIModel:
@@ -125,6 +131,8 @@ class OpenAIModel:
             max_tokens=max_tokens,
             context_chars=context_chars,
         )
+        redaction.register(settings.api_key)
+        redaction.register_url(settings.base_url)
         self._name = name
         self._api_key = settings.api_key
         self.base_url = settings.base_url
@@ -132,7 +140,9 @@ class OpenAIModel:
         self.timeout = settings.timeout_s
         self.max_tokens = settings.max_tokens
         self._context_chars = settings.context_chars
-        self.retry = retry or RetryPolicy()
+        self.retry = retry or RetryPolicy(
+            max_attempts=settings.max_attempts, first_wait_s=settings.retry_wait_s
+        )
         self._wire: Wire = "json_object" if self.mode == "json_object" else "json_schema"
         self._http_client = http_client
         self._async_http_client = async_http_client
@@ -140,6 +150,7 @@ class OpenAIModel:
         self._async_client: AsyncOpenAI | None = None
         self._async_loop: asyncio.AbstractEventLoop | None = None
         self.streams = True  # False once the server has rejected a streaming request
+        self.reached = False  # True once the server has answered anything at all
 
     # --- the Model protocol ---------------------------------------------------------------------
 
@@ -166,23 +177,46 @@ class OpenAIModel:
 
     def complete(self, request: ModelRequest) -> ModelResponse:
         try:
+            return self._complete_any_wire(request)
+        except ClaimdeskError:
+            raise
+        except Exception as error:
+            raise self._unexpected(error) from None
+
+    async def acomplete(self, request: ModelRequest) -> ModelResponse:
+        try:
+            return await self._acomplete_any_wire(request)
+        except ClaimdeskError:
+            raise
+        except Exception as error:
+            raise self._unexpected(error) from None
+
+    def _complete_any_wire(self, request: ModelRequest) -> ModelResponse:
+        try:
             return self._complete(request, self._wire, retries=0)
         except _SchemaRejected as rejected:
             self._fall_back(rejected)
             return self._complete(request, "json_object", retries=1)
 
-    async def acomplete(self, request: ModelRequest) -> ModelResponse:
+    async def _acomplete_any_wire(self, request: ModelRequest) -> ModelResponse:
         try:
             return await self._acomplete(request, self._wire, retries=0)
         except _SchemaRejected as rejected:
             self._fall_back(rejected)
             return await self._acomplete(request, "json_object", retries=1)
 
+    def _unexpected(self, error: Exception) -> ModelServerError:
+        """Whatever else the SDK or transport raised, as a one-line typed error."""
+        return ModelServerError(
+            f"the exchange with the model server at {self.base_url} failed "
+            f"({type(error).__name__}: {_gist(str(error), 200)})"
+        )
+
     def _complete(self, request: ModelRequest, wire: Wire, *, retries: int) -> ModelResponse:
         call = partial(self._create, request, wire)
         try:
             completion, attempts = call_with_retries(call, self.retry, _transient, _asked_wait)
-        except (Exhausted, OpenAIError) as error:
+        except (Exhausted, OpenAIError, _Malformed) as error:
             raise self._translate(error) from None
         return _response(completion, retries + attempts - 1)
 
@@ -192,13 +226,29 @@ class OpenAIModel:
             completion, attempts = await acall_with_retries(
                 call, self.retry, _transient, _asked_wait
             )
-        except (Exhausted, OpenAIError) as error:
+        except (Exhausted, OpenAIError, _Malformed) as error:
             raise self._translate(error) from None
         return _response(completion, retries + attempts - 1)
 
     # --- the StreamingModel capability ----------------------------------------------------------
 
     def stream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        try:
+            return self._stream_or_whole(request, on_text)
+        except ClaimdeskError:
+            raise
+        except Exception as error:
+            raise self._unexpected(error) from None
+
+    async def astream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+        try:
+            return await self._astream_or_whole(request, on_text)
+        except ClaimdeskError:
+            raise
+        except Exception as error:
+            raise self._unexpected(error) from None
+
+    def _stream_or_whole(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
         if not self.streams:
             return _whole(self.complete(request), on_text)
         try:
@@ -207,7 +257,7 @@ class OpenAIModel:
             self.streams = False
             return _whole(self.complete(request), on_text, rejected=1)
 
-    async def astream(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
+    async def _astream_or_whole(self, request: ModelRequest, on_text: TextSink) -> ModelResponse:
         if not self.streams:
             return _whole(await self.acomplete(request), on_text)
         try:
@@ -236,7 +286,7 @@ class OpenAIModel:
         call = partial(self._open_stream, request, wire)
         try:
             (stream, first), attempts = call_with_retries(call, self.retry, _transient, _asked_wait)
-        except (Exhausted, OpenAIError) as error:
+        except (Exhausted, OpenAIError, _Malformed) as error:
             raise self._translate(error) from None
         collected = _Collected(on_text)
         with stream:
@@ -244,7 +294,7 @@ class OpenAIModel:
                 collected.add(first)
                 for chunk in stream:
                     collected.add(chunk)
-            except (OpenAIError, httpx2.HTTPError) as error:
+            except (OpenAIError, httpx2.HTTPError, ValueError) as error:
                 raise self._broken_off(error) from None
         return collected.response(retries + attempts - 1)
 
@@ -256,7 +306,7 @@ class OpenAIModel:
             (stream, first), attempts = await acall_with_retries(
                 call, self.retry, _transient, _asked_wait
             )
-        except (Exhausted, OpenAIError) as error:
+        except (Exhausted, OpenAIError, _Malformed) as error:
             raise self._translate(error) from None
         collected = _Collected(on_text)
         async with stream:
@@ -264,7 +314,7 @@ class OpenAIModel:
                 collected.add(first)
                 async for chunk in stream:
                     collected.add(chunk)
-            except (OpenAIError, httpx2.HTTPError) as error:
+            except (OpenAIError, httpx2.HTTPError, ValueError) as error:
                 raise self._broken_off(error) from None
         return collected.response(retries + attempts - 1)
 
@@ -275,15 +325,24 @@ class OpenAIModel:
                 **self._arguments(request, wire), stream=True, stream_options=STREAM_OPTIONS
             )
         except APIStatusError as error:
+            self.reached = True
             raise _stream_rejection(error, wire) from error
+        except ValueError as error:
+            self.reached = True
+            raise _Malformed(str(error)) from error
         try:
-            return stream, next(stream, None)
+            first = next(stream, None)
+        except ValueError as error:
+            stream.close()
+            raise _Malformed(str(error)) from error
         except httpx2.TransportError as error:
             stream.close()
             raise _connection_error(error, stream.response.request) from error
         except BaseException:
             stream.close()
             raise
+        self.reached = True
+        return stream, first
 
     async def _aopen_stream(self, request: ModelRequest, wire: Wire) -> AsyncOpened:
         try:
@@ -293,17 +352,26 @@ class OpenAIModel:
                 **self._arguments(request, wire), stream=True, stream_options=STREAM_OPTIONS
             )
         except APIStatusError as error:
+            self.reached = True
             raise _stream_rejection(error, wire) from error
+        except ValueError as error:
+            self.reached = True
+            raise _Malformed(str(error)) from error
         try:
-            return stream, await anext(stream, None)
+            first = await anext(stream, None)
+        except ValueError as error:
+            await stream.close()
+            raise _Malformed(str(error)) from error
         except httpx2.TransportError as error:
             await stream.close()
             raise _connection_error(error, stream.response.request) from error
         except BaseException:
             await stream.close()
             raise
+        self.reached = True
+        return stream, first
 
-    def _broken_off(self, error: OpenAIError | httpx2.HTTPError) -> ModelServerError:
+    def _broken_off(self, error: OpenAIError | httpx2.HTTPError | ValueError) -> ModelServerError:
         detail = _server_message(error) if isinstance(error, APIStatusError) else str(error)
         reason = detail or type(error).__name__
         return ModelServerError(
@@ -349,7 +417,12 @@ class OpenAIModel:
                 **self._arguments(request, wire)
             )
         except APIStatusError as error:
+            self.reached = True
             raise _schema_rejection(error, wire) from error
+        except ValueError as error:  # a truncated, empty or non-JSON body
+            self.reached = True
+            raise _Malformed(str(error)) from error
+        self.reached = True
         return self._checked(completion)
 
     async def _acreate(self, request: ModelRequest, wire: Wire) -> ChatCompletion:
@@ -358,7 +431,12 @@ class OpenAIModel:
                 **self._arguments(request, wire)
             )
         except APIStatusError as error:
+            self.reached = True
             raise _schema_rejection(error, wire) from error
+        except ValueError as error:  # a truncated, empty or non-JSON body
+            self.reached = True
+            raise _Malformed(str(error)) from error
+        self.reached = True
         return self._checked(completion)
 
     def _checked(self, completion: ChatCompletion | str) -> ChatCompletion:
@@ -366,7 +444,7 @@ class OpenAIModel:
         the raw text of a non-JSON answer, such as a web page at a base URL missing its /v1)."""
         if isinstance(completion, ChatCompletion):
             return completion
-        raise ModelServerError(
+        raise MalformedResponseError(
             f"the server at {self.base_url} sent {_gist(str(completion))!r}, not an "
             "OpenAI-compatible answer; check OPENAI_BASE_URL (it usually ends in /v1)"
         )
@@ -395,21 +473,32 @@ class OpenAIModel:
 
     # --- errors ---------------------------------------------------------------------------------
 
-    def _translate(self, error: Exhausted | OpenAIError) -> ModelServerError:
+    def _translate(self, error: Exhausted | OpenAIError | _Malformed) -> ModelServerError:
         if isinstance(error, Exhausted):
             return self._exhausted(error.last, error.attempts)
         if isinstance(error, APIStatusError):
             return self._rejected(error)
-        if isinstance(error, APIConnectionError):
+        if isinstance(error, APIConnectionError | _Malformed):
             return self._exhausted(error, 1)
         return ModelServerError(f"the model server at {self.base_url} failed: {error}")
 
     def _exhausted(self, last: BaseException, attempts: int) -> ModelServerError:
         where = f"the model server at {self.base_url}"
+        if isinstance(last, _Malformed):
+            return MalformedResponseError(
+                f"{where} sent a truncated, empty or non-JSON answer ({_attempts(attempts)}; "
+                f"{_gist(str(last))}); check the server and OPENAI_BASE_URL"
+            )
         if isinstance(last, APITimeoutError):
             return RetriesExhaustedError(
                 f"{where} did not answer within {self.timeout:g} s ({_attempts(attempts)}); "
                 "raise CLAIMDESK_TIMEOUT or use a faster model",
+                attempts=attempts,
+            )
+        if isinstance(last, APIConnectionError) and (self.reached or not _refused(last)):
+            return RetriesExhaustedError(
+                f"{where} kept dropping the connection ({_attempts(attempts)}: "
+                f"{_gist(str(last.__cause__ or last))}); try again later",
                 attempts=attempts,
             )
         if isinstance(last, APIConnectionError):
@@ -491,8 +580,10 @@ def _message(message: Message) -> ChatCompletionMessageParam:
 
 def _response(completion: ChatCompletion, retries: int) -> ModelResponse:
     if not completion.choices:
-        raise ModelServerError("the model server answered without any choices")
+        raise MalformedResponseError("the model server answered without any choices")
     choice = completion.choices[0]
+    if getattr(choice, "message", None) is None:
+        raise MalformedResponseError("the model server answered a choice without a message")
     refusal = choice.message.refusal or None
     usage = completion.usage
     return ModelResponse(
@@ -540,7 +631,7 @@ class _Collected:
 
     def response(self, retries: int) -> ModelResponse:
         if not self.chosen:
-            raise ModelServerError("the model server answered without any choices")
+            raise MalformedResponseError("the model server answered without any choices")
         refusal = "".join(self.refusal) or None
         return ModelResponse(
             content="".join(self.content),
@@ -587,8 +678,9 @@ def _finish_reason(reason: str | None, refusal: str | None) -> FinishReason:
 
 
 def _transient(error: BaseException) -> bool:
-    """429 (except insufficient_quota), 408, 5xx, timeouts and connection failures."""
-    if isinstance(error, APIConnectionError):
+    """429 (except insufficient_quota), 408, 5xx, timeouts, connection failures and truncated,
+    empty or non-JSON bodies."""
+    if isinstance(error, APIConnectionError | _Malformed):
         return True
     if isinstance(error, APIStatusError):
         transient = error.status_code in TRANSIENT_STATUS or error.status_code >= 500
@@ -614,6 +706,19 @@ def _schema_rejection(error: APIStatusError, wire: Wire) -> Exception:
     return _SchemaRejected(error) if "json_schema" in text or "response_format" in text else error
 
 
+def _refused(error: BaseException) -> bool:
+    """Whether a connection failure never got a connection (refused, DNS, connect timeout),
+    rather than losing one the server had accepted (a reset, a body cut off)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(
+            seen, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.UnsupportedProtocol
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _attempts(count: int) -> str:
     return "1 attempt" if count == 1 else f"{count} attempts"
 
@@ -629,5 +734,5 @@ def _server_text(error: APIStatusError) -> str:
 
 def _server_message(error: APIStatusError) -> str:
     """The server's words, short enough for a terminal, with anything key-like blanked out."""
-    line = KEY_LIKE.sub("[redacted]", _server_text(error))
+    line = redaction.redact(_server_text(error))
     return line if len(line) <= 300 else line[:297] + "..."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.models.base import Capabilities, Model, ModelRequest, ModelResponse, StreamingModel
+from assistant.models.base import Capabilities, Model, ModelRequest, ModelResponse
 
 
 class ModelWrapper:
@@ -33,7 +33,7 @@ class ModelWrapper:
     def capabilities(self) -> Capabilities:
         """The inner model's, except streaming unless this wrapper also streams."""
         inner = self.inner.capabilities
-        if inner.streams and not isinstance(self, StreamingModel):
+        if inner.streams and not _streams_itself(self):
             return replace(inner, streams=False)
         return inner
 
@@ -42,3 +42,10 @@ class ModelWrapper:
 
     async def acomplete(self, request: ModelRequest) -> ModelResponse:
         return await self.inner.acomplete(request)
+
+
+def _streams_itself(wrapper: ModelWrapper) -> bool:
+    """Whether the wrapper's class implements streaming. Not ``isinstance(..., StreamingModel)``:
+    on Python 3.11 a protocol check reads every member, ``capabilities`` among them, which
+    would ask this property again (a RecursionError, depending on the members' set order)."""
+    return all(callable(getattr(type(wrapper), name, None)) for name in ("stream", "astream"))

@@ -62,7 +62,9 @@ class OfflineModel:
 
     @property
     def capabilities(self) -> Capabilities:
-        return Capabilities(reads_prompts=False, revision=rules_revision(), local=True)
+        return Capabilities(
+            reads_prompts=False, revision=rules_revision(), local=True, languages=frozenset({"en"})
+        )
 
     def complete(self, request: ModelRequest) -> ModelResponse:
         return ModelResponse(content=json.dumps(_task(request.task)(request.inputs)))

@@ -66,6 +66,8 @@ def summary(analysis: Analysis, *, reused: bool, reads_prompts: bool = True) -> 
             text.append(f"  … {len(claims) - len(shown)} more: /claims {status}\n", style="dim")
     if not reads_prompts:
         text.append(RULES_NOTE + "\n", style="dim")
+    for warning in analysis.warnings:
+        text.append(f"warning: {warning}\n", style="yellow")
     text.append("Ask a question, or /help for commands; /quit or Ctrl-D leaves.", style="dim")
     return text
 

@@ -9,6 +9,8 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from assistant.claims import Source
+from assistant.redaction import redact
+from assistant.sanitising import visible
 
 STATUS_STYLE = {
     "confirmed": "bold green",
@@ -44,6 +46,15 @@ def append_quotes(
         text.append(f"{indent}{quoted(evidence.quote)}\n", style="italic")
     if not source.evidence:
         text.append(f"{indent}(no quote found in {not_found_in})\n", style="magenta")
+
+
+def shown(item: Text | str) -> Text | str:
+    """``item`` safe for a terminal: secrets masked, controls made visible, styles kept."""
+    if isinstance(item, str):
+        return visible(redact(item))
+    copy = item.copy()
+    copy.plain = visible(redact(copy.plain))
+    return copy
 
 
 PIPE_WIDTH = 120
