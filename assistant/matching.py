@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.claims import Claim, Source
 from assistant.textsim import content_stems, similarity
+from assistant.wordforms import roots
 
 NAME_MATCH = 0.6
 CLAIM_MATCH = 0.6
@@ -60,10 +61,10 @@ _POINTERS = content_stems("claim claims report reports story stories statement a
 
 
 def _coverage(query: str, text: str) -> float:
-    wanted = content_stems(query) - _POINTERS
+    wanted = roots(query) - _POINTERS
     if not wanted:
         return 0.0
-    return len(wanted & content_stems(text)) / len(wanted)
+    return len(wanted & roots(text)) / len(wanted)
 
 
 def _claim_text(claim: Claim) -> str:

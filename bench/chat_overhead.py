@@ -26,10 +26,27 @@ QUESTIONS = [
     "Which claims rest only on anonymous sources?",
     "Is the written proposal confirmed anywhere?",
     "What is the capital of France?",
+    "What did the spokesperson say?",
+    "Summarize",
+    "Who said that?",
 ]
 LLM_ANSWER = {
     "text": "The Foreign Office denied c1.",
     "citations": [{"claim_id": "c1", "quote": "motivated by an agenda to create confusion"}],
+}
+LLM_VERDICT = {  # "is X confirmed?" questions go to the claim check
+    "status": "unverified",
+    "reason": "Only a media report citing anonymous sources says so.",
+    "sources": [
+        {
+            "name": "five Pakistani security and government sources",
+            "role": None,
+            "kind": "anonymous",
+            "stance": "asserts",
+            "on_record": False,
+            "quotes": ["five Pakistani security and government sources"],
+        }
+    ],
 }
 
 
@@ -42,7 +59,7 @@ def per_question_ms(session: Session, count: int) -> float:
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    llm = Assistant(FunctionModel(lambda request: LLM_ANSWER))
+    llm = Assistant(FunctionModel(lambda r: LLM_VERDICT if r.task == "check" else LLM_ANSWER))
     offline = Assistant("offline")
     for name, assistant in (("function model (LLM path)", llm), ("offline rules", offline)):
         analysis = seed_analysis(assistant.engine)

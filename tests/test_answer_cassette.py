@@ -99,3 +99,17 @@ def test_question_the_documents_do_not_answer() -> None:
     session = analysed_session()
     answer = asyncio.run(session.aask("Who designed the library?"))
     assert_grounded(answer, session)
+
+
+@pytest.mark.vcr
+def test_follow_up_carries_the_previous_turn(vcr: Any) -> None:
+    """'who said that?' reaches the model with the turn before it, so it can resolve 'that'."""
+    session = analysed_session()
+    first = session.ask("When will the library open?")
+    second = session.ask("Who said that?")
+    assert_grounded(second, session)
+    asked = [json.loads(r.body)["messages"][1]["content"] for r in vcr.requests]
+    user = next(u for u in asked if "<question>Who said that?</question>" in u)
+    assert "Earlier in this conversation:" in user
+    assert "Q: When will the library open?" in user and f"A: {first.text}" in user
+    assert user.rstrip().endswith("<question>Who said that?</question>")

@@ -42,7 +42,10 @@ def claimdesk(
 
 
 def chat(home: Path, stdin: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return claimdesk(home, "chat", str(SEED), "--model", "offline", *extra, stdin=stdin)
+    """The chat with piped questions; wide COLUMNS, so no line is wrapped (wrapping has its own
+    tests in test_chat_questions.py)."""
+    args = ("chat", str(SEED), "--model", "offline", *extra)
+    return claimdesk(home, *args, stdin=stdin, env={"COLUMNS": "400"})
 
 
 def test_piped_questions_get_cited_answers_without_colour(home: Path) -> None:
@@ -53,7 +56,8 @@ def test_piped_questions_get_cited_answers_without_colour(home: Path) -> None:
     assert "1 denied, 1 unverified, 3 confirmed" in out
     assert "cached analysis reused" in out and "Offline engine" in out
     assert out.index("c1   denied") < out.index("c2   unverified") < out.index("c3   confirmed")
-    assert "> what did the Foreign Office deny?\nThe Foreign Office denied 1 claim" in out
+    assert "> what did the Foreign Office deny?\n- c1 (denied)" in out
+    assert "denied by Mumtaz Zahra Baloch" in out
     assert '[c1] "motivated by an agenda to create confusion"' in out
     assert "c2 is unverified" in out
 
@@ -99,7 +103,7 @@ def test_commands(home: Path, tmp_path: Path) -> None:
 def test_multi_line_entries(home: Path) -> None:
     done = chat(home, 'which claims \\\nare unverified?\n"""\nwhat did\nLin Jian say?\n"""\n')
     assert "1 claim is unverified" in done.stdout
-    assert "Lin Jian speaks to 1 claim" in done.stdout
+    assert "Lin Jian said:" in done.stdout
 
 
 def test_add_document_and_bad_file(home: Path, tmp_path: Path) -> None:
@@ -166,3 +170,24 @@ def test_bad_arguments_give_one_line_errors(
     done = claimdesk(home, "chat", *args, "--model", "offline")
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_chat_help_and_short_continue(home: Path) -> None:
+    helped = claimdesk(home, "chat", "--help")
+    assert helped.returncode == 0 and helped.stdout.startswith("usage: claimdesk chat")
+    assert "-c [ID], --continue [ID]" in helped.stdout
+    nothing = claimdesk(home, "chat", "-c")
+    assert nothing.returncode == 2
+    assert "no chat session to resume" in nothing.stderr
+    assert "usage: claimdesk [-h]" not in nothing.stderr + nothing.stdout
+    chat(home, "who denied it?\n")
+    resumed = claimdesk(home, "chat", "-c", stdin="who said that?\n", env={"COLUMNS": "400"})
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resumed session 1: 1 earlier question(s)" in resumed.stdout
+
+
+def test_an_unknown_chat_option_shows_the_chat_usage(home: Path) -> None:
+    done = claimdesk(home, "chat", str(SEED), "--bogus")
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: claimdesk chat")
+    assert "unrecognized arguments: --bogus" in done.stderr

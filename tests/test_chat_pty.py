@@ -41,7 +41,7 @@ def test_typed_questions_get_answers_and_ctrl_d_leaves(home: Path) -> None:
     child = spawn(home)
     assert "\x1b[1;31mdenied" in (child.before or "")  # a terminal gets colour
     child.sendline("what did the Foreign Office deny?")
-    child.expect_exact("The Foreign Office denied 1 claim")
+    child.expect_exact("denied by Mumtaz Zahra Baloch")
     child.expect_exact("motivated by an agenda to create confusion")
     child.expect_exact("claimdesk> ")
     child.send("half a question")

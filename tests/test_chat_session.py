@@ -105,9 +105,16 @@ def test_earlier_questions_go_with_the_next_request() -> None:
     chat.ask("And who said it?")
     history = model.requests[-1].inputs["history"]
     assert history == [
-        {"question": "What did the Foreign Office deny?", "answer": FO_ANSWER["text"]}
+        {
+            "question": "What did the Foreign Office deny?",
+            "answer": FO_ANSWER["text"],
+            "claims": ["c1"],
+            "quotes": ["motivated by an agenda to create confusion"],
+        }
     ]
     assert len(chat.turns) == 2 and chat.usage.model_calls == 3
+    prompt = model.requests[-1].messages[-1].content  # what the model reads of that turn
+    assert "Q: What did the Foreign Office deny?" in prompt and f"A: {FO_ANSWER['text']}" in prompt
 
 
 def test_aask_matches_ask() -> None:

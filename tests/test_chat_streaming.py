@@ -139,7 +139,7 @@ def test_in_a_pseudo_terminal_text_appears_before_the_answer_is_complete(tmp_pat
     )
     child.expect_exact("claimdesk> ")
     child.sendline("What did the FO deny?")
-    child.expect_exact("The Foreign Office ")  # printed while the engine waits for the gate
+    child.expect_exact("The Foreign Office")  # printed while the engine waits for the gate
     gate.touch()
     child.expect_exact("denied c1.")
     child.expect_exact('"motivated by an agenda to create confusion"')

@@ -29,8 +29,18 @@ def _documents_that_fit(analysis: Analysis, budget: int) -> list[dict[str, Any]]
         used += len(document.text)
         if used > budget:
             break
-        chosen.append({"id": document.id, "title": document.title, "text": document.text})
+        date = document.date.isoformat() if document.date else None
+        chosen.append(
+            {"id": document.id, "title": document.title, "text": document.text, "date": date}
+        )
     return chosen
+
+
+def _turn(answer: Answer) -> dict[str, Any]:
+    """An earlier turn as the answer prompt shows it, with the claims it cited (for follow-ups)."""
+    cited = [c.claim_id for c in answer.citations if c.claim_id]
+    quotes = [c.quote for c in answer.citations]
+    return {"question": answer.question, "answer": answer.text, "claims": cited, "quotes": quotes}
 
 
 def answer_request(
@@ -42,7 +52,7 @@ def answer_request(
         "claims": [c.model_dump(mode="json") for c in analysis.claims],
         "documents": documents,
         "omitted": len(analysis.documents) - len(documents),
-        "history": [{"question": a.question, "answer": a.text} for a in earlier[-HISTORY_TURNS:]],
+        "history": [_turn(a) for a in earlier[-HISTORY_TURNS:]],
     }
     schema = json.dumps(AnswerOutput.model_json_schema(), separators=(",", ":"))
     messages = (

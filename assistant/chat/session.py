@@ -51,7 +51,7 @@ class Checker(Protocol):
 
 
 def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
-    from assistant.offline.answering import status_report
+    from assistant.offline.replies import status_report
 
     return AnswerOutput.model_validate(status_report(claim, analysis.claims))
 
@@ -173,11 +173,19 @@ class Session:
         return answer_steps(analysis, question, self.turns, usage, budget)
 
     def _route_to_check(self, question: str) -> str | None:
-        """With an engine that does not read prompts (rules), "is X confirmed?" questions run
-        the claim check on X."""
-        if self.assistant.model.capabilities.reads_prompts:
+        """The claim behind "is X confirmed?" (X, or the claim the last answer cited when the
+        question says "it"), for the claim check; None for other questions."""
+        topic = check_topic(question)
+        if topic == "":
+            topic = self._previous_claim()
+        return topic or None
+
+    def _previous_claim(self) -> str | None:
+        if not self.turns or self._analysis is None:
             return None
-        return check_topic(question)
+        by_id = {c.id: c.text for c in self._analysis.claims}
+        cited = [c.claim_id for c in self.turns[-1].citations if c.claim_id in by_id]
+        return by_id[cited[0]] if cited else None
 
     def ask(
         self, question: str, *, on_text: TextSink | None = None, on_restart: Restart | None = None
@@ -189,10 +197,10 @@ class Session:
         called and the new answer's text streams from its start. Other engines never call them.
         """
         question = _question(question)
+        analysis, usage = self.analysis, Usage()
         topic = self._route_to_check(question)
         if topic is not None:
-            return self.check(topic)
-        analysis, usage = self.analysis, Usage()
+            return self._check(topic, question)
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
         with self._spending(usage):
@@ -203,10 +211,10 @@ class Session:
         self, question: str, *, on_text: TextSink | None = None, on_restart: Restart | None = None
     ) -> Answer:
         question = _question(question)
+        analysis, usage = await self.aanalysis(), Usage()
         topic = self._route_to_check(question)
         if topic is not None:
-            return await self.acheck(topic)
-        analysis, usage = await self.aanalysis(), Usage()
+            return await self._acheck(topic, question)
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
         with self._spending(usage):
@@ -215,16 +223,23 @@ class Session:
 
     def check(self, claim: str) -> Answer:
         """How the documents stand on a claim the journalist typed."""
-        claim, analysis = _question(claim), self.analysis
-        verdict = self.assistant.check(claim, self.documents, analysis)
-        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict)
-        return self._record(answer, answer.usage)
+        return self._check(_question(claim), claim.strip())
 
     async def acheck(self, claim: str) -> Answer:
-        claim, analysis = _question(claim), await self.aanalysis()
+        return await self._acheck(_question(claim), claim.strip())
+
+    def _check(self, claim: str, asked: str) -> Answer:
+        """``Assistant.check``'s verdict on ``claim``, recorded under the question as typed."""
+        analysis = self.analysis
+        verdict = self.assistant.check(claim, self.documents, analysis)
+        answer = check_answer(analysis, claim, _matching(claim, analysis), verdict)
+        return self._record(answer.model_copy(update={"question": asked}), answer.usage)
+
+    async def _acheck(self, claim: str, asked: str) -> Answer:
+        analysis = await self.aanalysis()
         verdict = await self.assistant.acheck(claim, self.documents, analysis)
         answer = check_answer(analysis, claim, _matching(claim, analysis), verdict)
-        return self._record(answer, answer.usage)
+        return self._record(answer.model_copy(update={"question": asked}), answer.usage)
 
     @contextmanager
     def _spending(self, usage: Usage) -> Iterator[None]:

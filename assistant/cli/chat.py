@@ -26,13 +26,16 @@ def add_parser(subparsers: Any) -> None:
         "chat",
         help="ask questions about articles; answers cite claims and verbatim quotes",
         description="Analyse the articles once, show a summary, then answer questions such as "
-        "'what did the Foreign Office deny?' from the claims, citing claim ids and verbatim "
-        "quotes. Questions are read one per line when standard input is not a terminal. "
-        "Type /help inside the chat for commands.",
+        "'who denied the sale?', 'what did the spokesperson say?', 'is it true that ...?', "
+        "'summarize' or 'who said that?' from the claims, citing claim ids and verbatim "
+        "quotes. Questions are read one per line when standard input is not a terminal; "
+        "output wraps to the terminal (COLUMNS when piped). Type /help inside the chat for "
+        "commands.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="article text files")
     add_model_options(parser)
     parser.add_argument(
+        "-c",
         "--continue",
         dest="resume",
         nargs="?",
@@ -90,8 +93,10 @@ def _console() -> Console:
 def _converse(session: Session, history: History | None, files: Sequence[str] = ()) -> None:
     interactive = sys.stdin.isatty()
     chat = Chat(session, _console(), echo=not interactive, inputs=files)
+    with chat.waiting(f"analysing {len(session.documents)} document(s)"):
+        analysis = session.analysis
     reads = session.assistant.model.capabilities.reads_prompts
-    chat.show(chatview.summary(session.analysis, reused=session.reused, reads_prompts=reads))
+    chat.show(chatview.summary(analysis, reused=session.reused, reads_prompts=reads))
     if session.turns:
         chat.show(f"resumed session {session.session_id}: {len(session.turns)} earlier question(s)")
     if not interactive:

@@ -57,7 +57,7 @@ def _share(text: str) -> float:
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "eval",
-        help="measure an engine on the gold set or public stance data",
+        help="measure an engine on the gold set, the chat set or public stance data",
         description="Run an engine over an eval data set and report claim, status, sourcing and "
         "cost metrics (see evals/METRICS.md). Prints a Markdown summary; exits 1 when a "
         "threshold fails.",
@@ -101,6 +101,18 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--min-denied-recall", type=_share, metavar="X", help="exit 1 if denied recall is below X"
     )
+    parser.add_argument(
+        "--min-answer-accuracy",
+        type=_share,
+        metavar="X",
+        help="chat: exit 1 if answer accuracy is below X",
+    )
+    parser.add_argument(
+        "--min-citation-accuracy",
+        type=_share,
+        metavar="X",
+        help="chat: exit 1 if citation accuracy is below X",
+    )
     parser.add_argument("--no-cache", action="store_true", help="ask the model even if cached")
     parser.add_argument("--no-log", action="store_true", help="do not save this run for --compare")
     parser.add_argument(
@@ -120,6 +132,18 @@ def thresholds(args: argparse.Namespace) -> list[Threshold]:
         gates.append(Threshold("status.recall.denied", "denied recall", args.min_denied_recall))
     if gates and args.dataset not in LABELLED:
         raise InputError(f"--min-macro-f1/--min-denied-recall do not apply to {args.dataset}")
+    return gates + _chat_thresholds(args)
+
+
+def _chat_thresholds(args: argparse.Namespace) -> list[Threshold]:
+    gates = []
+    if args.min_answer_accuracy is not None:
+        gates.append(Threshold("chat.answer_accuracy", "answer accuracy", args.min_answer_accuracy))
+    if args.min_citation_accuracy is not None:
+        minimum = args.min_citation_accuracy
+        gates.append(Threshold("chat.citation_accuracy", "citation accuracy", minimum))
+    if gates and args.dataset != "chat":
+        raise InputError("--min-answer-accuracy/--min-citation-accuracy apply to chat only")
     return gates
 
 

@@ -68,6 +68,7 @@ class TerminalReader:
             return
         self._readline = readline
         readline.set_history_length(HISTORY_LENGTH)
+        readline.parse_and_bind(r'"\C-l": clear-screen')  # Ctrl-L clears, keeping the line
         if history_file is not None and history_file.exists():
             with contextlib.suppress(OSError):
                 readline.read_history_file(history_file)

@@ -35,6 +35,24 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse; an unknown option is reported with the usage of the command it was given to."""
+    root = parser()
+    args, unknown = root.parse_known_args(argv)
+    if unknown:
+        command = _command_parser(root, getattr(args, "command", None))
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _command_parser(root: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    for action in root._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return root
+
+
 def warn_invalid_bytes(argv: Sequence[str]) -> None:
     """Arguments with bytes that are not UTF-8 are read with U+FFFD in their place: say so."""
     for argument in argv:
@@ -63,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(argv: Sequence[str]) -> int:
-    args = parser().parse_args(argv)
+    args = _parse(argv)
+
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser().print_help()

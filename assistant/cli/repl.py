@@ -16,9 +16,11 @@ from rich.text import Text
 
 from assistant.chat.session import Session
 from assistant.claims import Status
+from assistant.cli import terminal
 from assistant.cli.lines import LineReader, read_entry
-from assistant.cli.live import LiveAnswer
+from assistant.cli.live import LiveAnswer, Waiting
 from assistant.cli.output import write_text
+from assistant.cli.wrapping import wrap_text
 from assistant.documents import read_titled_document
 from assistant.errors import ClaimdeskError, InputError
 from assistant.rendering import chat as chatview
@@ -30,8 +32,10 @@ PROMPT = "claimdesk> "
 MORE = "       ... "
 LEAVE = frozenset({"exit", "quit", "/quit", "/exit"})
 HELP = """\
-Ask a question in plain words, e.g. "what did the Foreign Office deny?". Answers cite claim ids
-and verbatim quotes from the documents. Commands:
+Ask a question in plain words: "who denied the sale?", "what did the spokesperson say?", "is
+it true that ...?", "what rests on anonymous sources?", "summarize", "when did ...?", then
+follow-ups such as "who said that?" or "did anyone confirm it?". Answers cite claim ids and
+verbatim quotes from the documents. Commands:
   /claims [denied|unverified|confirmed]   list claims, optionally of one status
   /claim ID                               one claim: status, reason, sources and quotes
   /sources                                every source and the claims it speaks to
@@ -69,7 +73,16 @@ class Chat:
         }
 
     def show(self, text: Text | str) -> None:
-        self.console.print(shown(text), soft_wrap=True, highlight=False, markup=False)
+        """Print, wrapped to the terminal width (COLUMNS when piped) without breaking words;
+        secrets masked and control characters made visible."""
+        safe = shown(text)
+        styled = Text(safe) if isinstance(safe, str) else safe
+        wrapped = wrap_text(styled, terminal.width())
+        self.console.print(wrapped, soft_wrap=True, highlight=False, markup=False)
+
+    def waiting(self, message: str) -> Waiting:
+        """A spinner on standard error while a model works (on a terminal only)."""
+        return Waiting(message, enabled=self.console.is_terminal)
 
     def error(self, message: str) -> None:
         self.show(Text(f"error: {message}", style="bold red"))
@@ -109,11 +122,13 @@ class Chat:
         if not self.console.is_terminal:
             self.show(chatview.answer(self.session.ask(question)))
             return
-        live = LiveAnswer(self.console)
-        try:
-            reply = self.session.ask(question, on_text=live.text, on_restart=live.restart)
-        finally:
-            live.end_line()
+        with self.waiting("thinking") as spinner:
+            live = LiveAnswer(self.console, terminal.width(), on_first=spinner.stop)
+            try:
+                reply = self.session.ask(question, on_text=live.text, on_restart=live.restart)
+            finally:
+                spinner.stop()
+                live.end_line()
         rest = live.rest(reply)
         if rest is not None:
             self.show(rest)
@@ -146,7 +161,9 @@ class Chat:
     def _check(self, argument: str) -> None:
         if not argument:
             raise InputError("/check needs a claim: /check China made a written proposal")
-        self.show(chatview.answer(self.session.check(argument)))
+        with self.waiting("checking"):
+            reply = self.session.check(argument)
+        self.show(chatview.answer(reply))
 
     def _add(self, argument: str) -> None:
         if not argument:
@@ -155,7 +172,8 @@ class Chat:
         if document.id in {d.id for d in self.session.documents}:
             raise InputError(f"{argument}: this text is already in the session")
         before = len(self.session.analysis.claims)
-        analysis = self.session.add(document)
+        with self.waiting(f"analysing {argument}"):
+            analysis = self.session.add(document)
         self.inputs.append(argument)
         self.show(f"added {document.title}: {len(analysis.claims) - before} new claim(s)")
         reads = self.session.assistant.model.capabilities.reads_prompts

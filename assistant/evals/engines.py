@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant import Assistant
+from assistant.chat.answers import Answer
 from assistant.claims import Analysis, Document, EngineInfo, Source
 from assistant.errors import ConfigurationError
+from assistant.evals.chat_set import Conversation
+from assistant.evals.conversing import converse
 
 
 class VerdictLike(Protocol):
@@ -30,6 +33,7 @@ class VerdictLike(Protocol):
 
 Analyzer = Callable[[Document], Awaitable[Analysis]]
 Checker = Callable[[str, Document], Awaitable[VerdictLike]]
+Converser = Callable[[Conversation], Awaitable[dict[str, Answer]]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Engines:
     info: EngineInfo
     analyze: Analyzer
     check: Checker
+    converse: Converser | None = None
 
 
 def _checker(assistant: Assistant) -> Checker:
@@ -56,4 +61,7 @@ def engines_for(assistant: Assistant) -> Engines:
     async def analyze(document: Document) -> Analysis:
         return await assistant.aanalyze(document)
 
-    return Engines(assistant.engine, analyze, _checker(assistant))
+    async def chat(conversation: Conversation) -> dict[str, Answer]:
+        return await converse(assistant, conversation)
+
+    return Engines(assistant.engine, analyze, _checker(assistant), chat)

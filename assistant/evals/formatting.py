@@ -15,6 +15,7 @@ COUNT_PREFIXES = (
     "claims.predicted",
     "claims.matched",
     "claims.ungrounded",
+    "chat.questions",
 )
 COUNT_SUFFIXES = ("_sources",)
 

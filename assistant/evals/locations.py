@@ -28,6 +28,8 @@ def bundled_gold() -> Path:
 def _default(dataset: str) -> Path:
     if dataset == "gold":
         return bundled_gold()
+    if dataset == "chat":
+        return REPO_ROOT / "evals" / "chat"
     return REPO_ROOT.parent / "shared" / "data" / dataset
 
 

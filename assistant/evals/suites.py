@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from assistant.claims import Analysis, Document
+from assistant.errors import ConfigurationError
 from assistant.evals import emergent, fnc1, polnear
+from assistant.evals.chat_set import Conversation, load_chat_set
 from assistant.evals.engines import Engines, VerdictLike
 from assistant.evals.gold import GoldArticle, load_gold
 from assistant.evals.pairs import StancePair
 from assistant.evals.runner import Job, Outcome, run_jobs
 from assistant.evals.score_attribution import score_attribution
+from assistant.evals.score_chat import Replies, score_chat
 from assistant.evals.score_gold import score_gold
 from assistant.evals.score_stance import pair_document, score_stance
 from assistant.evals.scored import Scored
@@ -119,10 +122,25 @@ async def run_emergent(path: Path, engines: Engines, options: RunOptions) -> Sui
     return await _run_pairs(emergent.load(path), labels, False, engines, options)
 
 
+def _chat_job(conversation: Conversation, engines: Engines) -> Job[Replies]:
+    converse = engines.converse
+    if converse is None:
+        raise ConfigurationError("these engines cannot hold a chat session")
+    return Job(conversation.id, lambda: converse(conversation))
+
+
+async def run_chat(path: Path, engines: Engines, options: RunOptions) -> SuiteResult:
+    conversations = load_chat_set(path)
+    chosen = options.selection.apply(conversations)
+    outcomes = await _run([_chat_job(c, engines) for c in chosen], options)
+    return _finish(score_chat(chosen, outcomes), outcomes, engines, len(conversations))
+
+
 Suite = Callable[[Path, Engines, RunOptions], Awaitable[SuiteResult]]
 SUITES: dict[str, Suite] = {
     "gold": run_gold,
     "fnc1": run_fnc1,
     "emergent": run_emergent,
     "polnear": run_polnear,
+    "chat": run_chat,
 }

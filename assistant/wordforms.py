@@ -1,0 +1,79 @@
+"""Word roots that join the forms a question and a claim use for one idea: sale/sell/sold,
+valuation/valuing, closure/close, denial/denied. Snowball stems, with derived and irregular forms
+mapped to one root."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.textsim import content_stems
+
+# Snowball stem -> the root it shares with its other forms.
+ROOTS = {
+    "sale": "sell",
+    "sold": "sell",
+    "denial": "deni",
+    "valuat": "valu",
+    "closur": "close",
+    "acquisit": "acquir",
+    "takeov": "acquir",
+    "shutdown": "shut",
+    "expuls": "expel",
+    "suspens": "suspend",
+    "departur": "depart",
+    "death": "die",
+    "dead": "die",
+    "di": "die",
+    "injuri": "injur",
+    "layoff": "lay",
+    "told": "tell",
+    "resign": "resign",
+    "dismiss": "dismiss",
+    "sack": "dismiss",
+    "fire": "dismiss",
+    "fired": "dismiss",
+    "recal": "recal",
+    "purchas": "buy",
+    "bought": "buy",
+    "agreement": "agre",
+    "appraisal": "apprais",
+    "spokeswoman": "spokesperson",
+    "intrus": "intrud",
+    "spokesman": "spokesperson",
+}
+# Abbreviations a question uses for roles the article spells out.
+ABBREVIATIONS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "ciso": "chief information security officer",
+    "pm": "prime minister",
+    "ag": "attorney general",
+    "da": "district attorney",
+    "fm": "foreign ministry",
+}
+# Irregular past forms -> the Snowball stem of the present.
+IRREGULAR = dict(
+    pair.split(":")
+    for pair in """began:begin begun:begin went:go gone:go made:make took:take taken:take held:hold
+    gave:give given:give left:leav met:meet paid:pay ran:run won:win lost:lose fell:fall
+    fallen:fall rose:rise risen:rise knew:know known:know saw:see seen:see came:come
+    becam:becom thought:think found:find led:lead kept:keep brought:bring spoke:speak
+    spoken:speak wrote:write written:write chose:choos chosen:choos drove:drive struck:strike
+    built:build sent:send spent:spend hit:hit cut:cut quit:quit shot:shoot caught:catch
+    taught:teach sought:seek stood:stand understood:understand hung:hang froze:freez
+    broke:break broken:break stole:steal stolen:steal""".split()
+)
+ROOTS.update(IRREGULAR)
+
+
+@lru_cache(maxsize=16384)
+def roots(text: str) -> frozenset[str]:
+    """The content words of ``text`` as roots."""
+    return frozenset(ROOTS.get(stem, stem) for stem in content_stems(text))
+
+
+def spelled_out(text: str) -> str:
+    """``text`` with role abbreviations written out ("the CEO" -> "the chief executive")."""
+    words = text.split()
+    return " ".join(ABBREVIATIONS.get(w.strip("?.,'\u2019s").casefold(), w) for w in words)
