@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from assistant.claims import Attribution, Claim, Evidence, Usage
-from assistant.grounding import Locator, locate_near
+from assistant.grounding import Locator, locate_near, nearest_spans
 from assistant.outputs import AttributionOutput, ExtractionOutput
 
 CUE_REACH = 400  # how far from its content a cue may stand
 SOURCE_REACH = 250  # how far from its cue a speaker may stand
-UNANCHORED_REACH = 3_000  # a cue with no content: near where the last quote was found
+CUE_TRIES = 8  # cues tried in turn when the content stands in more than one place
+UNANCHORED_REACH = 5_000  # a cue with no content: near the previous attribution
 
 
 def _worded(text: str) -> bool:
@@ -30,23 +31,29 @@ def missing_contents(locator: Locator, output: ExtractionOutput) -> list[str]:
     return [c for c in contents if locator.locate(c) is None]
 
 
-def ground(locator: Locator, out: AttributionOutput, usage: Usage) -> Attribution | None:
-    """The attribution with its spans located, or None (counted as dropped quotes)."""
+def ground(
+    locator: Locator, out: AttributionOutput, usage: Usage, after: int | None = None
+) -> Attribution | None:
+    """The attribution with its spans located, or None (counted as dropped quotes). ``after``:
+    where the previous attribution's cue was (attributions come in reading order)."""
     document = locator.document
-    content = locator.locate(out.content) if _worded(out.content) else None
-    if content is None and _worded(out.content):
+    anchor = locator.cursor if after is None else after
+    worded = _worded(out.content)
+    content = locator.locate(out.content) if worded else None
+    if content is None and worded:
         usage.dropped_quotes += 1
         return None
-    lo, hi = (content.start, content.end) if content else (locator.cursor, locator.cursor)
-    reach = CUE_REACH if content else UNANCHORED_REACH
-    cue = locate_near(document, out.cue, lo, hi, reach) if out.cue.strip() else None
-    if cue is None:
+    cue = _cue(locator, out, content, anchor)
+    if cue is None and content is not None:
+        # the content also stands elsewhere (a short "But", a quote repeated in a headline):
+        # the cue nearest the previous attribution that has the content next to it
+        cue, content = _cue_with_content(locator, out, anchor)
+    if cue is None or (content is None and worded):
         usage.dropped_quotes += 1
         return None
-    source = _source(locator, out, cue)
     return Attribution(
         document_id=document.id,
-        source=source,
+        source=_source(locator, out, cue),
         cue=cue,
         content=content,
         name=out.name,
@@ -55,6 +62,28 @@ def ground(locator: Locator, out: AttributionOutput, usage: Usage) -> Attributio
         stance=out.stance,
         on_record=out.on_record,
     )
+
+
+def _cue_with_content(
+    locator: Locator, out: AttributionOutput, anchor: int
+) -> tuple[Evidence | None, Evidence | None]:
+    document = locator.document
+    for cue in nearest_spans(document, out.cue, anchor, anchor, UNANCHORED_REACH)[:CUE_TRIES]:
+        content = locate_near(document, out.content, cue.start, cue.end, CUE_REACH)
+        if content is not None:
+            return cue, content
+    return None, None
+
+
+def _cue(
+    locator: Locator, out: AttributionOutput, content: Evidence | None, anchor: int
+) -> Evidence | None:
+    """The cue as a whole word nearest the content, or (no content) nearest the anchor."""
+    if not out.cue.strip():
+        return None
+    if content is not None:
+        return locate_near(locator.document, out.cue, content.start, content.end, CUE_REACH)
+    return locate_near(locator.document, out.cue, anchor, anchor, UNANCHORED_REACH)
 
 
 def _source(locator: Locator, out: AttributionOutput, cue: Evidence) -> Evidence | None:
@@ -66,8 +95,15 @@ def _source(locator: Locator, out: AttributionOutput, cue: Evidence) -> Evidence
 def ground_all(
     locator: Locator, outputs: Sequence[AttributionOutput], usage: Usage
 ) -> list[Attribution]:
-    grounded = (ground(locator, out, usage) for out in outputs)
-    return unique(a for a in grounded if a is not None)
+    """Every attribution located, in reading order (each cue looked for after the last)."""
+    grounded: list[Attribution] = []
+    after = locator.start
+    for out in outputs:
+        found = ground(locator, out, usage, after)
+        if found is not None:
+            grounded.append(found)
+            after = found.cue.start
+    return unique(grounded)
 
 
 def unique(attributions: Iterable[Attribution]) -> list[Attribution]:

@@ -136,6 +136,7 @@ class Locator:
 
     def __init__(self, document: Document, start: int = 0) -> None:
         self.document = document
+        self.start = start
         self._cursor = start
         self._found: dict[str, Evidence | None] = {}
 
@@ -195,6 +196,23 @@ def locate_near(
             start, stop = min(spans, key=lambda s: _distance(s, first, last))
             return evidence_at(document, hay.offsets[start], hay.offsets[stop - 1] + 1)
     return None
+
+
+def nearest_spans(
+    document: Document, quote: str, lo: int, hi: int, reach: int = 400
+) -> list[Evidence]:
+    """Every whole-word occurrence of ``quote`` as written within ``reach`` of ``[lo, hi)``,
+    nearest first (for a caller that must try them in turn)."""
+    if not quote or quote != quote.strip():
+        return []
+    begin, end = max(0, lo - reach), hi + reach
+    spans = [
+        m.span()
+        for m in _ending_a_word(quote).finditer(document.text, begin, end)
+        if _whole_word(document.text, *m.span())
+    ]
+    spans.sort(key=lambda s: _distance(s, lo, hi))
+    return [evidence_at(document, *span) for span in spans]
 
 
 def _nearest_as_written(

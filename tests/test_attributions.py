@@ -97,7 +97,10 @@ def test_offline_engine_lists_every_attribution_and_what_feeds_claims() -> None:
 
 
 def test_offline_wider_reading_lists_beliefs_and_wishes_but_makes_no_claim_of_them() -> None:
-    text = "Senator Lena Ortiz wants the vote delayed until March.\n"
+    text = (
+        "Senator Lena Ortiz wants the vote delayed until March. The committee of the state "
+        "senate will meet on Tuesday in the capital to discuss the bill and its budget.\n"
+    )
     analysis = Assistant(model="offline").analyze(text)
     [wants] = analysis.attributions
     assert (wants.name, wants.cue.quote, wants.kind) == ("Lena Ortiz", "wants", "named_official")
@@ -129,7 +132,10 @@ def test_polnear_dev_source_f1_offline(shared_data: Path) -> None:
 
     articles = load(shared_data / "polnear")
     assistant = Assistant(model="offline")
-    outcomes = [Outcome(value=assistant.analyze(a.text)) for a in articles]
+    outcomes = [
+        Outcome(id=a.id, value=assistant.analyze(a.text), failure=None, latency_s=0.0)
+        for a in articles
+    ]
     metrics = score_attribution(articles, outcomes).metrics
     assert (metrics["attribution.source.f1"] or 0) >= 0.65
     assert (metrics["attribution.source.precision"] or 0) >= 0.80
