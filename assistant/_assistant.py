@@ -15,7 +15,7 @@ from assistant.chat.session import Session
 from assistant.checking import Checked, check_steps, matching_claim_ids
 from assistant.claims import Analysis, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
-from assistant.errors import InputError
+from assistant.errors import ArgumentTypeError, InputError
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import arun, run
@@ -43,7 +43,7 @@ class Assistant:
             self.choice = config.choose(model)
             self.model: Model = config.build(self.choice.spec, base_url=base_url, api_key=api_key)
         elif not isinstance(model, Model):
-            raise TypeError(
+            raise ArgumentTypeError(
                 "model must be a model string ('offline', 'openai:NAME'), a Model or None, "
                 f"not {type(model).__name__}"
             )
@@ -171,7 +171,7 @@ def _refuse_other_analysis(analysis: Analysis | None, documents: Sequence[Docume
 
 def _claim_text(claim: str) -> str:
     if not isinstance(claim, str):
-        raise TypeError(f"the claim to check must be a str, not {type(claim).__name__}")
+        raise ArgumentTypeError(f"the claim to check must be a str, not {type(claim).__name__}")
     text = scrub(" ".join(claim.split()))
     if not text:
         raise InputError("the claim to check is empty")

@@ -12,6 +12,8 @@ from typing import Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.errors import InvalidArgumentError, NotFoundError
+
 Status = Literal["confirmed", "denied", "unverified"]
 VerdictStatus = Literal["confirmed", "denied", "unverified", "not_addressed"]
 SourceKind = Literal[
@@ -180,7 +182,9 @@ class Analysis(_Model):
     def filter(self, status: Status) -> Analysis:
         """The same analysis keeping only the claims with this status (ids unchanged)."""
         if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+            raise InvalidArgumentError(
+                f"unknown status {status!r}: use one of {', '.join(STATUSES)}"
+            )
         return self.model_copy(update={"claims": self.by_status(status)})
 
     def said_by(self, name: str) -> list[Attribution]:
@@ -197,7 +201,8 @@ class Analysis(_Model):
         for doc in self.documents:
             if doc.id == document_id:
                 return doc
-        raise KeyError(document_id)
+        known = ", ".join(d.id for d in self.documents)
+        raise NotFoundError(f"no document {document_id!r} in this analysis (it has {known})")
 
 
 class Verdict(_Model):

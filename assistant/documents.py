@@ -19,7 +19,13 @@ import yaml
 
 from assistant import webpages
 from assistant.claims import Document
-from assistant.errors import ConfigurationError, InputError, InputTooLargeError
+from assistant.errors import (
+    ArgumentTypeError,
+    ConfigurationError,
+    InputError,
+    InputTooLargeError,
+    InvalidArgumentError,
+)
 from assistant.sanitising import scrub
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -195,12 +201,37 @@ def as_document(item: object, where: str = "text") -> Document:
     if isinstance(item, Path):
         return read_titled_document(item)
     if isinstance(item, str):
+        _refuse_file_name(item, where)
         raw = scrub(item).encode()
         refuse_oversized(len(raw), where)
         return parse_document(raw, where)
-    raise TypeError(
+    raise ArgumentTypeError(
         f"{where}: expected a str, Document or Path (or a list of them), not {type(item).__name__}"
     )
+
+
+FILE_LIKE = re.compile(r"^[^\s]+\.(txt|md|markdown|html?|json|text)$", re.IGNORECASE)
+
+
+def _refuse_file_name(text: str, where: str) -> None:
+    """A str is the article's text; one that names a file is almost surely a mistake."""
+    candidate = text.strip()
+    if not candidate or "\n" in candidate or len(candidate) > 4096:
+        return
+    try:
+        exists = Path(candidate).expanduser().is_file()
+    except (OSError, ValueError):  # not a possible path at all
+        return
+    if exists:
+        raise InvalidArgumentError(
+            f"{where}: {candidate!r} is the name of a file, but a str is read as the article's "
+            f"text; pass Path({candidate!r}) to read the file"
+        )
+    if FILE_LIKE.match(candidate):
+        raise InvalidArgumentError(
+            f"{where}: {candidate!r} looks like a file name, but no such file exists and a str "
+            "is read as the article's text; pass the text itself, or Path(...) of a file"
+        )
 
 
 def as_documents(data: DocumentInput | Sequence[DocumentInput]) -> list[Document]:

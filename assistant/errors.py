@@ -28,20 +28,44 @@ class InputError(ClaimdeskError):
         self.path = path
 
 
-class ConfigurationError(ClaimdeskError):
-    """The model or server configuration is wrong; the message names the setting to fix."""
+class InvalidArgumentError(InputError, ValueError):
+    """An SDK call got a value it cannot use (an unknown status, a file name given as text)."""
 
-    def __init__(self, message: str, *, setting: str | None = None) -> None:
+
+class ArgumentTypeError(InvalidArgumentError, TypeError):
+    """An SDK call got a value of the wrong type."""
+
+
+class NotFoundError(InvalidArgumentError, KeyError):
+    """A lookup by id found nothing (also a KeyError, as a mapping's would be)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ConfigurationError(ClaimdeskError):
+    """The model or server configuration is wrong; the message names the setting to fix.
+
+    ``str(error)`` speaks the SDK's terms (``model=``); ``cli_message`` the command line's
+    (``--model``), for the same problem.
+    """
+
+    def __init__(
+        self, message: str, *, setting: str | None = None, cli_message: str | None = None
+    ) -> None:
         super().__init__(message)
         self.setting = setting
+        self.cli_message = cli_message or message
 
 
 class UnknownModelError(ConfigurationError):
     def __init__(self, model: str) -> None:
+        problem = f"unknown model {model!r}: use 'offline' or 'openai:NAME'"
         super().__init__(
-            f"unknown model {model!r}: use 'offline' or 'openai:NAME' "
-            "(set with --model or CLAIMDESK_MODEL)",
+            f"{problem} (pass model= or set CLAIMDESK_MODEL)",
             setting="CLAIMDESK_MODEL",
+            cli_message=f"{problem} (set --model or CLAIMDESK_MODEL; 'claimdesk models' lists "
+            "them)",
         )
         self.model = model
 

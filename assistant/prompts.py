@@ -6,8 +6,9 @@ Analysis and invalidates eval caches.
 
 No input can close or open the tags that fence it: every value rendered is passed through
 :func:`defang` (a ``<document``, ``</claim>``, ``<question>``... inside it loses its ``<`` to
-``&lt;``), and values inside an attribute go through the ``attribute`` filter (quotes, angle
-brackets and line breaks escaped), so a title cannot end its ``title="..."``.
+``&lt;``), values inside an attribute go through the ``attribute`` filter (quotes, angle
+brackets and line breaks escaped), so a title cannot end its ``title="..."``, and earlier turns
+of a chat go through ``oneline``, so a question cannot add a turn of its own.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ _ATTRIBUTE = str.maketrans({"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;
 def defang(value: Any) -> Any:
     """A value to render: in text, every tag that looks like one of the fences loses its ``<``."""
     return _FENCE.sub("&lt;", value) if isinstance(value, str) else value
+
+
+def oneline(value: Any) -> str:
+    """A value on one line, so it cannot start a line of its own ("A: ..." in a question)."""
+    return " ".join(str(value).split())
 
 
 def attribute(value: Any) -> str:
@@ -66,6 +72,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["attribute"] = attribute
+    env.filters["oneline"] = oneline
     return env
 
 

@@ -5,8 +5,10 @@ string), is not analysed as markup: trafilatura keeps the article (headline, par
 quotations) and drops navigation, share buttons, related stories, comments and scripts; its
 metadata gives the title, date and outlet. The Document's text is the extracted text, marked
 ``extracted_from="html"``, and every offset points into that text, not into the page.
-Chosen over readability-lxml, which glued an inline "Also Read" link into the article text of
-the test page (tests/fixtures/html/), while trafilatura left it out and lost no paragraph.
+Chosen over readability-lxml on the test pages (tests/fixtures/html/): on a modern news page
+readability glued an inline "Also Read" link into the article text, trafilatura left it out
+and lost no paragraph; on an old table-layout page both keep every paragraph (trafilatura, with
+tables off, also keeps some navigation lines).
 """
 
 from __future__ import annotations
@@ -48,10 +50,14 @@ def article(html: str, where: str) -> Page:
     """The article in an HTML page; InputError when the page holds no article text."""
     import trafilatura  # a few hundred milliseconds to import: only when a page is read
 
-    text = trafilatura.extract(html, output_format="txt", include_comments=False)
+    # tables off: on pages laid out with tables the article is one, and its text came out
+    # glued into a single line with the sidebar; without, every paragraph keeps its own line
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=False
+    )
     if not text or not text.strip():
         raise InputError(f"{where}: no article text found in this HTML page", path=where)
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html, extensive=False)  # no date guessed from "© 2026"
     return Page(
         text=text.strip() + "\n",
         title=(meta.title or None) if meta else None,

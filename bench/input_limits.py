@@ -7,9 +7,10 @@ Each run is a fresh process, so its peak RSS is its own:
 - ``refuse-stdin``: the same 50 MB piped on standard input;
 - ``offline``: a 20 MB article analysed by the offline engine, the limit raised to 25 MB;
 - ``pipeline``: the same article through the LLM pipeline (chunking, prompts, grounding) with
-  a scripted model that answers no claims, so only claimdesk's own cost is measured.
+  a scripted model that answers no claims, so only claimdesk's own cost is measured;
+- ``one-line``: 1.9 MB with no line break and no full stop (a page pasted badly), offline.
 
-    python bench/input_limits.py [--size 20M] [--timeout 600] [--runs refuse,offline,pipeline]
+    python bench/input_limits.py [--size 20M] [--timeout 600] [--runs refuse,offline,one-line]
 """
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ RUNS = {
     "refuse-stdin": (REFUSE_STDIN, 50_000_000, None),
     "offline": (OFFLINE, None, 25_000_000),
     "pipeline": (PIPELINE, None, 25_000_000),
+    "one-line": (OFFLINE, None, None),
 }
+ONE_LINE = "The minister said the bridge opened on Monday, officials said "
 
 
 def run(name: str, path: Path, limit: int | None, timeout: float) -> str:
@@ -99,7 +102,8 @@ def main() -> int:
             _, size, limit = RUNS[name]
             size = size or parse_size(args.size)
             path = Path(tmp) / f"{name}.txt"
-            path.write_text(article(size, bodies), encoding="utf-8")
+            text = ONE_LINE * 30_000 if name == "one-line" else article(size, bodies)
+            path.write_text(text, encoding="utf-8")
             megabytes = path.stat().st_size / 1_000_000
             print(f"{name:>12} ({megabytes:.1f} MB): {run(name, path, limit, args.timeout)}")
             path.unlink()

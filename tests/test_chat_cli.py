@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -122,16 +123,18 @@ def test_history_resume_and_listing(home: Path) -> None:
     chat(home, "which claims are confirmed?\n")
     listing = claimdesk(home, "history")
     assert listing.returncode == 0
-    rows = listing.stdout.splitlines()[1:]
+    rows = re.split(r"\n(?=\s*\d+  )", listing.stdout)[1:]  # a session starts with its id
     assert len(rows) == 2 and 'last: "which claims are confirmed?"' in rows[1]
-    resumed = claimdesk(home, "chat", "--continue", "1", stdin="who are the sources?\n")
+    resumed = claimdesk(home, "chat", "--cid", "1", stdin="who are the sources?\n")
     assert resumed.returncode == 0, resumed.stderr
     assert "resumed session 1: 1 earlier question(s)" in resumed.stdout
     shown = claimdesk(home, "history", "1")
     assert "> what did the Foreign Office deny?" in shown.stdout
     assert "> who are the sources?" in shown.stdout
-    last = claimdesk(home, "chat", "--continue", stdin="")
+    last = claimdesk(home, "chat", "-c", stdin="")
     assert "resumed session 2" in last.stdout
+    old_form = claimdesk(home, "chat", "--continue", "1", stdin="")
+    assert "resumed session 1: 2 earlier question(s)" in old_form.stdout
 
 
 def test_api_key_is_never_stored(home: Path) -> None:
@@ -159,9 +162,11 @@ def test_api_key_is_never_stored(home: Path) -> None:
         ((), "give one or more article files"),
         (("missing.txt",), "missing.txt: no such file"),
         (("-",), "give documents as files"),
-        (("--continue", "7"), "no chat session 7"),
-        (("--continue", "x"), "session number"),
-        (("--continue", "--no-log"), "--continue needs the history"),
+        (("--cid", "7"), "no chat session 7"),
+        (("--cid", "x"), "expected a session number, not 'x'"),
+        (("-c", "--cid", "2"), "give -c (the latest session) or --cid ID, not both"),
+        (("-c", str(SEED)), "give FILE... to start a session or -c/--cid ID to continue one"),
+        (("--continue", "--no-log"), "-c/--cid need the stored history"),
     ],
 )
 def test_bad_arguments_give_one_line_errors(
@@ -175,7 +180,7 @@ def test_bad_arguments_give_one_line_errors(
 def test_chat_help_and_short_continue(home: Path) -> None:
     helped = claimdesk(home, "chat", "--help")
     assert helped.returncode == 0 and helped.stdout.startswith("usage: claimdesk chat")
-    assert "-c [ID], --continue [ID]" in helped.stdout
+    assert "-c, --continue" in helped.stdout and "--cid ID" in helped.stdout  # as llm has them
     nothing = claimdesk(home, "chat", "-c")
     assert nothing.returncode == 2
     assert "no chat session to resume" in nothing.stderr

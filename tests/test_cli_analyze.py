@@ -45,8 +45,9 @@ def test_json_output_is_the_analysis_dump(fake: FunctionModel, capsys: Any) -> N
 
 
 def test_table_and_markdown_show_status_sources_and_quotes(
-    fake: FunctionModel, capsys: Any
+    fake: FunctionModel, capsys: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no quote wraps
     code, out, _ = run(["analyze", str(SEED), "--model", "x:y"], capsys)
     assert code == 0 and "confirmed" in out and "killed five Chinese nationals" in out
     assert "\x1b[" not in out  # no colour codes when not a terminal

@@ -117,7 +117,10 @@ def test_bad_input_is_one_clear_line(
     assert err.startswith("claimdesk: error: ") and err.count("\n") == 1
 
 
-def test_analyze_status_denied_lists_denials(capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_status_denied_lists_denials(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no line wraps
     code, out, _ = run(capsys, "analyze", *PATHS, "-m", "x", "--status", "denied")
     assert code == 0
     assert out.startswith("1 denied claim in 4 document(s)")

@@ -102,3 +102,24 @@ def test_text_that_mentions_tags_is_not_a_page() -> None:
     assert looks_like_html("  <html lang='en'><p>x</p></html>")
     assert not looks_like_html("The council said <html> tags were banned from its site.")
     assert Assistant("offline").analyze(SEED).documents[0].extracted_from is None
+
+
+def test_an_old_table_layout_page_keeps_every_paragraph_on_its_own_line() -> None:
+    page = PAGE.parent / "harbour-ledger-table-layout.html"
+    document = read_titled_document(page)
+    lines = document.text.splitlines()
+    for paragraph in [
+        "Dock workers at the city port returned to work on Friday after a three-day strike, "
+        "the port authority said.",
+        "The union said its members had accepted a 6% pay rise, but the port authority denied "
+        'that any pay offer had been made, calling the union\'s statement "simply untrue".',
+        "Shipping companies reported delays of up to two days for container traffic during "
+        "the strike.",
+    ]:
+        assert paragraph in lines
+    assert "<" not in document.text
+    assert document.date is None  # no date invented from the copyright line
+    assert document.outlet == "The Harbour Ledger"
+    claims = Assistant("offline").analyze(page).claims
+    assert any("6% pay rise" in c.text for c in claims)
+    assert all(c.evidence and "|" not in c.text for c in claims)

@@ -74,3 +74,15 @@ def test_a_bad_limit_is_a_configuration_error(
         max_input_bytes()
     assert main(["analyze", "-q", str(SEED)]) == 2
     assert "CLAIMDESK_MAX_INPUT_BYTES" in capsys.readouterr().err
+
+
+def test_a_sentence_without_end_is_cut_into_bounded_pieces() -> None:
+    """A page with no full stops was one 'sentence' whose reading time grew with its square
+    (93 kB: 100 s); sentences are now at most MAX_SENTENCE_CHARS, cut at spaces."""
+    from assistant.offline.segmentation import MAX_SENTENCE_CHARS, sentences
+
+    text = "The minister said the bridge opened on Monday, officials said " * 300
+    spans = sentences(text)
+    assert len(spans) > 1 and all(s.end - s.start <= MAX_SENTENCE_CHARS for s in spans)
+    assert all(text[s.start : s.end] == text[s.start : s.end].strip() for s in spans)
+    assert " ".join(text[s.start : s.end] for s in spans) == text.strip()

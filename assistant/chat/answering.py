@@ -74,7 +74,8 @@ def answer_steps(
     output, asked, raw = yield from structured(request, AnswerOutput, usage)
     citations, problems = verify_all(analysis, output)
     if not problems:
-        return _answer(question, output, citations, verified=True)
+        # a "the documents don't say" answer cites nothing: nothing was verified
+        return _answer(question, output, citations, verified=bool(citations))
     usage.reasks += 1
     followup = asked.with_followup(raw, prompts.render("reask_citations", problems=problems))
     output, _, _ = yield from structured(followup, AnswerOutput, usage)
@@ -83,5 +84,10 @@ def answer_steps(
     if problems:
         warning = "could not verify this answer against the documents: " + "; ".join(problems)
     return _answer(
-        question, output, citations, verified=not problems, reasked=True, warning=warning
+        question,
+        output,
+        citations,
+        verified=not problems and bool(citations),
+        reasked=True,
+        warning=warning,
     )

@@ -35,7 +35,7 @@ class Answer(BaseModel):
     question: str
     text: str
     citations: list[Citation] = Field(default_factory=list)
-    verified: bool = False
+    verified: bool = False  # it cites at least one quote, and every citation was found
     reasked: bool = False
     warning: str | None = None
     kind: AnswerKind = "answer"

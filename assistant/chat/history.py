@@ -215,6 +215,19 @@ class History:
         ).fetchone()
         return SessionRow(session_id, started, updated, model, titles, *questions)
 
+    def sessions_mentioning(self, text: str) -> set[int]:
+        """Ids of sessions whose questions, answers or document titles contain ``text``
+        (case-insensitive)."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.connection.execute(
+            "SELECT session_id FROM turns WHERE question LIKE ?1 ESCAPE '\\' "
+            "OR answer LIKE ?1 ESCAPE '\\' "
+            "UNION SELECT session_id FROM session_documents "
+            "WHERE json_extract(document, '$.title') LIKE ?1 ESCAPE '\\'",
+            (pattern,),
+        ).fetchall()
+        return {int(row[0]) for row in rows}
+
     def last_session_id(self) -> int | None:
         row = self.connection.execute("SELECT MAX(id) FROM sessions").fetchone()
         return int(row[0]) if row and row[0] is not None else None

@@ -24,7 +24,7 @@ from assistant.chat.verdicts import check_answer
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.config import ModelChoice
 from assistant.documents import DocumentInput, as_document
-from assistant.errors import InputError
+from assistant.errors import ArgumentTypeError, InputError
 from assistant.models.base import Model, TextSink
 from assistant.multidoc import combine_documents
 from assistant.outputs import AnswerOutput
@@ -58,7 +58,7 @@ def _matching(claim: str, analysis: Analysis) -> AnswerOutput:
 
 def _question(text: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"the question must be a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"the question must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the question is empty")
     return scrub(text.strip())

@@ -66,7 +66,7 @@ def check_answer(
         question=claim,
         text=text,
         citations=citations,
-        verified=not problems,
+        verified=not problems and bool(citations),
         warning="could not verify: " + "; ".join(problems) if problems else None,
         kind="check",
         usage=verdict.usage,

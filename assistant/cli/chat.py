@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -12,6 +13,7 @@ from rich.console import Console
 from assistant import Assistant
 from assistant.chat.history import History, data_dir
 from assistant.chat.session import Session
+from assistant.cli.helptext import add_command
 from assistant.cli.lines import TerminalReader, piped_reader
 from assistant.cli.options import add_model_options, assistant_from, load_documents
 from assistant.cli.repl import LEAVE, Chat
@@ -21,9 +23,18 @@ from assistant.rendering import chat as chatview
 INPUT_HISTORY = "chat_input_history"
 
 
+EXAMPLES = [
+    ("claimdesk chat examples/pakistan-fo-china-security.txt", "ask questions about it"),
+    ("claimdesk chat -c", "continue the last session"),
+    ("claimdesk chat --cid 3", "continue session 3 (see claimdesk history)"),
+]
+
+
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "chat",
+        EXAMPLES,
         help="ask questions about articles; answers cite claims and verbatim quotes",
         description="Analyse the articles once, show a summary, then answer questions such as "
         "'who denied the sale?', 'what did the spokesperson say?', 'is it true that ...?', "
@@ -38,10 +49,11 @@ def add_parser(subparsers: Any) -> None:
         "-c",
         "--continue",
         dest="resume",
-        nargs="?",
-        const="last",
-        metavar="ID",
-        help="resume a stored session (the last one without ID); see claimdesk history",
+        action="store_true",
+        help="continue the latest stored session (see claimdesk history)",
+    )
+    parser.add_argument(
+        "--cid", type=_number, metavar="ID", help="continue the stored session with this id"
     )
     parser.add_argument(
         "--no-log",
@@ -52,18 +64,24 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _check_arguments(args: argparse.Namespace) -> None:
+    if args.resume and args.cid is not None:
+        raise InputError("give -c (the latest session) or --cid ID, not both")
+    old_form = len(args.files) == 1 and args.files[0].isdigit()  # '--continue 3' as before
+    if args.resume and old_form and not Path(args.files[0]).exists():
+        args.cid, args.files = int(args.files[0]), []
+    args.resume = args.resume or args.cid is not None
     if args.resume and args.files:
-        raise InputError("give FILE... to start a session or --continue to resume one, not both")
+        raise InputError("give FILE... to start a session or -c/--cid ID to continue one, not both")
     if args.resume and args.no_log:
-        raise InputError("--continue needs the history that --no-log turns off")
+        raise InputError("-c/--cid need the stored history that --no-log turns off")
     if not args.resume and not args.files:
-        raise InputError("give one or more article files, or --continue to resume a session")
+        raise InputError("give one or more article files, or -c/--cid ID to continue a session")
     if "-" in args.files:
         raise InputError("chat reads questions from standard input; give documents as files")
 
 
 def _resume(args: argparse.Namespace, history: History) -> Session:
-    session_id = history.last_session_id() if args.resume == "last" else _number(args.resume)
+    session_id = history.last_session_id() if args.cid is None else args.cid
     if session_id is None:
         raise InputError(f"no chat session to resume in {history.path}")
     stored = history.load(session_id)
@@ -80,8 +98,8 @@ def _resume(args: argparse.Namespace, history: History) -> Session:
 
 
 def _number(text: str) -> int:
-    if not text.isdigit():
-        raise InputError(f"--continue takes a session number, not {text!r}")
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a session number, not {text!r}")
     return int(text)
 
 
@@ -108,7 +126,7 @@ def _converse(session: Session, history: History | None, files: Sequence[str] = 
     finally:
         reader.save()
     if history and chat.session.session_id is not None:
-        print(f"session {chat.session.session_id} saved; resume with: claimdesk chat --continue")
+        print(f"session {chat.session.session_id} saved; resume with: claimdesk chat -c")
 
 
 def run(args: argparse.Namespace) -> int:

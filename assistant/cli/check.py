@@ -8,16 +8,27 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.claims import Analysis
+from assistant.claims import Analysis, Document, Verdict
 from assistant.cli import options
+from assistant.cli.helptext import add_command
 from assistant.errors import InputError
-from assistant.rendering.verdict import verdict_table
+from assistant.rendering.verdict import verdict_markdown, verdict_table
 from assistant.sanitising import visible_model
+
+EXAMPLES = [
+    (
+        'claimdesk check "China is pressuring Islamabad" examples/pakistan-fo-china-security.txt',
+        "confirmed, denied, unverified or not addressed",
+    ),
+    ('claimdesk check "CLAIM" a.txt b.txt -o verdict.md', "the verdict as Markdown"),
+]
 
 
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "check",
+        EXAMPLES,
         help="check one claim against articles: confirmed, denied, unverified or not addressed",
         description="Judge how well the articles support a claim you type: confirmed, denied, "
         "unverified, or not addressed by them, with every source and its verbatim quotes.",
@@ -29,7 +40,7 @@ def add_parser(subparsers: Any) -> None:
         metavar="JSON",
         help="an 'analyze --format json' result for these files, to name its matching claims",
     )
-    options.add_output_options(parser, ["table", "json"])
+    options.add_output_options(parser, ["table", "json", "markdown"])
     parser.set_defaults(handler=run)
 
 
@@ -50,16 +61,26 @@ def read_analysis(path: str | None) -> Analysis | None:
 def run(args: argparse.Namespace) -> int:
     if not args.claim.strip():
         raise InputError("the claim to check is empty: give it in quotes before the files")
+    args.format = options.output_format(args)
     inputs = [*args.files, *([args.analysis] if args.analysis else [])]
     options.check_output(args.output, inputs)
     documents = options.documents_from(args)
     analysis = read_analysis(args.analysis)
-    verdict = options.assistant_from(args).check(args.claim, documents, analysis=analysis)
+    assistant = options.assistant_from(args)
+    with options.working(args, "checking the claim", assistant):
+        verdict = assistant.check(args.claim, documents, analysis=analysis)
     options.print_warnings(verdict.warnings)
     if args.format == "json":
-        text = verdict.model_dump_json(indent=2)
+        text = verdict.model_dump_json(indent=2)  # the exact text
     else:
-        shown = [visible_model(d) for d in documents]  # no terminal controls from the articles
-        text = verdict_table(visible_model(verdict), shown, color=options.wants_color(args))
+        text = _shown(visible_model(verdict), [visible_model(d) for d in documents], args)
     options.write_output(text, args.output, inputs=inputs)
     return 0
+
+
+def _shown(verdict: Verdict, documents: list[Document], args: argparse.Namespace) -> str:
+    """The verdict as Markdown or a table, with no terminal controls from the articles."""
+    if args.format == "markdown":
+        return verdict_markdown(verdict, documents)
+    color, width = options.wants_color(args), options.text_width(args)
+    return verdict_table(verdict, documents, color=color, width=width)

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant import Assistant, config
+from assistant import Assistant, config, settings
 from assistant.cli import eval_runs
+from assistant.cli.helptext import add_command
 from assistant.cli.options import write_output
 from assistant.cli.output import check_writable
 from assistant.errors import ConfigurationError, InputError
@@ -54,9 +55,18 @@ def _share(text: str) -> float:
     return number
 
 
+EXAMPLES = [
+    ("claimdesk eval gold --model offline", "scores on the gold set"),
+    ("claimdesk eval fnc1 --limit 200 --json run.json", "a stance sample, saved"),
+    ("claimdesk eval gold --compare run.json", "what changed since a run"),
+]
+
+
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "eval",
+        EXAMPLES,
         help="measure an engine on the gold set, the chat set or public stance data",
         description="Run an engine over an eval data set and report claim, status, sourcing and "
         "cost metrics (see evals/METRICS.md). Prints a Markdown summary; exits 1 when a "
@@ -82,9 +92,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--concurrency",
         type=_positive,
-        default=4,
         metavar="N",
-        help="parallel requests (default 4)",
+        help="parallel requests (env CLAIMDESK_CONCURRENCY, config 'concurrency', default 4)",
     )
     parser.add_argument("--json", metavar="OUT", help="write every number and item as JSON")
     parser.add_argument("--report", metavar="OUT.html", help="write a self-contained HTML report")
@@ -208,7 +217,8 @@ def _evaluate(args: argparse.Namespace, path: Path) -> EvalReport:
     engines = engines_for(Assistant(eval_model(args)))
     with ProgressBar(f"eval {args.dataset}") as bar:
         selection = Selection(args.limit, args.sample, args.seed)
-        options = RunOptions(selection, args.concurrency, bar.start, bar.done)
+        parallel = settings.concurrency(args.concurrency)
+        options = RunOptions(selection, parallel, bar.start, bar.done)
         request = EvalRequest(args.dataset, path, options, cache=not args.no_cache)
         return asyncio.run(evaluate(request, engines))
 

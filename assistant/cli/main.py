@@ -9,14 +9,35 @@ import warnings
 from collections.abc import Callable, Sequence
 
 from assistant import UnreadLanguageWarning, __version__
-from assistant.cli import analyze, chat, check, history, serve
+from assistant.cli import (
+    analyze,
+    chat,
+    check,
+    completion,
+    configuration,
+    engines,
+    history,
+    keys,
+    serve,
+)
 from assistant.cli import eval as eval_command
 from assistant.errors import ClaimdeskError, ConfigurationError, InputError
 from assistant.redaction import redact
 from assistant.sanitising import had_invalid_bytes, scrub, visible
 
 # Each command module has add_parser(subparsers) and run(args) -> int.
-COMMANDS = [analyze, check, eval_command, chat, history, serve]
+COMMANDS = [
+    analyze,
+    check,
+    eval_command,
+    chat,
+    history,
+    serve,
+    engines,
+    configuration,
+    keys,
+    completion,
+]
 
 EXIT_INPUT = 2
 EXIT_FAILURE = 1
@@ -89,7 +110,10 @@ def _dispatch(argv: Sequence[str]) -> int:
         return EXIT_INPUT
     try:
         return handler(args)
-    except (InputError, ConfigurationError) as exc:
+    except ConfigurationError as exc:
+        print(f"claimdesk: error: {visible(exc.cli_message)}", file=sys.stderr)
+        return EXIT_INPUT
+    except InputError as exc:
         print(f"claimdesk: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except ClaimdeskError as exc:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Iterable, Mapping
 
 from assistant import Assistant
 from assistant.claims import Document
+from assistant.cli import terminal
 from assistant.cli.metadata import add_metadata_options, metadata_overrides
 from assistant.cli.output import check_writable, write_text
+from assistant.cli.spinner import Spinner
 from assistant.documents import (
     parse_document,
     read_limited,
@@ -34,21 +38,42 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
     add_metadata_options(parser)
 
 
+EXTENSION_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+
+
 def add_output_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
-    """``--format`` (the first of ``formats`` is the default) and ``-o/--output``."""
+    """``--format`` and ``-o/--output``: the format is ``-f``, else the one ``-o``'s extension
+    names (.json, .md), else the first of ``formats``; see :func:`output_format`."""
     parser.add_argument(
         "--format",
         "-f",
         choices=formats,
-        default=formats[0],
-        help=f"output format (default {formats[0]})",
+        help=f"output format (default: from the -o extension, .json or .md; else {formats[0]})",
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    parser.set_defaults(formats=formats)
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """``-f`` if given, else the format ``-o``'s extension names, else the command's default."""
+    formats: list[str] = args.formats
+    if args.format:
+        return str(args.format)
+    if args.output:
+        named = EXTENSION_FORMATS.get(os.path.splitext(args.output)[1].lower())
+        if named in formats:
+            return named
+    return formats[0]
 
 
 def wants_color(args: argparse.Namespace) -> bool:
     """Colour only when writing to a terminal."""
     return args.output is None and sys.stdout.isatty()
+
+
+def text_width(args: argparse.Namespace) -> int:
+    """Columns for text output: the terminal's, or ``COLUMNS`` (else 80) for pipes and files."""
+    return terminal.width(sys.stdout) if args.output is None else terminal.width(io.StringIO())
 
 
 def assistant_from(args: argparse.Namespace) -> Assistant:
@@ -60,6 +85,12 @@ def assistant_from(args: argparse.Namespace) -> Assistant:
             file=sys.stderr,
         )
     return assistant
+
+
+def working(args: argparse.Namespace, message: str, assistant: Assistant) -> Spinner:
+    """A spinner on stderr while the model works: terminal only, silenced by ``-q``."""
+    model = f"{assistant.model.engine_name}:{assistant.model.model_name}"
+    return Spinner(f"{message} with {model}", enabled=not args.quiet)
 
 
 def print_warnings(warnings: Iterable[str]) -> None:

@@ -7,15 +7,22 @@ import sys
 import webbrowser
 from typing import Any
 
+from assistant.cli.helptext import add_command
 from assistant.cli.options import add_model_options, assistant_from
 from assistant.errors import ConfigurationError, InputError
 
 WEB_EXTRA = "pip install 'claimdesk[web]'"
+EXAMPLES = [
+    ("claimdesk serve --open", "the desk on 127.0.0.1:8765, opened in your browser"),
+    ("claimdesk serve --model openai:gpt-4o-mini --port 9000", "another engine and port"),
+]
 
 
 def add_parser(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "serve",
+        EXAMPLES,
         help="open the web desk: articles with highlighted evidence, claims, check and chat",
         description="Serve the web desk on this machine. It binds 127.0.0.1 by default; another "
         "--host makes it reachable from other machines and then every request needs the access "

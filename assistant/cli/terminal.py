@@ -38,13 +38,16 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def wrap_line(line: str, columns: int) -> list[str]:
-    """One line wrapped to ``columns``; continuation lines keep the line's indentation, and a
-    word longer than the width stands alone on its line rather than being cut."""
+def wrap_line(line: str, columns: int, hang: int | None = None) -> list[str]:
+    """One line wrapped to ``columns``; continuation lines start at column ``hang`` if given,
+    else keep the line's indentation plus what aligns them with the text they continue; a word
+    longer than the width stands alone on its line rather than being cut."""
     if len(line) <= columns or not line.strip():
         return [line.rstrip()]
     indent = line[: len(line) - len(line.lstrip())]
-    hanging = indent + " " * _hang(line.lstrip())
+    if hang is not None and hang > columns // 2:  # too narrow to keep that column
+        hang = None
+    hanging = indent + " " * _hang(line.lstrip()) if hang is None else " " * hang
     return textwrap.wrap(
         line.strip(),
         width=columns,
@@ -69,9 +72,9 @@ def _hang(text: str) -> int:
     return len(label.group()) if label else 0
 
 
-def wrap(text: str, columns: int | None = None) -> str:
+def wrap(text: str, columns: int | None = None, *, hang: int | None = None) -> str:
     """Every line of ``text`` wrapped to ``columns`` (the output width by default); blank lines
     and line breaks are kept, words are never split."""
     columns = width() if columns is None else columns
-    lines = [piece for line in text.splitlines() for piece in wrap_line(line, columns)]
+    lines = [piece for line in text.splitlines() for piece in wrap_line(line, columns, hang)]
     return "\n".join(lines) + ("\n" if text.endswith("\n") else "")

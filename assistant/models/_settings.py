@@ -1,4 +1,5 @@
-"""Settings of the OpenAI-compatible engine: argument, then environment variable, then default.
+"""Settings of the OpenAI-compatible engine: argument, then environment variable (over the
+configuration file and stored keys, see assistant.settings), then default.
 
 Every bad or missing value raises a ConfigurationError naming the variable to fix.
 """
@@ -65,10 +66,12 @@ def _http_url(url: str) -> str:
     """The server URL, if it is one: http(s)://host[:port]/path."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
+        problem = f"the server URL {url!r} is not an http(s) URL"
+        example = "one such as http://localhost:8080/v1"
         raise ConfigurationError(
-            f"the server URL {url!r} is not an http(s) URL; set --base-url or OPENAI_BASE_URL "
-            "to one such as http://localhost:8080/v1",
+            f"{problem}; pass base_url= or set OPENAI_BASE_URL to {example}",
             setting="OPENAI_BASE_URL",
+            cli_message=f"{problem}; set --base-url or OPENAI_BASE_URL to {example}",
         )
     return url
 
@@ -79,9 +82,11 @@ def _api_key(api_key: str | None, base_url: str | None, env: Mapping[str, str]) 
         return key
     if base_url:
         return PLACEHOLDER_KEY
+    local = "or OPENAI_BASE_URL for a local OpenAI-compatible server"
     raise ConfigurationError(
-        "no API key: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server",
+        f"no API key: pass api_key= or set OPENAI_API_KEY, {local}",
         setting="OPENAI_API_KEY",
+        cli_message=f"no API key: set OPENAI_API_KEY or run 'claimdesk keys set openai', {local}",
     )
 
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from assistant.errors import InvalidArgumentError
 from assistant.models.base import Capabilities, ModelRequest, ModelResponse, TextSink
 
 Answer = ModelResponse | str | dict[str, Any]
@@ -105,5 +106,5 @@ class StreamingFunctionModel(FunctionModel):
 
 def _fixed_size(size: int) -> Chunker:
     if size < 1:
-        raise ValueError("chunk_size must be at least 1")
+        raise InvalidArgumentError("chunk_size must be at least 1")
     return lambda text: [text[i : i + size] for i in range(0, len(text), size)]

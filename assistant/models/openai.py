@@ -21,7 +21,6 @@ that rejects streaming requests (or their ``stream_options``) gets whole answers
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -77,6 +76,7 @@ from assistant.models.base import (
     ModelResponse,
     TextSink,
 )
+from assistant.settings import layered
 
 if TYPE_CHECKING:
     from openai.types import CompletionUsage
@@ -123,7 +123,7 @@ class OpenAIModel:
         env: Mapping[str, str] | None = None,
     ) -> None:
         settings = resolve(
-            os.environ if env is None else env,
+            layered() if env is None else env,
             base_url=base_url,
             api_key=api_key,
             mode=mode,
@@ -377,6 +377,19 @@ class OpenAIModel:
         return ModelServerError(
             f"the model server at {self.base_url} broke off its answer ({reason}); ask again"
         )
+
+    # --- what the server offers -----------------------------------------------------------------
+
+    def served_models(self) -> list[str]:
+        """The model ids the server lists at ``GET /models``, sorted (retried like any call)."""
+        try:
+            names, _ = call_with_retries(self._list_models, self.retry, _transient, _asked_wait)
+        except (Exhausted, OpenAIError) as error:
+            raise self._translate(error) from None
+        return names
+
+    def _list_models(self) -> list[str]:
+        return sorted(model.id for model in self.client.models.list())
 
     # --- requests -------------------------------------------------------------------------------
 

@@ -144,8 +144,26 @@ def _boundaries(text: str, start: int, end: int, quotes: list[Span]) -> Iterator
             yield match.end()
 
 
+MAX_SENTENCE_CHARS = 1_500  # longer "sentences" (no full stop for pages) are cut at spaces
+
+
+def _capped(text: str, span: Span) -> list[Span]:
+    """``span``, or pieces of at most MAX_SENTENCE_CHARS cut at a space: reading a sentence
+    costs time with the square of its length, so a page without full stops would take hours."""
+    pieces: list[Span] = []
+    start = span.start
+    while span.end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append(Span(start, len(text[:cut].rstrip())))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    pieces.append(Span(start, span.end))
+    return [p for p in pieces if p.end > p.start]
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]`` as spans of ``text``, whitespace trimmed.
+    """Sentences of ``text[start:end]`` as spans of ``text``, whitespace trimmed; none longer
+    than MAX_SENTENCE_CHARS.
 
     Call it once per paragraph (line): sentences never cross line breaks.
     """
@@ -159,7 +177,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             piece = text[cursor:cut]
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
-                spans.append(Span(cursor + lead, cursor + len(piece.rstrip())))
+                spans += _capped(text, Span(cursor + lead, cursor + len(piece.rstrip())))
             cursor = cut
     return spans
 

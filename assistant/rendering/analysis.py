@@ -77,20 +77,16 @@ def _document_label(analysis: Analysis, attribution: Attribution) -> str:
     return f"doc {ids.index(attribution.document_id) + 1}: "
 
 
-def _attributions_table(analysis: Analysis) -> Table | None:
+def _attributions_table(analysis: Analysis) -> Text | None:
+    """Who said what, one statement a paragraph (wrapped at word boundaries at any width)."""
     if not analysis.attributions:
         return None
-    grid = Table(title="Who said what", show_lines=True, expand=True)
-    grid.add_column("who", ratio=2)
-    grid.add_column("cue", no_wrap=True)
-    grid.add_column("what was said", ratio=4)
-    grid.add_column("claims", no_wrap=True)
+    text = Text("Who said what\n", style="bold")
     for a in analysis.attributions:
-        cue = f"{a.cue.quote}\n({a.stance})"
-        who = _document_label(analysis, a) + speaker_line(a)
-        cells = (who, cue, said_text(a), ", ".join(a.claim_ids) or "-")
-        grid.add_row(*(Text(cell) for cell in cells))  # no markup: "[named_official, ...]"
-    return grid
+        claims = f" (claims {', '.join(a.claim_ids)})" if a.claim_ids else ""
+        text.append("- " + _document_label(analysis, a) + speaker_line(a), style="bold")
+        text.append(f" {a.cue.quote} ({a.stance}): {said_text(a)}{claims}\n")
+    return text
 
 
 def claims_count(count: int) -> str:

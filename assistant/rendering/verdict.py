@@ -43,3 +43,24 @@ def verdict_table(
     return render(
         verdict_text(verdict, documents), verdict_summary(verdict), color=color, width=width
     )
+
+
+def verdict_markdown(verdict: Verdict, documents: Sequence[Document]) -> str:
+    """The verdict as Markdown: claim, status and reason, then each source with its quotes."""
+    flag = " (UNGROUNDED: no quote found in the documents)" if verdict.ungrounded else ""
+    lines = [
+        "# Claim check",
+        "",
+        f"> {verdict.claim}",
+        "",
+        f"**{verdict.status}**{flag}: {verdict.reason}",
+        "",
+    ]
+    if verdict.matching_claim_ids:
+        lines += [f"Matching claims: {', '.join(verdict.matching_claim_ids)}", ""]
+    for source in verdict.sources:
+        lines.append(f"- {source_line(source)}{source_place(source, documents)}")
+        lines += [f"  > {e.quote}" for e in source.evidence]
+        if not source.evidence:
+            lines.append("  (no quote found in the documents)")
+    return "\n".join([*lines, "", verdict_summary(verdict), ""])
