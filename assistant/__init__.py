@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from assistant.chat.session import Session
     from assistant.claims import (
         Analysis,
+        Attribution,
         Claim,
         Document,
         EngineInfo,
@@ -37,6 +38,7 @@ _HOMES = {
     **dict.fromkeys(
         [
             "Analysis",
+            "Attribution",
             "Claim",
             "Document",
             "EngineInfo",
@@ -64,6 +66,7 @@ __all__ = [
     "Analysis",
     "Answer",
     "Assistant",
+    "Attribution",
     "Citation",
     "Claim",
     "ClaimdeskError",

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant import config, language, prompts
-from assistant.analysis import document_claims, part_plans
+from assistant.analysis import Reading, document_reading, part_plans
+from assistant.attributions import link
 from assistant.checking import (
     Checked,
     Proposal,
@@ -96,15 +97,17 @@ class Assistant:
     def _analysis(
         self,
         documents: list[Document],
-        per_document: Sequence[list[Claim]],
+        readings: Sequence[Reading],
         usage: Usage,
         started: float,
     ) -> Analysis:
-        claims, order = combine_documents(documents, per_document)
+        claims, order = combine_documents(documents, [r.claims for r in readings])
+        attributions = link([a for r in readings for a in r.attributions], claims)
         usage.wall_time_s = round(time.perf_counter() - started, 4)
         return Analysis(
             documents=documents,
             claims=claims,
+            attributions=attributions,
             engine=self.engine,
             usage=usage,
             timeline_order=order,
@@ -116,20 +119,20 @@ class Assistant:
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
         plans, counts = self._plans(docs)
         per_part = run_all(plans, self.model, usage, self._bound(plans))
-        per_document = _per_document(per_part, counts)
-        self._remember(docs, per_document)
-        return self._analysis(docs, per_document, usage, started)
+        readings = _per_document(per_part, counts)
+        self._remember(docs, [r.claims for r in readings])
+        return self._analysis(docs, readings, usage, started)
 
     async def aanalyze(self, documents: Documents) -> Analysis:
         """Async twin of :meth:`analyze`."""
         docs, usage, started = as_documents(documents), Usage(), time.perf_counter()
         plans, counts = self._plans(docs)
         per_part = await arun_all(plans, self.model, usage, self._bound(plans))
-        per_document = _per_document(per_part, counts)
-        self._remember(docs, per_document)
-        return self._analysis(docs, per_document, usage, started)
+        readings = _per_document(per_part, counts)
+        self._remember(docs, [r.claims for r in readings])
+        return self._analysis(docs, readings, usage, started)
 
-    def _plans(self, documents: Sequence[Document]) -> tuple[list[Plan[list[Claim]]], list[int]]:
+    def _plans(self, documents: Sequence[Document]) -> tuple[list[Plan[Reading]], list[int]]:
         """Every part of every document as one independent plan, and each document's count."""
         per_document = [part_plans(d, self.model.context_chars) for d in documents]
         return [p for plans in per_document for p in plans], [len(p) for p in per_document]
@@ -163,13 +166,13 @@ class Assistant:
         fresh = self._unknown(documents)
         plans, counts = self._plans(fresh)
         per_part = run_all(plans, self.model, usage, self._bound(plans)) if plans else []
-        return self._recalled(documents, fresh, _per_document(per_part, counts))
+        return self._recalled(documents, fresh, _claims(_per_document(per_part, counts)))
 
     async def _aclaims_for(self, documents: Sequence[Document], usage: Usage) -> list[list[Claim]]:
         fresh = self._unknown(documents)
         plans, counts = self._plans(fresh)
         per_part = await arun_all(plans, self.model, usage, self._bound(plans)) if plans else []
-        return self._recalled(documents, fresh, _per_document(per_part, counts))
+        return self._recalled(documents, fresh, _claims(_per_document(per_part, counts)))
 
     def _check_analysis(
         self, documents: list[Document], given: Analysis | None, per_document: Sequence[list[Claim]]
@@ -252,13 +255,17 @@ class Assistant:
         return Session(self, as_documents(documents), history=history)
 
 
-def _per_document(per_part: Sequence[list[Claim]], counts: Sequence[int]) -> list[list[Claim]]:
-    """The parts' claims regrouped by document (``counts`` parts each) and merged."""
+def _per_document(per_part: Sequence[Reading], counts: Sequence[int]) -> list[Reading]:
+    """The parts' readings regrouped by document (``counts`` parts each) and merged."""
     merged, start = [], 0
     for count in counts:
-        merged.append(document_claims(per_part[start : start + count]))
+        merged.append(document_reading(per_part[start : start + count]))
         start += count
     return merged
+
+
+def _claims(readings: Sequence[Reading]) -> list[list[Claim]]:
+    return [r.claims for r in readings]
 
 
 def _same_documents(analysis: Analysis | None, documents: Sequence[Document]) -> bool:

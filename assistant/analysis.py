@@ -6,14 +6,16 @@ Written once as generators of model requests (see runner.py) so the sync and asy
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from assistant import language, prompts, rubric
+from assistant.attributions import ground_all, missing_contents, unique
 from assistant.chunking import Chunk, chunk, halve
-from assistant.claims import Claim, Document, Evidence, Source, Usage
+from assistant.claims import Attribution, Claim, Document, Evidence, Source, Usage
 from assistant.errors import TruncatedOutputError
-from assistant.evidence import Finder, evidence_for, faults
+from assistant.evidence import NOT_FOUND, Finder, evidence_for, faults
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, Messages, ModelRequest
@@ -63,7 +65,8 @@ def _finder(locator: Locator) -> Finder:
 
 def _faults(locator: Locator, output: ExtractionOutput) -> list[tuple[str, str]]:
     find = _finder(locator)
-    return [f for c in output.claims for s in c.sources for f in faults(find, c.text, s)]
+    rejected = [f for c in output.claims for s in c.sources for f in faults(find, c.text, s)]
+    return rejected + [(c, NOT_FOUND) for c in missing_contents(locator, output)]
 
 
 def _source(locator: Locator, claim: str, out: SourceOutput, usage: Usage) -> Source:
@@ -90,11 +93,19 @@ def _claim(locator: Locator, out: ClaimOutput, usage: Usage) -> Claim:
     )
 
 
+@dataclass
+class Reading:
+    """What the model read in one document: its claims and every attribution."""
+
+    claims: list[Claim] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+
 def part_steps(
     document: Document, part: Chunk, number: int, count: int, usage: Usage, depth: int = 0
-) -> Steps[list[Claim]]:
-    """The claims of one part; a part whose answer ran out of tokens is asked again as two
-    halves, at most MAX_SPLIT_DEPTH times over, before the truncation is an error."""
+) -> Steps[Reading]:
+    """The claims and attributions of one part; a part whose answer ran out of tokens is asked
+    again as two halves, at most MAX_SPLIT_DEPTH times over, before the truncation is an error."""
     request = extraction_request(document, part, number, count)
     locator = Locator(document, part.start)
     try:
@@ -106,14 +117,26 @@ def part_steps(
         if halves is None:
             raise
         usage.reasks += 1
-        claims: list[Claim] = []
+        reading = Reading()
         for half in halves:
-            claims += yield from part_steps(document, half, number, count, usage, depth + 1)
-        return claims
-    return [_claim(locator, c, usage) for c in output.claims]
+            found = yield from part_steps(document, half, number, count, usage, depth + 1)
+            reading.claims += found.claims
+            reading.attributions += found.attributions
+        return reading
+    claims = [_claim(locator, c, usage) for c in output.claims]
+    return Reading(claims, ground_all(locator, output.attributions, usage))
 
 
-def part_plans(document: Document, budget: int) -> list[Plan[list[Claim]]]:
+def reading_steps(document: Document, budget: int, usage: Usage) -> Steps[Reading]:
+    """One document's claims and attributions, its parts one after another (for drivers that
+    run one sequence, such as chat; :class:`assistant.Assistant` runs the parts at once)."""
+    per_part = []
+    for plan in part_plans(document, budget):
+        per_part.append((yield from plan(usage)))
+    return document_reading(per_part)
+
+
+def part_plans(document: Document, budget: int) -> list[Plan[Reading]]:
     """One plan per part of the document, independent of each other, so they can run at once."""
     parts = chunk(document.text, budget)
     return [
@@ -124,18 +147,17 @@ def part_plans(document: Document, budget: int) -> list[Plan[list[Claim]]]:
 
 def _part_plan(
     document: Document, part: Chunk, number: int, count: int, usage: Usage
-) -> Steps[list[Claim]]:
+) -> Steps[Reading]:
     return part_steps(document, part, number, count, usage)
 
 
-def document_claims(per_part: Sequence[list[Claim]]) -> list[Claim]:
-    """A document's claims from its parts' claims (restatements across parts merged)."""
-    return merge_claims([c for claims in per_part for c in claims])
+def document_reading(per_part: Sequence[Reading]) -> Reading:
+    """A document's reading from its parts' (restatements across parts merged)."""
+    claims = [c for r in per_part for c in r.claims]
+    return Reading(merge_claims(claims), unique([a for r in per_part for a in r.attributions]))
 
 
 def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[Claim]]:
-    """The parts one after another (for drivers that run one sequence, such as chat)."""
-    per_part = []
-    for plan in part_plans(document, budget):
-        per_part.append((yield from plan(usage)))
-    return document_claims(per_part)
+    """One document's claims (see :func:`reading_steps`)."""
+    reading = yield from reading_steps(document, budget, usage)
+    return reading.claims

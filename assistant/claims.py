@@ -153,9 +153,34 @@ class Usage(_Model):
         return Usage.model_validate(data)
 
 
+class Attribution(_Model):
+    """One attributed statement in a document: who (``source``) said (``cue``) what
+    (``content``), each span located by code like evidence, and the speaker resolved.
+
+    ``source`` is the speaker as written at this place ("he", "a spokeswoman"); ``name``,
+    ``role``, ``kind`` and ``on_record`` are who that is. ``source`` is None when the text names
+    no speaker (the outlet's own "could not be verified"); ``content`` is None when nothing is
+    reported ("declined to comment"). ``claim_ids`` are the claims this statement sources.
+    """
+
+    document_id: str
+    source: Evidence | None = None
+    cue: Evidence
+    content: Evidence | None = None
+    name: str
+    role: str | None = None
+    kind: SourceKind
+    stance: Stance
+    on_record: bool
+    claim_ids: list[str] = Field(default_factory=list)
+
+
 class Analysis(_Model):
+    """Claims with their status and sourcing, and every attribution read in the documents."""
+
     documents: list[Document]
     claims: list[Claim]
+    attributions: list[Attribution] = Field(default_factory=list)
     engine: EngineInfo
     usage: Usage = Field(default_factory=Usage)
     timeline_order: TimelineOrder = "arguments"
@@ -171,6 +196,16 @@ class Analysis(_Model):
                 f"unknown status {status!r}: use one of {', '.join(STATUSES)}"
             )
         return self.model_copy(update={"claims": self.by_status(status)})
+
+    def said_by(self, name: str) -> list[Attribution]:
+        """Attributions whose speaker's name or the words as written contain ``name``
+        (case-insensitive): ``analysis.said_by("Baloch")``."""
+        wanted = name.casefold().strip()
+        return [
+            a
+            for a in self.attributions
+            if wanted in a.name.casefold() or (a.source and wanted in a.source.quote.casefold())
+        ]
 
     def document(self, document_id: str) -> Document:
         for doc in self.documents:

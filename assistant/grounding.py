@@ -46,6 +46,7 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 _EDGE = " \t\r\n\"'"
 MIN_FRAGMENT = 12
 _SPACE_RUN = re.compile(r"\s+")
+_FOLDED_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace runs other than a single space
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def normalise(text: str) -> NormalisedText:
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for run in _SPACE_RUN.finditer(mapped):
+    for run in _FOLDED_SPACE.finditer(mapped):  # a lone space is already what it becomes
         pieces += (mapped[pos : run.start()], " ")
         offsets += range(pos, run.start())
         offsets.append(run.start())
@@ -135,8 +136,14 @@ class Locator:
 
     def __init__(self, document: Document, start: int = 0) -> None:
         self.document = document
+        self.start = start
         self._cursor = start
         self._found: dict[str, Evidence | None] = {}
+
+    @property
+    def cursor(self) -> int:
+        """Where the last quote was found (quotes mostly come in reading order)."""
+        return self._cursor
 
     def locate(self, quote: str) -> Evidence | None:
         if quote not in self._found:
@@ -164,3 +171,92 @@ def locate_in(documents: Iterable[Document], quote: str) -> Evidence | None:
 def evidence_at(document: Document, start: int, end: int) -> Evidence:
     """Evidence for a span the caller already knows to be in the text."""
     return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)
+
+
+def locate_near(
+    document: Document, quote: str, lo: int, hi: int, reach: int = 400
+) -> Evidence | None:
+    """Evidence for a short ``quote`` ("he", "said") as a whole word or phrase: the occurrence
+    nearest to the stretch ``[lo, hi)`` within ``reach`` characters of it, preferring one outside
+    the stretch (a speaker or cue is not inside what they said); None when there is none."""
+    exact = _nearest_as_written(document.text, quote, lo, hi, reach)
+    if exact is not None:
+        return evidence_at(document, *exact)
+    hay = _normalised(document.text)
+    begin = _normalised_index(hay, max(0, lo - reach))
+    end = _normalised_index(hay, hi + reach)
+    first, last = _normalised_index(hay, lo), _normalised_index(hay, hi)
+    for needle in _needles(quote):
+        spans = [
+            (pos, pos + len(needle))
+            for pos in _occurrences(hay.text, needle, begin, end)
+            if _whole_word(hay.text, pos, pos + len(needle))
+        ]
+        if spans:
+            start, stop = min(spans, key=lambda s: _distance(s, first, last))
+            return evidence_at(document, hay.offsets[start], hay.offsets[stop - 1] + 1)
+    return None
+
+
+def nearest_spans(
+    document: Document, quote: str, lo: int, hi: int, reach: int = 400
+) -> list[Evidence]:
+    """Every whole-word occurrence of ``quote`` as written within ``reach`` of ``[lo, hi)``,
+    nearest first (for a caller that must try them in turn)."""
+    if not quote or quote != quote.strip():
+        return []
+    begin, end = max(0, lo - reach), hi + reach
+    spans = [
+        m.span()
+        for m in _ending_a_word(quote).finditer(document.text, begin, end)
+        if _whole_word(document.text, *m.span())
+    ]
+    spans.sort(key=lambda s: _distance(s, lo, hi))
+    return [evidence_at(document, *span) for span in spans]
+
+
+def _nearest_as_written(
+    text: str, quote: str, lo: int, hi: int, reach: int
+) -> tuple[int, int] | None:
+    """The nearest whole-word occurrence of ``quote`` exactly as written (the usual case,
+    found without normalising), or None."""
+    if not quote or quote != quote.strip():
+        return None
+    begin, end = max(0, lo - reach), hi + reach
+    spans = [
+        m.span()
+        for m in _ending_a_word(quote).finditer(text, begin, end)
+        if _whole_word(text, *m.span())
+    ]
+    return min(spans, key=lambda s: _distance(s, lo, hi)) if spans else None
+
+
+@lru_cache(maxsize=1024)
+def _ending_a_word(quote: str) -> re.Pattern[str]:
+    """``quote`` as written, not followed by more of a word (a literal first, so the search is
+    fast; the start is checked by :func:`_whole_word`)."""
+    after = r"(?![^\W_])" if quote[-1].isalnum() else ""
+    return re.compile(re.escape(quote) + after)
+
+
+def _occurrences(text: str, needle: str, begin: int, end: int) -> Iterable[int]:
+    pos = text.find(needle, begin, end)
+    while pos >= 0:
+        yield pos
+        pos = text.find(needle, pos + 1, end)
+
+
+def _distance(span: tuple[int, int], lo: int, hi: int) -> int:
+    start, stop = span
+    if stop <= lo:
+        return lo - stop
+    if start >= hi:
+        return start - hi
+    return 1_000_000  # inside the anchor stretch: only when nothing lies outside
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    inside_word = before.isalnum() and text[start].isalnum()
+    return not inside_word and not (after.isalnum() and text[end - 1].isalnum())

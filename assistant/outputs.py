@@ -11,7 +11,7 @@ import json
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from assistant.claims import SourceKind, Stance, Status, VerdictStatus
 
@@ -37,10 +37,34 @@ class ClaimOutput(_Output):
     sources: list[SourceOutput]
 
 
+class AttributionOutput(_Output):
+    """One attributed statement: the speaker, cue and content as written, and who speaks."""
+
+    source: str
+    cue: str
+    content: str
+    name: str
+    role: str | None
+    kind: SourceKind
+    stance: Stance
+    on_record: bool
+
+
 class ExtractionOutput(_Output):
-    """Answer to an ``extract`` request: every check-worthy claim in the passage."""
+    """Answer to an ``extract`` request: every check-worthy claim in the passage and every
+    attributed statement in it (who said what)."""
 
     claims: list[ClaimOutput]
+    attributions: list[AttributionOutput]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _attributions_may_be_missing(cls, data: Any) -> Any:
+        """The schema requires ``attributions``, but an answer without the key still gives its
+        claims (a weak model, or a scripted one written before attributions): read as none."""
+        if isinstance(data, dict) and "attributions" not in data:
+            return {**data, "attributions": []}
+        return data
 
 
 class VerdictOutput(_Output):

@@ -1,4 +1,4 @@
-"""PolNeAR "who said it": predicted source evidence spans against gold Source spans."""
+"""PolNeAR who said what: predicted attributions against gold Source, Cue and Content spans."""
 
 from __future__ import annotations
 
@@ -32,7 +32,19 @@ def _answer(request: ModelRequest) -> dict[str, Any]:
             _source("the outlet", "outlet", "Officials said the vote is Friday"),  # left out
         ],
     }
-    return {"claims": [claim]}
+    said = [
+        _said("Senator Lee", "said", "the budget would pass"),  # all three spans exact
+        _said("weather", "was", "mild"),  # no attribution there
+        _said("Officials", "said", "the vote is"),  # content cut short: overlap, not exact
+    ]
+    return {"claims": [claim], "attributions": said}
+
+
+def _said(source: str, cue: str, content: str) -> dict[str, Any]:
+    return {
+        "source": source, "cue": cue, "content": content, "name": source, "role": None,
+        "kind": "named_official", "stance": "asserts", "on_record": True,
+    }  # fmt: skip
 
 
 def test_source_span_overlap_precision_recall(
@@ -42,13 +54,22 @@ def test_source_span_overlap_precision_recall(
     argv = ["polnear", "--data", str(FIXTURES / "polnear"), "--model", "x", "--json", str(out)]
     assert run_cli(monkeypatch, FunctionModel(_answer), argv, tmp_path / "cache") == 0
     report = EvalReport.model_validate_json(out.read_text(encoding="utf-8"))
-    assert report.metrics["attribution.precision"] == 0.5  # Lee right, weather wrong
-    assert report.metrics["attribution.recall"] == 0.5  # Senator Lee found, Officials missed
-    assert report.metrics["attribution.f1"] == 0.5
-    assert report.metrics["grounding.rate"] == 1.0
+    metrics = report.metrics
+    # claim sources only (the older reading): Lee right, weather wrong, Officials missed
+    assert metrics["claim_sources.precision"] == 0.5
+    assert metrics["claim_sources.recall"] == 0.5
+    # attributions: Lee and Officials right, weather wrong; both gold sources found
+    assert metrics["attribution.source.precision"] == pytest.approx(2 / 3)
+    assert metrics["attribution.source.recall"] == 1.0
+    assert metrics["attribution.precision"] == metrics["attribution.source.precision"]
+    assert metrics["attribution.source.exact.recall"] == 1.0
+    assert metrics["attribution.cue.exact.recall"] == 1.0  # gold has Lee's cue only
+    assert metrics["attribution.content.recall"] == 1.0
+    assert metrics["attribution.content.exact.precision"] == pytest.approx(1 / 3)
+    assert metrics["grounding.rate"] == 1.0
     found = {i.id: i.correct for i in report.items}
     assert found == {
         "sample-article/T1": True,
-        "sample-article/T5": False,
+        "sample-article/T5": True,
         "sample-article/extra-1": False,
     }

@@ -205,7 +205,7 @@ def test_json_object_request_carries_the_schema() -> None:
     server.model(mode="json_object").complete(extract_request())
     response_format = server.bodies[0]["response_format"]
     assert response_format["type"] == "json_object"
-    assert response_format["schema"]["required"] == ["claims"]
+    assert response_format["schema"]["required"] == ["claims", "attributions"]
 
 
 def test_auto_falls_back_to_json_object_once_and_remembers() -> None:
@@ -323,8 +323,11 @@ def test_the_schema_is_sent_once(mode: str) -> None:
     system = body["messages"][0]["content"]
     assert body["messages"][0]["role"] == "system"
     if mode == "json_schema":
-        assert body["response_format"]["json_schema"]["schema"]["required"] == ["claims"]
+        assert body["response_format"]["json_schema"]["schema"]["required"] == [
+            "claims",
+            "attributions",
+        ]
         assert '"claims"' not in system
     else:
         assert system.startswith("List the claims as JSON.\n\nThe JSON must match this schema:\n")
-        assert system.count('"required":["claims"]') == 1
+        assert system.count('"required":["claims","attributions"]') == 1

@@ -69,3 +69,27 @@ def scripted_reader(answers: list[Answer], **options: Any) -> FunctionModel:
 
 def checks(model: FunctionModel) -> list[ModelRequest]:
     return [r for r in model.requests if r.task == "check"]
+
+
+def said(
+    source: str,
+    cue: str,
+    content: str,
+    name: str,
+    *,
+    kind: str = "named_official",
+    stance: str = "asserts",
+    role: str | None = None,
+    on_record: bool = True,
+) -> dict[str, Any]:
+    """One attribution (who said what) as a model sends it."""
+    return {
+        "source": source,
+        "cue": cue,
+        "content": content,
+        "name": name,
+        "role": role,
+        "kind": kind,
+        "stance": stance,
+        "on_record": on_record,
+    }

@@ -1,8 +1,9 @@
 """PolNeAR attribution corpus as published: ``text/<name>.txt`` and brat standoff files
 ``attributions/<name>_<annotator>.ann`` with Source / Cue / Content spans.
 
-Only the Source spans are used: the eval scores "who said it". Where several annotators
-annotated one article, the first annotation file in name order is the gold one.
+The Source, Cue and Content spans are read: the eval scores who said it, the words of saying and
+what was said. Where several annotators annotated one article, the first annotation file in
+name order is the gold one.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t(.*)$")
 _ANNOTATOR_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
 
 
+LABELS = ("Source", "Cue", "Content")
+
+
 @dataclass(frozen=True)
 class SourceSpan:
+    """One annotated span (a Source, Cue or Content), possibly in several fragments."""
+
     id: str
     fragments: tuple[tuple[int, int], ...]
     text: str
+    label: str = "Source"
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class AttributionArticle:
     id: str
     text: str
     sources: tuple[SourceSpan, ...]
+    cues: tuple[SourceSpan, ...] = ()
+    contents: tuple[SourceSpan, ...] = ()
 
 
 def _fragments(offsets: str, where: str) -> tuple[tuple[int, int], ...]:
@@ -41,15 +50,20 @@ def _fragments(offsets: str, where: str) -> tuple[tuple[int, int], ...]:
     return tuple(fragments)
 
 
-def parse_ann(content: str, where: str) -> list[SourceSpan]:
-    """The Source text-bound annotations of one brat ``.ann`` file."""
+def parse_spans(content: str, where: str) -> list[SourceSpan]:
+    """The Source, Cue and Content text-bound annotations of one brat ``.ann`` file."""
     spans = []
     for number, line in enumerate(content.splitlines(), start=1):
         match = _TEXT_BOUND.match(line)
-        if match and match.group(2) == "Source":
+        if match and match.group(2) in LABELS:
             fragments = _fragments(match.group(3), f"{where}:{number}")
-            spans.append(SourceSpan(match.group(1), fragments, match.group(4)))
+            spans.append(SourceSpan(match.group(1), fragments, match.group(4), match.group(2)))
     return spans
+
+
+def parse_ann(content: str, where: str) -> list[SourceSpan]:
+    """The Source text-bound annotations of one brat ``.ann`` file."""
+    return [s for s in parse_spans(content, where) if s.label == "Source"]
 
 
 def _annotation_files(folder: Path) -> dict[str, Path]:
@@ -95,8 +109,11 @@ def load(path: Path) -> list[AttributionArticle]:
         if not text_path.is_file():
             raise InputError(f"{ann}: no article text at {text_path}", path=str(text_path))
         text = _read(text_path)
-        sources = parse_ann(_read(ann), str(ann))
-        articles.append(AttributionArticle(name, text, tuple(sources)))
+        spans = parse_spans(_read(ann), str(ann))
+        by_label = {label: tuple(s for s in spans if s.label == label) for label in LABELS}
+        articles.append(
+            AttributionArticle(name, text, by_label["Source"], by_label["Cue"], by_label["Content"])
+        )
     if not articles:
         raise InputError(f"{split}: no .ann files found", path=str(split))
     return articles

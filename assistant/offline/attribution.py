@@ -67,6 +67,7 @@ class Attribution:
     exhortation: bool = False
     cited: tuple[str, ...] = field(default=())
     lead: str = ""
+    cue_at: Span | None = None  # the cue's offsets in the full text
 
 
 def _cue_table() -> dict[str, lex.CueStance]:
@@ -86,14 +87,46 @@ _ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
 _TOKEN = re.compile(r"[a-z]+")
 
 
-def _cues_by_first_word() -> dict[str, tuple[str, ...]]:
+def _cues_by_first_word(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
-    for cue in _ALL_CUES:  # longest first, so the longest phrase wins
+    for cue in cues:  # longest first, so the longest phrase wins
         table.setdefault(cue.split()[0], []).append(cue)
     return {word: tuple(cues) for word, cues in table.items()}
 
 
-_CUES_BY_FIRST_WORD = _cues_by_first_word()
+_CUES_BY_FIRST_WORD = _cues_by_first_word(_ALL_CUES)
+_TOKEN_ANY_CASE = re.compile(r"[A-Za-z]+")
+_VERB_FILLERS = (
+    lex.AUXILIARIES
+    | lex.MODALS
+    | frozenset("also not never still long has have and but once even then later".split())
+)
+_SPEAKER_ENDS = (
+    lex.PERSONAL_PRONOUNS
+    | lex.GROUP_PRONOUNS
+    | lex.ANONYMOUS_HEADS
+    | lex.TITLES
+    | lex.ORGANIZATION_NOUNS
+    | lex.REPORT_NOUNS
+    | lex.DOCUMENT_NOUNS
+    | frozenset(
+        """poll survey study research analysis data video footage ad website campaign critic
+        supporter voter people expert analyst democrat republican leader american member
+        resident observer""".split()
+    )
+)
+# The wider reading for the attributions a document lists (who said what): every cue above and
+# the verbs of belief, wish and stance as well.
+_BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
+_BROAD_BY_FIRST_WORD = _cues_by_first_word(_BROAD_CUES)
+# Cues the wider reading reads differently from the narrow one.
+_NARROW = frozenset(_ALL_CUES)
+_WIDER_READ = frozenset((*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE))
+# Words that make the wider reading differ: its own cues, and the cues it reads more freely
+# ("called" without a dismissive word, "shows" after any speaker, "asked" without advice).
+_BROAD_ONLY = (frozenset(_BROAD_BY_FIRST_WORD) - frozenset(_CUES_BY_FIRST_WORD)) | frozenset(
+    c.split()[0] for c in (*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE)
+)
 
 
 @dataclass(frozen=True)
@@ -105,12 +138,54 @@ class CueMatch:
     cue: str
 
 
+def has_wider_cues(sentence: str) -> bool:
+    """Whether ``sentence`` has a cue only the wider reading knows ("wants", "the poll found")
+    right after a word that can end a speaker's name (a capitalised word, a pronoun, a noun for
+    people, bodies or reports): a cheap test before the wider reading."""
+    if _BROAD_ONLY.isdisjoint(_TOKEN.findall(sentence.lower())):
+        return False
+    words = _TOKEN_ANY_CASE.findall(sentence)
+    return any(
+        word.lower() in _BROAD_ONLY and _after_speaker(words, i) for i, word in enumerate(words)
+    )
+
+
+def _after_speaker(words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` follows a possible speaker, across up to two auxiliaries or
+    adverbs ("Trump has long called for")."""
+    for before in reversed(words[max(0, at - 3) : at]):
+        if _speaker_end(before):
+            return True
+        low = before.lower()
+        if not (low in _VERB_FILLERS or (low.endswith("ly") and len(low) > 4)):
+            return False
+    return False
+
+
+def _speaker_end(word: str) -> bool:
+    low = word.lower()
+    if word[:1].isupper() or low in _SPEAKER_ENDS or low.removesuffix("s") in _SPEAKER_ENDS:
+        return True
+    return low.endswith(("ers", "ists", "ians"))  # "protesters", "economists", "politicians"
+
+
 @lru_cache(maxsize=1024)
 def find_cues(sentence: str) -> tuple[CueMatch, ...]:
     """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
+    return _cues(sentence, _CUES_BY_FIRST_WORD)
+
+
+@lru_cache(maxsize=256)
+def find_wider_cues(sentence: str) -> tuple[CueMatch, ...]:
+    """:func:`find_cues` with the verbs of belief, wish and stance too
+    (lexicons.ATTRIBUTION_CUES)."""
+    return _cues(sentence, _BROAD_BY_FIRST_WORD)
+
+
+def _cues(sentence: str, table: dict[str, tuple[str, ...]]) -> tuple[CueMatch, ...]:
     low = sentence.lower()
     found: list[CueMatch] = []
-    if _CUES_BY_FIRST_WORD.keys().isdisjoint(_TOKEN.findall(low)):
+    if table.keys().isdisjoint(_TOKEN.findall(low)):
         return ()
     resume = 0
     for token in _TOKEN.finditer(low):
@@ -118,7 +193,7 @@ def find_cues(sentence: str) -> tuple[CueMatch, ...]:
             continue
         if token.start() > 0 and sentence[token.start()].isupper():
             continue  # part of a name: "the United States"
-        for cue in _CUES_BY_FIRST_WORD.get(token.group(), ()):
+        for cue in table.get(token.group(), ()):
             end = token.start() + len(cue)
             if low.startswith(cue, token.start()) and not low[end : end + 1].isalnum():
                 found.append(CueMatch(token.start(), end, cue))
@@ -185,6 +260,9 @@ _REDUCED_RELATIVE = re.compile(
     r"\s+(?:posted|published|released|filed|seen|obtained|shared|issued|prepared|sent|"
     r"submitted|compiled|conducted|commissioned)\b"
 )
+_TIMED_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}(?:after|before|since|until)\b", re.IGNORECASE)
+_PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
+_RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -208,6 +286,7 @@ def _is_verb(word: str) -> bool:
     return word.islower() and low.endswith("ed") and low not in lex.TITLES
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_speaker(phrase: str) -> bool:
     words = _words(phrase)
     if not words or len(words) > MAX_SPEAKER_WORDS:
@@ -238,7 +317,9 @@ def _looks_like_speaker(phrase: str) -> bool:
     if head in nouns:  # "provincial authorities", "senior officials"
         return True
     opener = words[0][0].isupper() or words[0].lower() in _OPENERS | nouns
-    return opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns))
+    # "port authority spokesperson Tom Okafor" after "However,": a title, then a name
+    titled = any(w.lower() in lex.TITLES for w in words[:-1]) and words[-1][0].isupper()
+    return titled or (opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns)))
 
 
 _PEOPLE = lex.ANONYMOUS_HEADS | lex.TITLES
@@ -313,6 +394,7 @@ def _after_last_verb(chunk: str) -> str:
 _CLAUSE_COMMA = re.compile(r",(?!\d{3})")  # not the comma of "1,450"
 
 
+@lru_cache(maxsize=4096)
 def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
     """Speaker phrase (and appositive role) ending a stretch of masked text, or ("", None)."""
     pre = _strip_trailing_adverbs(_CITING.sub(" ", masked_pre))
@@ -328,6 +410,11 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         chunks = chunks[1:]  # "Denying the report, the council's chief executive said"
     if not chunks:
         return "", None
+    chain = _appositive_chain(chunks)
+    if chain is not None:  # "Scott Pruitt, the attorney general ..., one of the states ..., said"
+        speaker = _after_last_verb(chunks[chain])
+        role = next((c for c in chunks[chain + 1 :] if _has_title(c)), None)
+        return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
     last = chunks[-1]
     if len(chunks) > 1 and _participle_phrase(last):
         last = chunks[-2]  # "The letter, dated June 3, says": the letter
@@ -338,8 +425,36 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         role, last = last, chunks[-2]
     elif len(chunks) > 1 and _prepositive_role(chunks[-2], last):
         role = chunks[-2]  # "A Chatterbox spokesman, Felipe Arango, declined"
+    if role and _TIMED_CLAUSE.match(role):
+        role = None  # "Ruiz, a week after denying it, confirmed": a time, not a role
     speaker = _RELATIVE_END.sub("", _after_last_verb(last))  # "a man who said" -> "a man"
     return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
+
+
+_DESCRIBING = frozenset("a an the one his her its their who which whose of from".split())
+
+
+def _appositive_chain(chunks: list[str]) -> int | None:
+    """Where a name opens a chain of two or more descriptions before the cue ("Donna Rawlings,
+    59, of Ashton, Md., who watched ..., said"), or None."""
+    if len(chunks) < 3:
+        return None
+    for j, chunk in enumerate(chunks[:-2]):
+        words = _words(chunk)
+        named = 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+        if named and all(_describing(c) for c in chunks[j + 1 :]):
+            return j
+    return None
+
+
+def _describing(chunk: str) -> bool:
+    """A description set off by commas: "the foreign minister", "59", "who watched", "Md."."""
+    words = _words(chunk) or chunk.split()
+    if not words:
+        return False
+    first = words[0]
+    short_name = len(words) <= 2 and all(w[:1].isupper() for w in words)
+    return first.lower() in _DESCRIBING or first[:1].isdigit() or short_name
 
 
 def _participle_phrase(chunk: str) -> bool:
@@ -468,6 +583,7 @@ class _Sentence:
         return self.text[self.span.start + start : self.span.start + end]
 
 
+@lru_cache(maxsize=64)
 def _prepare(text: str, span: Span) -> _Sentence:
     quotes = quotations(text, span.start, span.end)
     straight = plain(text[span.start : span.end])
@@ -479,7 +595,8 @@ def _clean_content(text: str) -> str:
     becomes X."""
     text = _AND_THAT.split(text, maxsplit=1)[0]
     text = _CIRCUMSTANCE.split(text, maxsplit=1)[0]  # ", a day after parents began ..."
-    text = _LEAD_IN.sub("", text)
+    text = _DATELINE.sub("", _LEAD_IN.sub("", text))  # "PORTVILLE - The city will ..."
+    text = _INTERVAL.sub("", text.strip().rstrip(",;:"))  # "..., a week" (after denying ...)
     return text.strip().strip(",;:").strip()
 
 
@@ -538,15 +655,22 @@ def _dismissive(s: _Sentence, match: CueMatch) -> bool:
     return any(w in lex.DISMISSIVE_WORDS for w in re.findall(r"[a-z]+", window))
 
 
-def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attribution | None:
+def _one(
+    s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str, broad: bool = False
+) -> Attribution | None:
     match = matches[i]
     cue = match.cue
     if cue == ACCORDING:
         return _according(s, match)
     if cue == CITING or match.start == 0 or _plural_noun(s.masked, match):
         return None
+    if broad and cue not in CUE_STANCE and cue not in lex.WARNING_VERBS:
+        found = _speech(s, matches, i, "asserts", prior, broad=True)  # "wants", "urged"
+        return None if found is None or _noun_not_verb(cue, found.speaker) else found
     if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
         return None  # "delivered in writing": a manner, not speech
+    if _is_participle(cue) and _RECALLED.search(s.masked[: match.start]):
+        return None  # "a week after denying it": an earlier act recalled, not said here
     stance = CUE_STANCE.get(cue, "asserts")
     if cue in lex.WARNING_VERBS and _THAT_CLAUSE.match(s.masked[match.end :]):
         return _speech(s, matches, i, stance, prior)  # "warned that ...": a statement
@@ -560,10 +684,25 @@ def _one(s: _Sentence, matches: Sequence[CueMatch], i: int, prior: str) -> Attri
         passive = _passive_denial(s, match)
         if passive is not None:
             return passive
-    found = _speech(s, matches, i, stance, prior)
-    if cue in lex.SHOW_CUES and (found is None or not _is_document(found.speaker)):
+    found = _speech(s, matches, i, stance, prior, broad=broad)
+    if broad or found is None:
+        return found
+    if cue in lex.SHOW_CUES and not _is_document(found.speaker):
         return None  # "Video shows a man ...", "the figures show": only documents speak
     return found
+
+
+_NOUN_HEADS = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | _PEOPLE
+
+
+def _noun_not_verb(cue: str, speaker: str) -> bool:
+    """ "two major attacks", "her hopes": a plural noun after a modifier, not a verb of saying
+    after its subject."""
+    words = _words(speaker)
+    if not cue.endswith("s") or not words:
+        return False
+    last = words[-1]
+    return last.islower() and not last.endswith("s") and last.lower() not in _NOUN_HEADS
 
 
 def _is_document(speaker: str) -> bool:
@@ -605,7 +744,12 @@ def _passive_denial(s: _Sentence, match: CueMatch) -> Attribution | None:
 
 
 def _speech(
-    s: _Sentence, matches: Sequence[CueMatch], i: int, stance: lex.CueStance, prior: str
+    s: _Sentence,
+    matches: Sequence[CueMatch],
+    i: int,
+    stance: lex.CueStance,
+    prior: str,
+    broad: bool = False,
 ) -> Attribution | None:
     match = matches[i]
     cue = match.cue
@@ -630,8 +774,9 @@ def _speech(
         speaker, role = _speaker_before(pre)
         if prior and speaker.lower() in lex.GROUP_PRONOUNS | lex.PERSONAL_PRONOUNS:
             speaker = prior
-        if prior and _SHARED_SUBJECT.search(pre):
-            speaker = prior  # "X acknowledged ... but said ..."
+        if _SHARED_SUBJECT.search(pre):
+            # "X acknowledged ... but said ...", "X supported Democrats ..., and said ..."
+            speaker = prior or _strip_trailing_adverbs(_subject(s.masked)) or speaker
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
         return _build(s, speaker, role, cue, stance, leading, direct=True)
@@ -650,7 +795,7 @@ def _speech(
         return _inverted(s, cue, stance, pre, post_masked, match.end)
     if not speaker:
         return None
-    found = _forward(s, speaker, role, cue, stance, post)
+    found = _forward(s, speaker, role, cue, stance, post, broad)
     if found is None:
         return None
     if _is_participle(cue) and not _reduced_relative(s, pre):
@@ -746,7 +891,13 @@ def _inverted(
 
 
 def _forward(
-    s: _Sentence, speaker: str, role: str | None, cue: str, stance: lex.CueStance, post: str
+    s: _Sentence,
+    speaker: str,
+    role: str | None,
+    cue: str,
+    stance: lex.CueStance,
+    post: str,
+    broad: bool = False,
 ) -> Attribution | None:
     """``X said (that) ...``: the content follows the cue."""
     body = _object_of_told(post) if cue in {"told", "tells"} else post
@@ -757,7 +908,8 @@ def _forward(
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
     bare_clause = any(w.lower() in _FINITE for w in body.split()[:8])
-    if cue in lex.NEEDS_CLAUSE and not (has_that or quoted or '"' in plain(body) or bare_clause):
+    clause_needed = cue in lex.NEEDS_CLAUSE and not broad  # "suggested looking at": listed
+    if clause_needed and not (has_that or quoted or '"' in plain(body) or bare_clause):
         return None
     hearsay = _HEARSAY.match(body)
     if hearsay:
@@ -793,7 +945,7 @@ def _lead(s: _Sentence, pre: str) -> str:
 
 def _deniable(body: str) -> bool:
     """Whether a denial's object is something said: claims, reports, wrongdoing, "it"."""
-    words = [w.lower() for w in _words(body)[:5]]
+    words = [w.lower().strip(".,;:") for w in _words(body)[:5]]
     if not words or words[0].endswith("ing"):  # "denied taking any banned substance"
         return True
     return bool(set(words) & (lex.DENIABLE_OBJECTS | lex.REPORT_ANAPHORS))
@@ -818,6 +970,7 @@ def _build(
     statement: bool = False,
 ) -> Attribution:
     exhortation = cue in lex.EXHORTATION_VERBS and not (cue in lex.WARNING_VERBS and clause)
+    content = _PAIRED_APOSTROPHES.sub("", content.strip()).strip(" ,")  # ''Quoted like this,
     speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
     if _NEGATED_SUBJECT.match(speaker) and stance in {"asserts", "confirms"}:
         stance, statement = "not_confirmed", False
@@ -837,16 +990,22 @@ def _build(
     )
 
 
-def attribute(text: str, sentence: Span) -> list[Attribution]:
-    """Every attribution in one sentence of ``text`` (in reading order)."""
+def attribute(text: str, sentence: Span, broad: bool = False) -> list[Attribution]:
+    """Every attribution in one sentence of ``text`` (in reading order). ``broad``: only what
+    the wider reading adds (the verbs of belief, wish and stance, and the cues it reads more
+    freely), for the attributions listed, never for claims."""
     s = _prepare(text, sentence)
-    matches = find_cues(s.masked)
+    matches = find_wider_cues(s.masked) if broad else find_cues(s.masked)
     found: list[Attribution] = []
-    for i in range(len(matches)):
+    for i, match in enumerate(matches):
+        if broad and match.cue in _NARROW and match.cue not in _WIDER_READ:
+            continue  # the narrow reading has read it
         prior = found[-1].speaker if found else ""
-        attribution = _one(s, matches, i, prior)
+        attribution = _one(s, matches, i, prior, broad)
         if attribution is None:
             continue
+        at = Span(sentence.start + match.start, sentence.start + match.end)
+        attribution = replace(attribution, cue_at=at)
         if attribution.cue == ACCORDING:
             return [attribution]  # everything else in the sentence is what X said
         found.append(attribution)
@@ -877,6 +1036,7 @@ def _opening_denial(
         hearsay=False,
         statement=False,
         lead="",
+        cue_at=Span(s.span.start + matches[0].start, s.span.start + matches[0].end),
     )
 
 

@@ -16,19 +16,35 @@ Evidence quotes are whole sentences of the text, so grounding finds them verbati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from assistant import rubric
+from assistant.attributions import CUE_REACH
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
-from assistant.offline.attribution import Attribution, attribute, main_clause, says_something
+from assistant.offline import lexicons as lex
+from assistant.offline.attribution import (
+    Attribution,
+    attribute,
+    has_wider_cues,
+    main_clause,
+    says_something,
+)
 from assistant.offline.drafts import DraftClaim
 from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
-from assistant.offline.sourcing import OUTLET, Party, SpeakerMemory, classify, split_neither
+from assistant.offline.sourcing import (
+    OUTLET,
+    Party,
+    SpeakerMemory,
+    classify,
+    speaks_for,
+    split_neither,
+)
 
 REPORT_WORDS = frozenset({"report", "reports", "media", "story", "stories", "reporting"})
 MEDIA_REPORTS = Party("media reports", None, "media_report", True)
@@ -76,6 +92,7 @@ class Extractor:
         self.memory = SpeakerMemory(text)
         self.index = 0  # number of the sentence being read
         self.speaker: Attribution | None = None  # who spoke in the previous sentence
+        self.read: list[dict[str, Any]] = []  # every attribution, as AttributionOutput items
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
         for span in spans:
@@ -90,6 +107,25 @@ class Extractor:
 
     def sentence(self, span: Span) -> None:
         quote = self.text[span.start : span.end]
+        first = len(self.claims)
+        self._read(span, quote)
+        self._answered_in_sentence(first, quote)
+
+    def _answered_in_sentence(self, first: int, quote: str) -> None:
+        """ "X is not closing, the company said, after posts claiming it would close ...": a
+        party's negated statement and the report it answers in one sentence. The report's
+        claim is denied by the party; the negated statement is the denial, not a claim."""
+        new = self.claims[first:]
+        reported = [c for c in new if c.reported]
+        denials = [c for c in new if c not in reported and _negated_by_party(c)]
+        if len(reported) != 1 or not denials:
+            return
+        for denial in denials:
+            reported[0].add([s.party for s in denial.sources], "denies", quote)
+            reported[0].text = _named_like(reported[0].text, denial.text)
+            self.claims.remove(denial)
+
+    def _read(self, span: Span, quote: str) -> None:
         found = attribute(self.text, span)
         if not found and _opens_with_quote(quote) and self.speaker is not None:
             found = [self._continued_quote(span, quote, self.speaker)]
@@ -104,6 +140,48 @@ class Extractor:
                 self._outlet(attribution.lead, quote, at=before)
         direct = [a for a in found if a.direct and a.speaker]
         self.speaker = direct[-1] if direct else None
+        if not found and has_wider_cues(quote):
+            self._wider(span, found)
+
+    def _wider(self, span: Span, found: Sequence[Attribution]) -> None:
+        """Attributions only the wider reading finds ("Trump wants ...", "the poll found"):
+        listed, never made into claims, their speakers resolved but not remembered."""
+        known = {a.cue_at for a in found}
+        for attribution in attribute(self.text, span, broad=True):
+            if attribution.cue_at not in known:
+                names = split_neither(attribution.speaker) if attribution.speaker else []
+                parties = [self.memory.resolve(n, attribution.role) for n in names]
+                self._record(attribution, [p for p in parties if p is not None])
+
+    def _record(self, attribution: Attribution, parties: Sequence[Party]) -> None:
+        """Keep the attribution for the document's list of who said what."""
+        at = attribution.cue_at
+        if at is None or (self.read and self.read[-1]["at"] == at.start):
+            return
+        if _far_from_cue(self.text, attribution.content, at.start, at.end):
+            return  # paired across paragraphs (an unclosed quotation): not one statement
+        speaker = attribution.speaker
+        party = (
+            parties[0]
+            if parties
+            else (classify(speaker, attribution.role) if speaker else self.outlet)
+        )
+        relative = _RELATIVE_BEFORE.search(self.text, max(0, at.start - 40), at.start)
+        if speaker and relative and self.text[: relative.start()].rstrip(", ").endswith(speaker):
+            speaker = relative.group(1)  # "an architect who said": the source is "who"
+        self.read.append(
+            {
+                "at": at.start,
+                "source": speaker,
+                "cue": self.text[at.start : at.end],
+                "content": attribution.content if _worded(attribution.content) else "",
+                "name": party.name,
+                "role": party.role,
+                "kind": party.kind,
+                "stance": attribution.stance,
+                "on_record": party.on_record,
+            }
+        )
 
     def _continued_quote(self, span: Span, quote: str, previous: Attribution) -> Attribution:
         """A quotation without attribution right after a quoted speaker continues their
@@ -145,6 +223,7 @@ class Extractor:
 
     def attribution(self, attribution: Attribution, quote: str) -> None:
         parties = self._parties(attribution)
+        self._record(attribution, parties)
         if attribution.exhortation or not parties:
             return
         if attribution.stance in {"not_confirmed", "declines_comment"}:
@@ -182,6 +261,8 @@ class Extractor:
             # the outlet: "<claim> could not be independently verified"
             self._new(rules.claim_text(content), parties, att.stance, quote, reported=True)
             return
+        if not rules.words(content) and att.role and rules.refers_to_report(att.role):
+            content = att.role  # "Harborline, the operator named in the report, declined"
         self._attach(content, parties, att.stance, quote)
 
     def _denial(self, att: Attribution, parties: list[Party], quote: str) -> None:
@@ -199,8 +280,10 @@ class Extractor:
         if target is None:
             return
         target.add(parties, "denies", quote)
-        if REPORT_WORDS & {w.lower() for w in rules.words(content)} and not _on_record(target):
-            target.add([MEDIA_REPORTS], "asserts", quote)  # "denied the reports": media's
+        if REPORT_WORDS & {w.lower() for w in rules.words(content)} and not _asserted(target):
+            # "denied the reports" of a claim nobody in the text asserts: the reports are its
+            # only origin. Never beside a source that asserts it (that is the report denied).
+            target.add([MEDIA_REPORTS], "asserts", quote)
 
     def _responds(self, att: Attribution, parties: list[Party], quote: str) -> bool:
         """A quote that dismisses, declines or cannot confirm: a stance on an earlier claim."""
@@ -265,6 +348,7 @@ class Extractor:
         In a direct quote "he" is someone other than the speaker: left alone."""
         if direct:
             return content
+        content = _first_person_resolved(content, party)
         if party.kind == "anonymous" or _indefinite(party.name):
             # "One resident said she had complained": the resident
             return rules.with_subject(content, party.name)
@@ -301,6 +385,53 @@ class Extractor:
         return True
 
 
+def _first_person_resolved(content: str, party: Party) -> str:
+    """Indirect speech that kept the speaker's own pronouns ("Okafor said we received a
+    letter"): "we"/"our" are the body the speaker speaks for, "I"/"my" the speaker."""
+    body = speaks_for(party)
+    if body:
+        content = rules.with_subject(content, body, frozenset({"we"}))
+        content = rules.with_owner(content, body, frozenset({"our"}))
+    if party.kind in {"named_official", "named_person"}:
+        content = rules.with_subject(content, party.name, frozenset({"i"}))
+        content = rules.with_owner(content, party.name, frozenset({"my"}))
+    return content
+
+
+_VERB_GROUP = lex.AUXILIARIES | lex.MODALS
+# Descriptions that stand for a named firm or product ("the service" for "Chatterbox").
+_DESCRIPTORS = frozenset(
+    "service app company firm platform network site website product device brand".split()
+)
+
+
+def _named_like(text: str, denial: str) -> str:
+    """ "The service would close on Dec. 31" answered by "The messaging app Chatterbox is not
+    shutting down": the definite description takes the denial's named subject."""
+    words, named = text.split(), denial.split()
+    verb = next((i for i, w in enumerate(words) if w.lower() in _VERB_GROUP), 0)
+    subject_end = next((i for i, w in enumerate(named) if w.lower() in _VERB_GROUP), 0)
+    subject = named[:subject_end]
+    described = verb == 2 and words[0] == "The" and words[1] in _DESCRIPTORS
+    if not described or not any(w[:1].isupper() for w in subject[1:]):
+        return text
+    return " ".join([*subject, *words[verb:]])
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(who|which)\s+(?:(?:also|later|had|has|have)\s+)?$")
+
+
+def _negated_by_party(claim: DraftClaim) -> bool:
+    """A negated claim that only parties with standing assert on the record ("Ashford have
+    received no offer", the club said): a denial, worded as the party's own statement."""
+    standing = all(s.stance == "asserts" and _has_standing(s.party) for s in claim.sources)
+    return bool(claim.sources) and standing and rules.is_negated(claim.text)
+
+
+def _worded(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
 def _indefinite(name: str) -> bool:
     """ "a crane operator", "one tenant", "another resident": an unnamed person."""
     first = name.split()[:1]
@@ -315,13 +446,22 @@ def _not_checkable(content: str) -> bool:
     return rules.is_feeling(content) or rules.is_about_reporting(content)
 
 
+def _far_from_cue(text: str, content: str, start: int, end: int) -> bool:
+    """Whether ``content`` stands in the text but nowhere within grounding's reach of its cue,
+    so grounding could never pair them (see :data:`assistant.attributions.CUE_REACH`)."""
+    if not _worded(content) or content not in text:
+        return False
+    reach = CUE_REACH + len(content)
+    return text.find(content, max(0, start - reach), end + reach) == -1
+
+
 def _opens_with_quote(sentence: str) -> bool:
     return sentence[:1] in '"\u201c'
 
 
-def _on_record(claim: DraftClaim) -> bool:
-    """Whether a named party or body asserts the claim on the record (not the media)."""
-    return any(s.stance == "asserts" and _has_standing(s.party) for s in claim.sources)
+def _asserted(claim: DraftClaim) -> bool:
+    """Whether any source in the text (a report, the outlet, a party) asserts the claim."""
+    return any(s.stance == "asserts" for s in claim.sources)
 
 
 def _has_standing(party: Party) -> bool:
@@ -355,5 +495,8 @@ def extract(inputs: Mapping[str, Any]) -> dict[str, Any]:
     outlet = (
         replace(OUTLET, name=name.strip()) if isinstance(name, str) and name.strip() else OUTLET
     )
-    drafts = Extractor(text, outlet).run(spans)
-    return {"claims": [claim_output(d) for d in drafts]}
+    extractor = Extractor(text, outlet)
+    drafts = extractor.run(spans)
+    in_order = sorted(extractor.read, key=lambda a: int(a["at"]))
+    read = [{k: v for k, v in a.items() if k != "at"} for a in in_order]
+    return {"claims": [claim_output(d) for d in drafts], "attributions": read}

@@ -104,6 +104,27 @@ QUOTED_DECLINES: Final = _phrases(
     won't comment, no comment, not going to comment, cannot comment, can't comment"""
 )
 
+# More verbs that attribute a statement, belief or stance to someone ("Trump wants ...", "the
+# poll found ...", "she called for ..."). Read only for the attributions a document lists (who
+# said what), never to make claims: a belief or a wish is not a checkable assertion.
+ATTRIBUTION_CUES: Final = _phrases(
+    """believe, believes, believed, think, thinks, thought, want, wants, wanted, hope, hopes,
+    hoped, fear, fears, feared, worry, worries, worried, expect, expects, predicted, predicts,
+    predict, estimated, estimates, know, knows, knew, agreed, agrees, agree, found, finds,
+    cited, cites, citing, recalled, recalls, recalling, described, describes, describing,
+    responded, responds, replied, replies, continued, continues, promised, promises,
+    promising, pledged, pledges, pledging, vowed, vows, vowing, accused, accuses, accusing,
+    criticized, criticizes, criticised, criticises, criticizing, attacked, attacks, blasted,
+    blasts, slammed, slams, condemned, condemns, praised, praises, questioned, questions,
+    proposed, proposes, proposing, complained, complains, countered, counters, boasted,
+    bragged, joked, tweeted, tweets, testified, testifies, signaled, signalled, signals,
+    indicated, indicates, called for, calls for, call for, calling for, pointed to, points to,
+    demanded, demands, urged, urges, asked, asks, called, calls, calling, show, shows,
+    showed, shown, argue, insist, claim, announce, acknowledge, admit, warn, suggest,
+    recommend, recommended, recommends, contend, contends, contended, conclude, concluded,
+    concludes, said, say, says, told, tells, wrote, writes, added, noted, according to"""
+)
+
 # Plain verbs of saying: a sentence with one is never in the outlet's own voice.
 SAY_CUES: Final = frozenset(
     _phrases(

@@ -118,8 +118,20 @@ def referent(
     if concerning is not None:
         return concerning
     if claims and sentence - claims[-1].sentence <= RECENT_SENTENCES:
-        return claims[-1]
+        # A party declining to comment is silent on what concerns it, not on what another
+        # party just stated on the record ("X said Y. Z declined to comment.")
+        return claims[-1] if denial or not _stated_on_record(claims[-1]) else None
     return None
+
+
+def _stated_on_record(claim: DraftClaim) -> bool:
+    """Whether a named party or body itself asserts the claim on the record."""
+    return any(
+        s.stance in {"asserts", "confirms"}
+        and s.party.on_record
+        and s.party.kind in {"named_official", "named_person", "organization"}
+        for s in claim.sources
+    )
 
 
 def _denied(claim: DraftClaim) -> bool:
@@ -156,13 +168,24 @@ def _naming(claims: Sequence[DraftClaim], parties: Sequence[str]) -> DraftClaim 
     """The latest claim whose text names one of the parties (by a capitalised word of it),
     other than the parties' own statements: a party responds to what others said of it."""
     tokens = {w for name in parties for w in name.split() if w[:1].isupper() and len(w) > 3}
+    # "The museum declined": "a break-in at the museum" names it by its head noun
+    heads = {_definite_head(name) for name in parties} - {""}
     speaking = {name.casefold() for name in parties}
     for claim in reversed(claims):
         if any(s.party.name.casefold() in speaking for s in claim.sources):
             continue
-        if tokens & set(claim.text.replace(",", " ").replace(".", " ").split()):
+        words = claim.text.replace(",", " ").replace(".", " ").split()
+        if tokens & set(words) or heads & {w.lower() for w in words}:
             return claim
     return None
+
+
+def _definite_head(name: str) -> str:
+    """The head noun of a common-noun party ("The museum": museum), else ""."""
+    words = name.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
+        return words[1]
+    return ""
 
 
 def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") -> DraftClaim | None:
@@ -178,9 +201,46 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
         # the party speaking for itself also restates what it already denied ("Ostby denied
         # that it plans to close the mill" ... "We have no plan to close Lund Street")
         concerning, reported = (concerning + reported + denied)[-SEARCH_BACK:], []
-    return _best_overlap(
-        concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT
-    ) or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+    return (
+        _best_overlap(concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT)
+        or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
+        or _negates(concerning + reported, content)
+    )
+
+
+# Words a denial wraps around what it denies ("there is no plan to sell"), and stems that name
+# the same act ("for sale" / "will sell"; "closure" / "closing"): read before comparing.
+_DENIAL_FRAME = frozenset(
+    "plan plans intent intend intention consid current ani such talk question truth".split()
+)
+_SAME_ACT = {
+    "sale": "sell",
+    "sold": "sell",
+    "closur": "close",
+    "shut": "close",
+    "shutdown": "close",
+    "purchas": "buy",
+    "bought": "buy",
+    "acquisit": "acquir",
+    "takeov": "acquir",
+    "resign": "step",
+    "layoff": "lay",
+    "cut": "lay",
+}
+
+
+def _acts(text: str) -> frozenset[str]:
+    return frozenset(_SAME_ACT.get(stem, stem) for stem in content_stems(text))
+
+
+def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The latest claim that a negated ``content`` denies word for word once its frame is set
+    aside and acts are read alike ("There is no plan to sell the terminal" against "The city
+    will sell the Harbor Terminal"): every remaining word of the denial is in the claim."""
+    denied = _acts(content) - _DENIAL_FRAME
+    if len(denied) < MIN_SHARED:
+        return None
+    return next((c for c in reversed(claims) if denied <= _acts(c.text)), None)
 
 
 def _latest_by_kind(

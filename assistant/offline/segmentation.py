@@ -36,7 +36,10 @@ __all__ = [
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)$")
-_QUOTE_MARK = re.compile('["\u201c\u201d]')
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
+# Two apostrophes as a quotation mark (''Like this,'' some archives print it): opening when a
+# word follows, else closing.
+_DOUBLE_APOSTROPHE = re.compile("''")
 _LINE = re.compile(r"[^\n]+")
 _BOILERPLATE = tuple(re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS)
 _SOCIAL = re.compile(SOCIAL_NETWORKS, re.IGNORECASE)
@@ -47,8 +50,18 @@ HEADING_MAX_WORDS = 14
 
 
 def plain(text: str) -> str:
-    """``text`` with curly quotes, apostrophes and dashes made straight; same length."""
-    return text.translate(_CHAR_MAP)
+    """``text`` with curly quotes, apostrophes and dashes made straight; same length. A pair of
+    apostrophes used as a quotation mark becomes one straight quote and a space, the quote on
+    the side of the words it encloses (as :func:`quotations` reads it)."""
+    straight = text.translate(_CHAR_MAP)
+    if "''" not in straight:
+        return straight
+    return _DOUBLE_APOSTROPHE.sub(lambda m: ' "' if _opens(straight, m.end()) else '" ', straight)
+
+
+def _opens(text: str, after: int) -> bool:
+    """Whether a quotation mark ending at ``after`` opens a quotation (a word follows it)."""
+    return after < len(text) and text[after].isalnum()
 
 
 def lines(text: str) -> list[Span]:
@@ -74,7 +87,13 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     opened: int | None = None
     for mark in _QUOTE_MARK.finditer(text, start, stop):
         i, ch = mark.start(), mark.group()
-        if ch == "\u201c" or (ch == '"' and opened is None):
+        if ch == "''":  # the mark is the apostrophe next to the quoted words
+            if _opens(text, mark.end()):
+                opened = i + 1
+            elif opened is not None:
+                spans.append(Span(opened, i + 1))
+                opened = None
+        elif ch == "\u201c" or (ch == '"' and opened is None):
             opened = i
         elif opened is not None:
             spans.append(Span(opened, i + 1))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.claims import SourceKind
 from assistant.offline import lexicons as lex
@@ -152,6 +153,7 @@ def _document_report(phrase: str) -> bool:
     return _has(phrase, lex.DOCUMENT_REPORT_MODIFIERS) or "'s " in low
 
 
+@lru_cache(maxsize=4096)
 def classify(phrase: str, role: str | None = None) -> Party:
     """The party a speaker phrase names, judged from the phrase alone."""
     name = phrase.strip().strip(",").strip()
@@ -330,6 +332,9 @@ class SpeakerMemory:
                 if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
                     continue
                 party = classify(match.group(0))
+                if party.kind == "named_person" and party.role is None:
+                    role = appositive_role(self.text, match.end())
+                    party = classify(match.group(0), role) if role else party
                 if party.kind in {"named_official", "named_person"}:
                     return party
         return None
@@ -402,3 +407,42 @@ class SpeakerMemory:
             return None
         name = self._documents_by_name.latest(words[1].lower(), self._order)
         return self.parties[name] if name is not None else None
+
+
+_BODY_AFTER = re.compile(r"\b(?:for|of|at|with)\s+(.+)$")
+
+
+def speaks_for(party: Party) -> str:
+    """The body a party speaks for: an organization itself; for a person, the body their role
+    names ("a spokesman for the firm": the firm; "Port authority spokesperson": the port
+    authority; "Harborline's director": Harborline), else ""."""
+    if party.kind == "organization":
+        return party.name
+    role = (party.role or "").strip().rstrip(",")
+    after = _BODY_AFTER.search(role)
+    if after:
+        return after.group(1).strip()
+    words = role.split()
+    titles = [i for i, w in enumerate(words) if _bare(w) in lex.TITLES]
+    if not titles or titles[0] == 0:
+        return ""
+    body = words[: titles[0]]
+    if body[-1].endswith(("'s", "’s")):
+        return " ".join(body)[:-2]
+    if body[0].lower() in {"the", "a", "an"}:
+        body = body[1:]
+    proper = all(w[:1].isupper() for w in body)
+    common = len(body) == 1 and _bare(body[0]) in lex.ORGANIZATION_NOUNS  # "Company spokeswoman"
+    return " ".join(body) if proper and not common else "the " + " ".join(body).lower()
+
+
+_APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:\"\u201c]{3,80}?),")
+
+
+def appositive_role(text: str, end: int) -> str | None:
+    """The role set off after a name ending at ``end``: "Tom Okafor, the port authority's
+    spokesperson, ..." gives "the port authority's spokesperson"; None without a title."""
+    match = _APPOSITIVE.match(text, end)
+    if match is None or not _has(match.group(1), lex.TITLES):
+        return None
+    return match.group(1)

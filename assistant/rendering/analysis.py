@@ -7,15 +7,18 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from assistant.claims import Analysis, Claim, Document
+from assistant.claims import Analysis, Attribution, Claim, Document
 from assistant.rendering.multidoc import claim_notes, order_label, source_place
 from assistant.rendering.text import (
     STATUS_STYLE,
     append_quotes,
     overrule_note,
+    quoted,
     render,
     source_line,
 )
+
+CONTENT_CHARS = 240  # what was said, cut to this many characters in the who-said-what view
 
 
 def _status_text(claim: Claim) -> Text:
@@ -56,7 +59,48 @@ def table(analysis: Analysis, *, color: bool, width: int | None = None) -> str:
             _status_text(claim),
             _sources_text(claim, several),
         )
-    return render(grid, summary(analysis), color=color, width=width)
+    said = _attributions_table(analysis)
+    parts = (grid, said, summary(analysis)) if said is not None else (grid, summary(analysis))
+    return render(*parts, color=color, width=width)
+
+
+def speaker_line(attribution: Attribution) -> str:
+    """ "Mumtaz Zahra Baloch, FO Spokesperson [named_official, on record]" and, when the text
+    calls them otherwise at that place, "as 'she'"."""
+    record = "on record" if attribution.on_record else "anonymous"
+    role = f", {attribution.role}" if attribution.role else ""
+    written = attribution.source.quote if attribution.source else ""
+    alias = f" as {quoted(written)}" if written and written != attribution.name else ""
+    return f"{attribution.name}{role} [{attribution.kind}, {record}]{alias}"
+
+
+def said_text(attribution: Attribution) -> str:
+    """What was said, cut to CONTENT_CHARS, or "(nothing reported)"."""
+    if attribution.content is None:
+        return "(nothing reported)"
+    words = " ".join(attribution.content.quote.split())
+    if len(words) > CONTENT_CHARS:
+        words = words[:CONTENT_CHARS].rsplit(" ", 1)[0] + " ..."
+    return quoted(words)
+
+
+def _document_label(analysis: Analysis, attribution: Attribution) -> str:
+    if len(analysis.documents) < 2:
+        return ""
+    ids = [d.id for d in analysis.documents]
+    return f"doc {ids.index(attribution.document_id) + 1}: "
+
+
+def _attributions_table(analysis: Analysis) -> Text | None:
+    """Who said what, one statement a paragraph (wrapped at word boundaries at any width)."""
+    if not analysis.attributions:
+        return None
+    text = Text("Who said what\n", style="bold")
+    for a in analysis.attributions:
+        claims = f" (claims {', '.join(a.claim_ids)})" if a.claim_ids else ""
+        text.append("- " + _document_label(analysis, a) + speaker_line(a), style="bold")
+        text.append(f" {a.cue.quote} ({a.stance}): {said_text(a)}{claims}\n")
+    return text
 
 
 def claims_count(count: int) -> str:
@@ -98,4 +142,15 @@ def markdown(analysis: Analysis) -> str:
             lines.append(f"- {source_line(source)}{place}")
             lines += [f"  > {e.quote}" for e in source.evidence]
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _attributions_markdown(analysis))
+
+
+def _attributions_markdown(analysis: Analysis) -> list[str]:
+    if not analysis.attributions:
+        return []
+    lines = ["# Who said what", ""]
+    for a in analysis.attributions:
+        claims = f" (claims {', '.join(a.claim_ids)})" if a.claim_ids else ""
+        who = _document_label(analysis, a) + speaker_line(a)
+        lines.append(f"- {who} *{a.cue.quote}* ({a.stance}): {said_text(a)}{claims}")
+    return [*lines, ""]

@@ -33,12 +33,24 @@ def source_line(source: Source) -> str:
     return f"{source.name}{role} [{source.kind}, {source.stance}, {record}]"
 
 
+_OPENING = "\"\u201c'\u2018"
+_CLOSING = "\"\u201d'\u2019"
+
+
+def quoted(quote: str) -> str:
+    """``quote`` in quotation marks, adding none where it already has one: a sentence that
+    opens a quotation shows as ``"There is no plan ...``, never ``""There is no plan ...``."""
+    opening = "" if quote[:1] in _OPENING else '"'
+    closing = "" if quote[-1:] in _CLOSING else '"'
+    return f"{opening}{quote}{closing}"
+
+
 def append_quotes(
     text: Text, source: Source, *, indent: str = "  ", not_found_in: str = "the text"
 ) -> None:
     """The source's verbatim quotes, one a line, or a note that none was found."""
     for evidence in source.evidence:
-        text.append(f'{indent}"{evidence.quote}"\n', style="italic")
+        text.append(f"{indent}{quoted(evidence.quote)}\n", style="italic")
     if not source.evidence:
         text.append(f"{indent}(no quote found in {not_found_in})\n", style="magenta")
 

@@ -1,0 +1,137 @@
+"""Who said what: attributions the model read, grounded like evidence and linked to claims.
+
+A model (LLM or the offline rules) returns each attribution as the words it found: speaker,
+cue and content as written. Code locates them: the content like any evidence quote, then the cue
+as a whole word nearest to the content, then the speaker nearest to the cue. One whose cue
+cannot be found is dropped; so is one whose content is given but not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from assistant.claims import Attribution, Claim, Evidence, Usage
+from assistant.grounding import Locator, locate_near, nearest_spans
+from assistant.outputs import AttributionOutput, ExtractionOutput
+
+CUE_REACH = 400  # how far from its content a cue may stand
+SOURCE_REACH = 250  # how far from its cue a speaker may stand
+CUE_TRIES = 8  # cues tried in turn when the content stands in more than one place
+UNANCHORED_REACH = 5_000  # a cue with no content: near the previous attribution
+
+
+def _worded(text: str) -> bool:
+    """Whether ``text`` has a word in it (a lone "." is no content)."""
+    return any(ch.isalnum() for ch in text)
+
+
+def missing_contents(locator: Locator, output: ExtractionOutput) -> list[str]:
+    """Contents the model gave that are not in the text (the model is re-asked about them)."""
+    contents = [a.content for a in output.attributions if _worded(a.content)]
+    return [c for c in contents if locator.locate(c) is None]
+
+
+def ground(
+    locator: Locator, out: AttributionOutput, usage: Usage, after: int | None = None
+) -> Attribution | None:
+    """The attribution with its spans located, or None (counted as dropped quotes). ``after``:
+    where the previous attribution's cue was (attributions come in reading order)."""
+    document = locator.document
+    anchor = locator.cursor if after is None else after
+    worded = _worded(out.content)
+    content = locator.locate(out.content) if worded else None
+    if content is None and worded:
+        usage.dropped_quotes += 1
+        return None
+    cue = _cue(locator, out, content, anchor)
+    if cue is None and content is not None:
+        # the content also stands elsewhere (a short "But", a quote repeated in a headline):
+        # the cue nearest the previous attribution that has the content next to it
+        cue, content = _cue_with_content(locator, out, anchor)
+    if cue is None or (content is None and worded):
+        usage.dropped_quotes += 1
+        return None
+    return Attribution(
+        document_id=document.id,
+        source=_source(locator, out, cue),
+        cue=cue,
+        content=content,
+        name=out.name,
+        role=out.role,
+        kind=out.kind,
+        stance=out.stance,
+        on_record=out.on_record,
+    )
+
+
+def _cue_with_content(
+    locator: Locator, out: AttributionOutput, anchor: int
+) -> tuple[Evidence | None, Evidence | None]:
+    document = locator.document
+    for cue in nearest_spans(document, out.cue, anchor, anchor, UNANCHORED_REACH)[:CUE_TRIES]:
+        content = locate_near(document, out.content, cue.start, cue.end, CUE_REACH)
+        if content is not None:
+            return cue, content
+    return None, None
+
+
+def _cue(
+    locator: Locator, out: AttributionOutput, content: Evidence | None, anchor: int
+) -> Evidence | None:
+    """The cue as a whole word nearest the content, or (no content) nearest the anchor."""
+    if not out.cue.strip():
+        return None
+    if content is not None:
+        return locate_near(locator.document, out.cue, content.start, content.end, CUE_REACH)
+    return locate_near(locator.document, out.cue, anchor, anchor, UNANCHORED_REACH)
+
+
+def _source(locator: Locator, out: AttributionOutput, cue: Evidence) -> Evidence | None:
+    if not out.source.strip():
+        return None
+    return locate_near(locator.document, out.source, cue.start, cue.end, SOURCE_REACH)
+
+
+def ground_all(
+    locator: Locator, outputs: Sequence[AttributionOutput], usage: Usage
+) -> list[Attribution]:
+    """Every attribution located, in reading order (each cue looked for after the last)."""
+    grounded: list[Attribution] = []
+    after = locator.start
+    for out in outputs:
+        found = ground(locator, out, usage, after)
+        if found is not None:
+            grounded.append(found)
+            after = found.cue.start
+    return unique(grounded)
+
+
+def unique(attributions: Iterable[Attribution]) -> list[Attribution]:
+    """One attribution per cue in the text (a model may list a statement twice)."""
+    seen: dict[tuple[str, int], Attribution] = {}
+    for a in attributions:
+        seen.setdefault((a.document_id, a.cue.start), a)
+    return sorted(seen.values(), key=lambda a: (a.document_id, a.cue.start))
+
+
+def _extent(attribution: Attribution) -> tuple[int, int]:
+    spans = [e for e in (attribution.source, attribution.cue, attribution.content) if e]
+    return min(e.start for e in spans), max(e.end for e in spans)
+
+
+def link(attributions: Sequence[Attribution], claims: Sequence[Claim]) -> list[Attribution]:
+    """Each attribution with the ids of the claims it sources: a claim whose evidence, in the
+    same document, overlaps the attribution's words."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for claim in claims:
+        for evidence in claim.evidence:
+            spans.setdefault(evidence.document_id, []).append(
+                (evidence.start, evidence.end, claim.id)
+            )
+    linked = []
+    for attribution in attributions:
+        start, end = _extent(attribution)
+        found = spans.get(attribution.document_id, [])
+        ids = list(dict.fromkeys(i for s, e, i in found if s < end and start < e))
+        linked.append(attribution.model_copy(update={"claim_ids": ids}) if ids else attribution)
+    return linked
