@@ -17,7 +17,8 @@ ROOTS = {
     "closur": "close",
     "acquisit": "acquir",
     "takeov": "acquir",
-    "shutdown": "shut",
+    "shut": "close",
+    "shutdown": "close",
     "expuls": "expel",
     "suspens": "suspend",
     "departur": "depart",
@@ -26,8 +27,9 @@ ROOTS = {
     "di": "die",
     "injuri": "injur",
     "layoff": "lay",
+    "cut": "lay",  # job cuts / layoffs
     "told": "tell",
-    "resign": "resign",
+    "resign": "step",  # resigned / stepped down
     "dismiss": "dismiss",
     "sack": "dismiss",
     "fire": "dismiss",
@@ -60,7 +62,7 @@ IRREGULAR = dict(
     fallen:fall rose:rise risen:rise knew:know known:know saw:see seen:see came:come
     becam:becom thought:think found:find led:lead kept:keep brought:bring spoke:speak
     spoken:speak wrote:write written:write chose:choos chosen:choos drove:drive struck:strike
-    built:build sent:send spent:spend hit:hit cut:cut quit:quit shot:shoot caught:catch
+    built:build sent:send spent:spend hit:hit quit:quit shot:shoot caught:catch
     taught:teach sought:seek stood:stand understood:understand hung:hang froze:freez
     broke:break broken:break stole:steal stolen:steal""".split()
 )

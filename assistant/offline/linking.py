@@ -24,6 +24,7 @@ from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.drafts import DraftClaim
 from assistant.textsim import content_stems, stem
+from assistant.wordforms import roots
 
 SEARCH_BACK = 8  # claims
 # How far back a contradiction looks for claims naming the party, reported or denied: far
@@ -208,39 +209,19 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     )
 
 
-# Words a denial wraps around what it denies ("there is no plan to sell"), and stems that name
-# the same act ("for sale" / "will sell"; "closure" / "closing"): read before comparing.
+# Words a denial wraps around what it denies ("there is no plan to sell"); acts are read as
+# word roots (assistant/wordforms.py: "for sale" / "will sell"; "closure" / "closing").
 _DENIAL_FRAME = frozenset(
     "plan plans intent intend intention consid current ani such talk question truth".split()
 )
-_SAME_ACT = {
-    "sale": "sell",
-    "sold": "sell",
-    "closur": "close",
-    "shut": "close",
-    "shutdown": "close",
-    "purchas": "buy",
-    "bought": "buy",
-    "acquisit": "acquir",
-    "takeov": "acquir",
-    "resign": "step",
-    "layoff": "lay",
-    "cut": "lay",
-}
-
-
-def _acts(text: str) -> frozenset[str]:
-    return frozenset(_SAME_ACT.get(stem, stem) for stem in content_stems(text))
-
-
 def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim that a negated ``content`` denies word for word once its frame is set
     aside and acts are read alike ("There is no plan to sell the terminal" against "The city
     will sell the Harbor Terminal"): every remaining word of the denial is in the claim."""
-    denied = _acts(content) - _DENIAL_FRAME
+    denied = roots(content) - _DENIAL_FRAME
     if len(denied) < MIN_SHARED:
         return None
-    return next((c for c in reversed(claims) if denied <= _acts(c.text)), None)
+    return next((c for c in reversed(claims) if denied <= roots(c.text)), None)
 
 
 def _latest_by_kind(
