@@ -187,20 +187,6 @@ def check_plans(claim: str, documents: Sequence[Document], budget: int) -> list[
     return [partial(batch_steps, claim, documents, b) for b in batches(documents, budget)]
 
 
-def check_steps(
-    claim: str, documents: Sequence[Document], analysis: Analysis, budget: int, usage: Usage
-) -> Steps[Checked]:
-    """The verdict on ``claim``, the reader's batches one after another (for drivers that run
-    one sequence; :class:`assistant.Assistant` runs the batches at once)."""
-    decided, ids = from_analysis(claim, analysis)
-    if decided is None:
-        proposals = []
-        for plan in check_plans(claim, documents, budget):
-            proposals.append((yield from plan(usage)))
-        decided = combine_proposals(proposals)
-    return with_ids(decided, ids)
-
-
 def from_analysis(claim: str, analysis: Analysis) -> tuple[Checked | None, tuple[str, ...]]:
     """The ids of the analysed claims the typed claim is about, and their verdict when some
     say what it says; ``None`` leaves the verdict to the reader."""

@@ -88,8 +88,3 @@ def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
     text = _BEARER.sub(lambda m: m.group(1) + m.group(2) + _mask(m.group(3)), text)
     text = _KEY_SHAPES.sub(lambda m: _mask(m.group()), text)
     return _RANDOM.sub(lambda m: _mask(m.group()), text)
-
-
-def leaks(text: str, secrets: tuple[str, ...] = ()) -> bool:
-    """Whether ``text`` holds anything :func:`redact` would mask."""
-    return redact(text, secrets) != text

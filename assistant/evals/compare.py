@@ -93,14 +93,6 @@ class Comparison:
                 (better if flip.now_correct else worse).append(flip)
         return table
 
-    @property
-    def right_to_wrong(self) -> list[str]:
-        return [f.id for f in self.flips if not f.now_correct]
-
-    @property
-    def wrong_to_right(self) -> list[str]:
-        return [f.id for f in self.flips if f.now_correct]
-
 
 def load_report(path: Path) -> EvalReport:
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.evals.records import EvalMeta, EvalReport, GateResult
+from assistant.evals.records import EvalMeta, GateResult
 
 if TYPE_CHECKING:
     from assistant.evals.compare import Coverage
@@ -65,10 +65,6 @@ def scope(meta: EvalMeta) -> str:
     parts.append(f"concurrency {meta.concurrency}")
     parts.append("cache on" if meta.cache else "cache off")
     return " · ".join(parts)
-
-
-def wrong_items(report: EvalReport) -> int:
-    return sum(not i.correct for i in report.items)
 
 
 # The numbers an editor reads first, in this order, where the data set has them.

@@ -30,10 +30,6 @@ class SavedRun:
     headline: dict[str, float | None]
     gate: str
 
-    @property
-    def report_path(self) -> Path:
-        return runs_dir() / f"{self.id:04d}.json.gz"
-
 
 def runs_dir() -> Path:
     return data_dir() / FOLDER

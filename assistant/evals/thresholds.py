@@ -36,8 +36,3 @@ def failure_line(gate: GateResult) -> str:
     if gate.value is None:
         return f"{gate.name} cannot be measured on this run (need ≥ {gate.minimum})"
     return f"{gate.name} {gate.value:.3f} < {gate.minimum:.3f}"
-
-
-def failed_thresholds(report: EvalReport, thresholds: list[Threshold]) -> list[str]:
-    """One line per failed gate, naming the metric, its value and the minimum."""
-    return [failure_line(g) for g in gate_results(report, thresholds) if not g.passed]

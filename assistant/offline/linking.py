@@ -214,6 +214,8 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
 _DENIAL_FRAME = frozenset(
     "plan plans intent intend intention consid current ani such talk question truth".split()
 )
+
+
 def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim that a negated ``content`` denies word for word once its frame is set
     aside and acts are read alike ("There is no plan to sell the terminal" against "The city
