@@ -29,6 +29,13 @@ def group(members: Sequence[Member]) -> list[list[Member]]:
     return [[members[i] for i in g] for g in restatement_groups([m.claim.text for m in members])]
 
 
+def _groups(members: Sequence[Member], documents: Sequence[Document]) -> list[list[Member]]:
+    """Restatements together. One document's claims come merged already (each document's are
+    grouped once, by :func:`assistant.analysis.document_reading`): grouping them again would
+    compare the same first texts again and find nothing, so each is its own group."""
+    return [[m] for m in members] if len(documents) == 1 else group(members)
+
+
 def merged_claim(members: Sequence[Member], documents: Sequence[Document]) -> Claim:
     """One claim from its members, worded as first reported; ``documents`` in time order."""
     in_time = sorted(members, key=lambda m: m.position)
@@ -55,7 +62,9 @@ def merged_claim(members: Sequence[Member], documents: Sequence[Document]) -> Cl
 def combine_documents(
     documents: Sequence[Document], per_document: Sequence[list[Claim]]
 ) -> tuple[list[Claim], TimelineOrder]:
-    """Merged claims numbered c1, c2, ... in argument order, and how the timeline is ordered."""
+    """Merged claims numbered c1, c2, ... in argument order, and how the timeline is ordered.
+    ``per_document``: each document's claims as :func:`assistant.analysis.document_reading`
+    merged them."""
     in_time, order = ordered_documents(documents)
     position = {d.id: i for i, d in enumerate(in_time)}
     members = [
@@ -63,5 +72,5 @@ def combine_documents(
         for document, claims in zip(documents, per_document, strict=True)
         for claim in claims
     ]
-    claims = [merged_claim(g, in_time) for g in group(members)]
+    claims = [merged_claim(g, in_time) for g in _groups(members, documents)]
     return [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(claims, start=1)], order

@@ -268,6 +268,52 @@ class NameIndex:
         return [self.stretches[at] for at in places]
 
 
+class DocumentNames:
+    """A document's full names behind lone surnames, found through one :class:`NameIndex`.
+    Depends on the text alone, so every part of a document shares one (see :func:`names_in`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: NameIndex | None = None
+        self._found: dict[str, Party | None] = {}
+
+    def full_name(self, surname: str) -> Party | None:
+        """ "Johnson" -> "Prime Minister Boris Johnson" when the text names them so somewhere."""
+        if surname not in self._found:
+            self._found[surname] = self._search(surname)
+        return self._found[surname]
+
+    def _search(self, surname: str) -> Party | None:
+        """The first full name in the text ending in ``surname``, searched only in the stretches
+        of name characters that hold the surname (a match never crosses such a stretch)."""
+        if self._index is None:
+            self._index = NameIndex(self.text)
+        pattern = _full_name_pattern(surname)
+        for start, end in self._index.stretches_with(surname):
+            for match in pattern.finditer(self.text, start, end):
+                if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
+                    continue
+                party = classify(match.group(0))
+                if party.kind == "named_person" and party.role is None:
+                    role = appositive_role(self.text, match.end())
+                    party = classify(match.group(0), role) if role else party
+                if party.kind in {"named_official", "named_person"}:
+                    return party
+        return None
+
+
+@lru_cache(maxsize=4)
+def names_in(text: str) -> DocumentNames:
+    """The names of the document ``text``: built once, shared by the extractors of its parts
+    (each reads the whole text; a few recent documents are kept)."""
+    return DocumentNames(text)
+
+
+@lru_cache(maxsize=1024)
+def _full_name_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
+
+
 _PEOPLE = frozenset({"named_official", "named_person"})
 _ORGANIZATIONS = frozenset({"organization"})
 _REMEMBERED = _PEOPLE | _ORGANIZATIONS | {"document"}
@@ -310,34 +356,10 @@ class SpeakerMemory:
     _documents_by_name: _LatestByWord = field(
         default_factory=_LatestByWord, init=False, repr=False, compare=False
     )
-    _names: NameIndex | None = field(default=None, init=False, repr=False, compare=False)
-    _full_names: dict[str, Party | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
 
     def _full_name(self, surname: str) -> Party | None:
         """ "Johnson" -> "Prime Minister Boris Johnson" when the text names them so somewhere."""
-        if surname not in self._full_names:
-            self._full_names[surname] = self._find_full_name(surname)
-        return self._full_names[surname]
-
-    def _find_full_name(self, surname: str) -> Party | None:
-        """The first full name in the text ending in ``surname``, searched only in the stretches
-        of name characters that hold the surname (a match never crosses such a stretch)."""
-        if self._names is None:
-            self._names = NameIndex(self.text)
-        pattern = re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
-        for start, end in self._names.stretches_with(surname):
-            for match in pattern.finditer(self.text, start, end):
-                if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
-                    continue
-                party = classify(match.group(0))
-                if party.kind == "named_person" and party.role is None:
-                    role = appositive_role(self.text, match.end())
-                    party = classify(match.group(0), role) if role else party
-                if party.kind in {"named_official", "named_person"}:
-                    return party
-        return None
+        return names_in(self.text).full_name(surname)
 
     def remember(self, party: Party) -> None:
         if party.kind not in _REMEMBERED:

@@ -1,0 +1,105 @@
+"""Work done once per document: restatements grouped once, the name index built once.
+
+A single document's claims are grouped by ``analysis.document_reading``; ``combine_documents``
+does not group them again. These tests compare the result with the second grouping it skips (on
+the seed, the fixtures and random claim lists), and count the name indexes the parts of one
+document build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant import Assistant
+from assistant.analysis import document_steps
+from assistant.chunking import paragraphs
+from assistant.claims import Claim, Document, Usage
+from assistant.merging import merge_claims, restatement_groups
+from assistant.multidoc import combining
+from assistant.multidoc.combining import combine_documents, group, merged_claim, stamp
+from assistant.multidoc.settling import Member
+from assistant.multidoc.timeline import ordered_documents
+from assistant.offline import sourcing
+from assistant.offline.engine import OfflineModel
+from assistant.offline.extraction import extract
+from assistant.runner import run
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = [
+    ROOT / "examples" / "pakistan-fo-china-security.txt",
+    *sorted((ROOT / "tests" / "fixtures" / "extraction").glob("*.txt")),
+    *sorted((ROOT / "tests" / "fixtures" / "denials").glob("*.txt")),
+]
+
+
+def combined_grouping_twice(document: Document, claims: list[Claim]) -> list[Claim]:
+    """``combine_documents`` for one document as it was: the merged claims grouped again."""
+    in_time, _ = ordered_documents([document])
+    members = [Member(document, 0, stamp(document, c)) for c in claims]
+    merged = [merged_claim(g, in_time) for g in group(members)]
+    return [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(merged, start=1)]
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_one_document_is_grouped_once_with_the_same_claims(path: Path) -> None:
+    document = Document(id="d1", text=path.read_text(encoding="utf-8"))
+    model, usage = OfflineModel(), Usage()
+    claims = run(document_steps(document, model.context_chars, usage), model, usage)
+    assert claims
+    combined, _ = combine_documents([document], [claims])
+    assert combined == combined_grouping_twice(document, claims)
+
+
+def test_one_document_is_not_grouped_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def counting(members: object) -> object:
+        calls.append(1)
+        return group(members)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(combining, "group", counting)
+    Assistant(model="offline").analyze(ARTICLES[0].read_text(encoding="utf-8"))
+    assert calls == []
+    Assistant(model="offline").analyze([p.read_text(encoding="utf-8") for p in ARTICLES[:2]])
+    assert calls == [1]  # several documents: grouped across them once
+
+
+WORDS = "minister port strike closed ferry wages union talks deal signed rejected city".split()
+sentences = st.lists(st.sampled_from(WORDS), min_size=2, max_size=6).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(sentences, max_size=25))
+def test_merged_claims_have_no_restatements_left(texts: list[str]) -> None:
+    """What makes the second grouping redundant: merging leaves no two similar first texts."""
+    claims = [Claim(id="", text=t, status="unverified", status_reason="") for t in texts]
+    merged = merge_claims(claims)
+    assert restatement_groups([c.text for c in merged]) == [[i] for i in range(len(merged))]
+
+
+def test_the_parts_of_one_document_share_one_name_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    seed = ARTICLES[0].read_text(encoding="utf-8").strip()
+    text = f"{seed}\n\n{seed}"  # each half looks up surnames
+    spans = [(p.start, p.end) for p in paragraphs(text)]
+    parts = [spans[: len(spans) // 2], spans[len(spans) // 2 :]]
+    built: list[str] = []
+    real_init = sourcing.NameIndex.__init__
+
+    def counting(self: sourcing.NameIndex, whole: str) -> None:
+        built.append(whole)
+        real_init(self, whole)
+
+    monkeypatch.setattr(sourcing.NameIndex, "__init__", counting)
+    rebuilt = []
+    for part in parts:  # as before: each part with an index of its own
+        sourcing.names_in.cache_clear()
+        rebuilt.append(extract({"text": text, "spans": part}))
+    assert len(built) == 2
+    sourcing.names_in.cache_clear()
+    shared = [extract({"text": text, "spans": part}) for part in parts]
+    assert len(built) == 3  # one index for the document, built by the part that asks first
+    assert shared == rebuilt
