@@ -207,9 +207,9 @@ def nearest_spans(
         return []
     begin, end = max(0, lo - reach), hi + reach
     spans = [
-        m.span()
-        for m in _ending_a_word(quote).finditer(document.text, begin, end)
-        if _whole_word(document.text, *m.span())
+        span
+        for span in _ending_a_word(document.text, quote, begin, end)
+        if _whole_word(document.text, *span)
     ]
     spans.sort(key=lambda s: _distance(s, lo, hi))
     return [evidence_at(document, *span) for span in spans]
@@ -223,20 +223,23 @@ def _nearest_as_written(
     if not quote or quote != quote.strip():
         return None
     begin, end = max(0, lo - reach), hi + reach
-    spans = [
-        m.span()
-        for m in _ending_a_word(quote).finditer(text, begin, end)
-        if _whole_word(text, *m.span())
-    ]
+    spans = [span for span in _ending_a_word(text, quote, begin, end) if _whole_word(text, *span)]
     return min(spans, key=lambda s: _distance(s, lo, hi)) if spans else None
 
 
-@lru_cache(maxsize=1024)
-def _ending_a_word(quote: str) -> re.Pattern[str]:
-    """``quote`` as written, not followed by more of a word (a literal first, so the search is
-    fast; the start is checked by :func:`_whole_word`)."""
-    after = r"(?![^\W_])" if quote[-1].isalnum() else ""
-    return re.compile(re.escape(quote) + after)
+def _ending_a_word(text: str, quote: str, begin: int, end: int) -> Iterable[tuple[int, int]]:
+    """Where ``quote`` stands as written in ``text[begin:end]``, not followed by more of a word
+    (within that stretch), scanning left to right without overlaps like a regular expression
+    would; the start is checked by :func:`_whole_word`."""
+    word_end = quote[-1].isalnum()
+    pos = text.find(quote, begin, end)
+    while pos >= 0:
+        stop = pos + len(quote)
+        if word_end and stop < end and stop < len(text) and text[stop].isalnum():
+            pos = text.find(quote, pos + 1, end)
+            continue
+        yield pos, stop
+        pos = text.find(quote, stop, end)
 
 
 def _occurrences(text: str, needle: str, begin: int, end: int) -> Iterable[int]:

@@ -50,8 +50,17 @@ def _script(char: str) -> str:
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 
 
+def _scripts(letters: str) -> Counter[str]:
+    """How many letters of each script, scripts in order of first appearance (each distinct
+    letter is named once)."""
+    scripts: Counter[str] = Counter()
+    for char, count in Counter(letters).items():
+        scripts[_script(char)] += count
+    return scripts
+
+
 def _by_script(letters: str) -> Language | None:
-    scripts = Counter(_script(c) for c in letters)
+    scripts = _scripts(letters)
     script, count = scripts.most_common(1)[0]
     if script == "LATIN" or count < len(letters) / 2:
         return None
@@ -67,10 +76,8 @@ def _by_script(letters: str) -> Language | None:
 
 
 def _by_words(words: list[str]) -> Language:
-    lowered = [w.casefold() for w in words]
-    shares = {
-        name: sum(w in vocab for w in lowered) / len(lowered) for name, vocab in _WORDS.items()
-    }
+    counts = Counter(w.casefold() for w in words)
+    shares = {name: sum(counts[w] for w in vocab) / len(words) for name, vocab in _WORDS.items()}
 
     if shares["English"] >= ENGLISH_SHARE:
         return ENGLISH
@@ -87,7 +94,7 @@ def detect(text: str) -> Language:
 
 @lru_cache(maxsize=64)
 def _detect(sample: str) -> Language:
-    letters = "".join(c for c in sample if c.isalpha())
+    letters = "".join(filter(str.isalpha, sample))
     if len(letters) < MIN_SCRIPT_LETTERS:
         return ENGLISH
     by_script = _by_script(letters)

@@ -189,11 +189,14 @@ def _cues(sentence: str, table: dict[str, tuple[str, ...]]) -> tuple[CueMatch, .
         return ()
     resume = 0
     for token in _TOKEN.finditer(low):
+        cues = table.get(token.group())
+        if not cues:
+            continue
         if token.start() < resume or (token.start() > 0 and low[token.start() - 1].isalnum()):
             continue
         if token.start() > 0 and sentence[token.start()].isupper():
             continue  # part of a name: "the United States"
-        for cue in table.get(token.group(), ()):
+        for cue in cues:
             end = token.start() + len(cue)
             if low.startswith(cue, token.start()) and not low[end : end + 1].isalnum():
                 found.append(CueMatch(token.start(), end, cue))
