@@ -28,7 +28,9 @@ from assistant.multidoc import combine_documents
 from assistant.runner import Plan, arun_all, run_all
 from assistant.sanitising import scrub
 
-if TYPE_CHECKING:  # chat loads only when a session is opened
+if TYPE_CHECKING:  # chat loads only when a session is opened; asyncio only when awaited
+    import asyncio
+
     from assistant.chat.history import History
     from assistant.chat.session import Session
 
@@ -53,6 +55,7 @@ class Assistant:
     """
 
     MEMORY = 4096
+    COMBINED = 8  # combined analyses kept for checks of further claims against one document set
 
     def __init__(
         self,
@@ -75,6 +78,10 @@ class Assistant:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
         self._claims: OrderedDict[tuple[str, str, int], list[Claim]] = OrderedDict()
+        self._combined: OrderedDict[tuple[object, ...], tuple[list[list[Claim]], Analysis]] = (
+            OrderedDict()
+        )
+        self._reading: dict[tuple[str, str, int], asyncio.Future[list[Claim] | None]] = {}
 
     @property
     def concurrency(self) -> int:
@@ -169,20 +176,63 @@ class Assistant:
         return self._recalled(documents, fresh, _claims(_per_document(per_part, counts)))
 
     async def _aclaims_for(self, documents: Sequence[Document], usage: Usage) -> list[list[Claim]]:
-        fresh = self._unknown(documents)
-        plans, counts = self._plans(fresh)
-        per_part = await arun_all(plans, self.model, usage, self._bound(plans)) if plans else []
-        return self._recalled(documents, fresh, _claims(_per_document(per_part, counts)))
+        """Async twin of :meth:`_claims_for`. A document that another call (a concurrent
+        ``acheck``) is reading right now is awaited, not read a second time."""
+        import asyncio
+
+        unknown = self._unknown(documents)
+        waiting = {k: self._reading[k] for d in unknown if (k := self._key(d)) in self._reading}
+        fresh = [d for d in unknown if self._key(d) not in waiting]
+        claims = await self._aread(fresh, usage)
+        for key, reading in waiting.items():
+            document = next(d for d in unknown if self._key(d) == key)
+            shared = await asyncio.shield(reading)
+            if shared is None:  # that reading failed or was cancelled: read it here
+                shared = (await self._aread([document], usage))[0]
+            fresh.append(document)
+            claims.append(shared)
+        return self._recalled(documents, fresh, claims)
+
+    async def _aread(self, documents: Sequence[Document], usage: Usage) -> list[list[Claim]]:
+        """The claims of ``documents``, read now (parts at once); calls asking for one of them
+        meanwhile await this reading (None for them if it fails: they read it themselves)."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        keys = [self._key(d) for d in documents]
+        mine = {key: loop.create_future() for key in keys}
+        self._reading.update(mine)
+        claims: list[list[Claim]] | None = None
+        try:
+            plans, counts = self._plans(documents)
+            per_part = await arun_all(plans, self.model, usage, self._bound(plans)) if plans else []
+            claims = _claims(_per_document(per_part, counts))
+        finally:
+            found = dict(zip(keys, claims, strict=True)) if claims is not None else {}
+            for key, future in mine.items():
+                if self._reading.get(key) is future:
+                    del self._reading[key]
+                if not future.done():
+                    future.set_result(found.get(key))
+        return claims
 
     def _check_analysis(
         self, documents: list[Document], given: Analysis | None, per_document: Sequence[list[Claim]]
     ) -> Analysis:
         if given is not None and [d.id for d in given.documents] == [d.id for d in documents]:
             return given
+        key = tuple(self._key(d) for d in documents)
+        kept = self._combined.get(key)
+        if kept is not None and _same_lists(kept[0], per_document):
+            return kept[1]  # the claims are those combined last time for these documents
         claims, order = combine_documents(documents, per_document)
-        return Analysis(
+        analysis = Analysis(
             documents=documents, claims=claims, engine=self.engine, timeline_order=order
         )
+        self._combined[key] = (list(per_document), analysis)
+        while len(self._combined) > self.COMBINED:
+            self._combined.popitem(last=False)
+        return analysis
 
     def _verdict(
         self, claim: str, documents: list[Document], checked: Checked, usage: Usage, started: float
@@ -262,6 +312,11 @@ def _per_document(per_part: Sequence[Reading], counts: Sequence[int]) -> list[Re
         merged.append(document_reading(per_part[start : start + count]))
         start += count
     return merged
+
+
+def _same_lists(kept: Sequence[list[Claim]], given: Sequence[list[Claim]]) -> bool:
+    """Whether ``given`` holds the very claim lists ``kept`` does (the remembered ones)."""
+    return len(kept) == len(given) and all(a is b for a, b in zip(kept, given, strict=True))
 
 
 def _claims(readings: Sequence[Reading]) -> list[list[Claim]]:

@@ -22,8 +22,9 @@ from _process import Run, measure
 REPO = Path(__file__).resolve().parents[1]
 ENTRY = "import sys; sys.path.insert(0, {root!r}); from assistant.cli.main import entry; entry()"
 # wall-clock figures differ from run to run; the cost (0 for the offline engine) is printed
-# differently by older reports ("$0.0000" against "$0")
-VARYING = ("latency.", "usage.cost")
+# differently by older reports ("$0.0000" against "$0"); the model calls count work, not
+# results (fewer since concurrent checks of one document share its reading), printed apart
+VARYING = ("latency.", "usage.cost", "usage.model_calls")
 
 
 def run(root: Path, data: Path, limit: int | None, out: Path) -> Run:
@@ -34,11 +35,15 @@ def run(root: Path, data: Path, limit: int | None, out: Path) -> Run:
     return measure(command, env, stdout=out)
 
 
+def rows(path: Path) -> dict[str, str]:
+    """The metric rows of the printed report (``| name | value |``)."""
+    cells = [line.split("|")[1:3] for line in path.read_text(encoding="utf-8").splitlines()]
+    return {name.strip(): value.strip() for name, value in (r for r in cells if len(r) == 2)}
+
+
 def metrics(path: Path) -> dict[str, str]:
-    """The metric rows of the printed report (``| name | value |``), wall-clock ones left out."""
-    rows = [line.split("|")[1:3] for line in path.read_text(encoding="utf-8").splitlines()]
-    found = {name.strip(): value.strip() for name, value in (r for r in rows if len(r) == 2)}
-    return {k: v for k, v in found.items() if "." in k and not k.startswith(VARYING)}
+    """The metric rows, wall-clock ones and work counts left out."""
+    return {k: v for k, v in rows(path).items() if "." in k and not k.startswith(VARYING)}
 
 
 def show(name: str, result: Run) -> None:
@@ -69,6 +74,8 @@ def main() -> None:
         if before.code != 0:
             sys.exit("the eval of the older checkout failed")
         same = metrics(folder / "now.md") == metrics(folder / "before.md")
+        calls = [rows(folder / f).get("usage.model_calls") for f in ("now.md", "before.md")]
+        print(f"model calls {calls[0]} (before: {calls[1]})")
         ratio = now.cpu_s / before.cpu_s
         print(
             f"cpu ratio {ratio:.2f} (target <= 0.5) {'ok' if ratio <= 0.5 else 'SLOW'}; "

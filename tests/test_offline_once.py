@@ -25,7 +25,7 @@ from assistant.multidoc.settling import Member
 from assistant.multidoc.timeline import ordered_documents
 from assistant.offline import sourcing
 from assistant.offline.engine import OfflineModel
-from assistant.offline.extraction import extract
+from assistant.offline.extraction import extract, read_paragraphs
 from assistant.runner import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,9 +97,11 @@ def test_the_parts_of_one_document_share_one_name_index(monkeypatch: pytest.Monk
     rebuilt = []
     for part in parts:  # as before: each part with an index of its own
         sourcing.names_in.cache_clear()
+        read_paragraphs.cache_clear()
         rebuilt.append(extract({"text": text, "spans": part}))
     assert len(built) == 2
     sourcing.names_in.cache_clear()
+    read_paragraphs.cache_clear()
     shared = [extract({"text": text, "spans": part}) for part in parts]
     assert len(built) == 3  # one index for the document, built by the part that asks first
     assert shared == rebuilt

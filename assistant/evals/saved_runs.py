@@ -18,6 +18,7 @@ from assistant.chat.history import data_dir
 from assistant.errors import ConfigurationError, InputError
 from assistant.evals import formatting as fmt
 from assistant.evals.records import EvalMeta, EvalReport
+from assistant.evals.report_json import write_json
 from assistant.private_files import private_file, private_folder
 
 FOLDER = "eval-runs"
@@ -67,7 +68,7 @@ def save(report: EvalReport) -> EvalReport:
             update={"meta": report.meta.model_copy(update={"run_id": run_id})}
         )
         with gzip.open(private_file(path), "wt", encoding="utf-8", compresslevel=5) as out:
-            out.write(report.model_dump_json())
+            write_json(report, out)
         summary = json.dumps(_summary(run_id, report), ensure_ascii=False)
         summary_path = private_file(folder / f"{run_id:04d}.summary.json")
         summary_path.write_text(summary, encoding="utf-8")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from assistant import rubric
@@ -492,9 +493,14 @@ def extract(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """
     text, spans = _spans(inputs)
     name = inputs.get("outlet")
-    outlet = (
-        replace(OUTLET, name=name.strip()) if isinstance(name, str) and name.strip() else OUTLET
-    )
+    return read_paragraphs(text, tuple(spans), name.strip() if isinstance(name, str) else None)
+
+
+@lru_cache(maxsize=8)
+def read_paragraphs(text: str, spans: tuple[Span, ...], outlet_name: str | None) -> dict[str, Any]:
+    """:func:`extract` of these paragraphs of ``text``, read once for the analysis of a document
+    and the offline check of claims against it (party_check.py); callers must not change it."""
+    outlet = replace(OUTLET, name=outlet_name) if outlet_name else OUTLET
     extractor = Extractor(text, outlet)
     drafts = extractor.run(spans)
     in_order = sorted(extractor.read, key=lambda a: int(a["at"]))

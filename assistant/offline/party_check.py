@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from assistant.chunking import paragraphs
-from assistant.offline.extraction import extract
+from assistant.offline.extraction import read_paragraphs
 from assistant.offline.passages import DOCUMENTS_CACHED
 from assistant.textsim import content_stems, similarity
 
@@ -67,8 +67,8 @@ def party_statement(claim: str, text: str, outlet: str | None = None) -> PartySt
     maxsize=DOCUMENTS_CACHED
 )  # one extraction per document text, however many claims meet it
 def _extracted(text: str, outlet: str | None) -> tuple[dict[str, Any], ...]:
-    spans = [(p.start, p.end) for p in paragraphs(text)]
-    return tuple(extract({"text": text, "spans": spans, "outlet": outlet})["claims"])
+    name = outlet.strip() if isinstance(outlet, str) else None  # as the analysis reads it
+    return tuple(read_paragraphs(text, tuple(paragraphs(text)), name)["claims"])
 
 
 def _standing_statements(
