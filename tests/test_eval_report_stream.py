@@ -59,7 +59,10 @@ def full_report(items: int) -> EvalReport:
         confusion=Confusion(rows=["a"], columns=["a", "b"], counts=[[1, 2]]),
         failures=[Failure(id="p1", kind="error", message="boom \u00e9")],
         items=[item(n) for n in range(items)],
-        documents={"body 0": ReportDocument(title="T", text="Text\nwith \u201cquotes\u201d")},
+        documents={
+            "body 0": ReportDocument(title="T", text="Text\nwith \u201cquotes\u201d"),
+            'a "key" \u00e9\t\u2028/': ReportDocument(text="\x00\x7f"),
+        },
         latencies_s=[0.1, 0.25],
         gates=[GateResult(metric="m", name="n", minimum=0.5, value=None, passed=False)],
     )

@@ -17,10 +17,21 @@ def pair_document(pair: StancePair) -> Document:
     return Document.from_text(pair.document)
 
 
+# The fields every pair's item sets, one set for all of them: pydantic otherwise keeps a set of
+# set fields per instance (about 700 bytes an item, 35 MB over the 49,972 FNC-1 pairs).
+_PAIR_FIELDS = set(
+    "id kind group correct expected predicted subject excerpt evidence detail failure error "
+    "spans".split()
+)
+
+
 def _item(pair: StancePair, outcome: Outcome[VerdictLike], excerpts: dict[str, str]) -> ItemResult:
+    """The pair's scored item, built from values this module makes with the model's types
+    (so without validating them again)."""
     verdict = outcome.value
     predicted = verdict.status if verdict is not None else FAILED
-    return ItemResult(
+    return ItemResult.model_construct(
+        _PAIR_FIELDS,
         id=pair.id,
         kind="pair",
         group=pair.group or pair.id,

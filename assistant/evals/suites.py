@@ -75,10 +75,27 @@ class KeptVerdict:
     sources: Sequence[Source]
 
 
-def _check_job(pair: StancePair, engines: Engines) -> Job[VerdictLike]:
+class SharedSources:
+    """One copy of each distinct source the verdicts cite: the pairs on one body mostly cite
+    the same sources, so 50,000 verdicts keep a few thousand sources, not 100,000 copies."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[object, ...], Source] = {}
+
+    def __call__(self, sources: Sequence[Source]) -> tuple[Source, ...]:
+        return tuple(self._kept.setdefault(_identity(s), s) for s in sources)
+
+
+def _identity(source: Source) -> tuple[object, ...]:
+    """Every field of the source, its evidence as (document, quote, start, end) tuples."""
+    evidence = tuple((e.document_id, e.quote, e.start, e.end) for e in source.evidence)
+    return (*(v for k, v in source if k != "evidence"), evidence)
+
+
+def _check_job(pair: StancePair, engines: Engines, shared: SharedSources) -> Job[VerdictLike]:
     async def check() -> VerdictLike:
         verdict = await engines.check(pair.claim, pair_document(pair))
-        return KeptVerdict(verdict.status, verdict.reason, verdict.sources)
+        return KeptVerdict(verdict.status, verdict.reason, shared(verdict.sources))
 
     return Job(pair.id, check)
 
@@ -132,7 +149,8 @@ async def _run_pairs(
 ) -> SuiteResult:
     chosen = options.selection.apply(pairs)
     order = by_document(chosen)
-    ran = await _run([_check_job(chosen[i], engines) for i in order], options)
+    shared = SharedSources()
+    ran = await _run([_check_job(chosen[i], engines, shared) for i in order], options)
     outcomes: list[Outcome[VerdictLike]] = [ran[0]] * len(ran) if ran else []
     for position, index in enumerate(order):
         outcomes[index] = ran[position]
