@@ -45,6 +45,8 @@ def _item(pair: StancePair, outcome: Outcome[VerdictLike], excerpts: dict[str, s
         failure=outcome.failure.message if outcome.failure else None,
         error="" if predicted == pair.expected else "wrong status",
         spans=[(e.start, e.end) for s in verdict.sources for e in s.evidence] if verdict else [],
+        error_detail="",
+        expected_spans=[],  # given: a default factory is inspected on every construction
     )
 
 
