@@ -50,7 +50,12 @@ def source_label(source: Source) -> str:
 
 def names_party(query: str, source: Source) -> bool:
     """Whether ``query`` (a name, role or organisation) refers to ``source``."""
-    label = source_label(source)
+    return names(query, source_label(source))
+
+
+def names(query: str, label: str) -> bool:
+    """Whether ``query`` (a name, role or organisation) refers to the party ``label`` names
+    (its name and role as written: "Mumtaz Zahra Baloch, FO Spokesperson")."""
     wanted, have = content_stems(query), content_stems(label)
     if not wanted:
         return False

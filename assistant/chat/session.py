@@ -18,6 +18,7 @@ from assistant.chat.answering import answer_steps
 from assistant.chat.answers import Answer
 from assistant.chat.history import History, engine_key
 from assistant.chat.questions import check_topic
+from assistant.chat.said import said_answer, said_question
 from assistant.chat.streaming import Restart, answer_sinks
 from assistant.chat.verdicts import check_answer
 from assistant.claims import Analysis, Document, EngineInfo, Usage, Verdict
@@ -175,6 +176,13 @@ class Session:
             topic = self._previous_claim()
         return topic or None
 
+    def _said(self, analysis: Analysis, question: str) -> Answer | None:
+        """ "What did X say?" answered from the analysis's attributions, whatever the engine
+        (no model call), else None."""
+        previous = self.turns[-1].text if self.turns else ""
+        intent = said_question(question, previous)
+        return said_answer(analysis, intent, question) if intent is not None else None
+
     def _previous_claim(self) -> str | None:
         if not self.turns or self._analysis is None:
             return None
@@ -196,6 +204,9 @@ class Session:
         topic = self._route_to_check(question)
         if topic is not None:
             return self._check(topic, question)
+        said = self._said(analysis, question)
+        if said is not None:
+            return self._record(said, usage)
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
         with self._spending(usage):
@@ -210,6 +221,9 @@ class Session:
         topic = self._route_to_check(question)
         if topic is not None:
             return await self._acheck(topic, question)
+        said = self._said(analysis, question)
+        if said is not None:
+            return self._record(said, usage)
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
         with self._spending(usage):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from assistant.chat import said as attributed
 from assistant.chat.answers import NOT_IN_DOCUMENTS
 from assistant.chat.questions import Intent, read
 from assistant.claims import Claim, Source
@@ -293,13 +294,13 @@ def _rests_on(intent: Intent, context: Context, kinds: frozenset[str], what: str
 
 
 def _reported_by(outlet: str, context: Context, what: str) -> Reply:
-    """No analysed claim rests on that outlet's report: the sentences that say what it reported."""
-    found = [line for s in said.speakers(outlet, context) for line in s.lines][:4]
+    """No analysed claim rests on that outlet's report: what the attributions have it say."""
+    found = attributed.speakers(outlet, context.said)
     if not found:
         return not_said(f"that any claim comes from {what}")
-    lines = [f"No analysed claim rests on {what}; the articles say of it:"]
-    lines += [f"- \u201c{line.text}\u201d" for line in found]
-    return reply(lines, [], extra_quotes=found, context=context)
+    said = attributed.what_said(Intent("said", party=outlet), context.said)
+    lead = f"No analysed claim rests on {what}; the articles say of it:"
+    return {**said, "text": f"{lead}\n{said['text']}"}
 
 
 def _anonymous(intent: Intent, context: Context) -> Reply:
