@@ -109,10 +109,19 @@ def what_said(intent: Intent, said: Said) -> Reply:
     found = speakers(party, said)
     if not found:
         return _from_claims(party, said)
+    if intent.topic:
+        narrowed = _about(intent.topic, found, said)
+        if not narrowed:
+            lead = f"{NOT_IN_DOCUMENTS} what {party} said about {intent.topic}."
+            everything = _answer(party, found, said)
+            return {**everything, "text": f"{lead} What they did say:\n{everything['text']}"}
+        found = narrowed
+    return _answer(party, found, said)
+
+
+def _answer(party: str, found: list[Speaker], said: Said) -> Reply:
     if len(found) > 1 and not _one_name(party, found):
         return _which_one(party, found, said)
-    if intent.topic:
-        return _about(intent.topic, party, found, said)
     return _statements(found, said)
 
 
@@ -279,20 +288,16 @@ def _statements(found: list[Speaker], said: Said) -> Reply:
     return _reply(lines, citations)
 
 
-def _about(topic: str, party: str, found: list[Speaker], said: Said) -> Reply:
-    """What the party said about a topic: statements whose content, or the claims they
-    source, cover the topic."""
+def _about(topic: str, found: list[Speaker], said: Said) -> list[Speaker]:
+    """The speakers' statements about a topic: those whose content, or the claims they
+    source, cover it."""
     by_id = {c.id: c for c in said.claims}
     narrowed = []
     for speaker in found:
         kept = [a for a in speaker.said if _covers(topic, _about_text(a, by_id))]
         if kept:
             narrowed.append(Speaker(speaker.name, speaker.role, tuple(kept)))
-    if narrowed:
-        return _statements(narrowed, said)
-    everything = _statements(found, said)
-    lead = f"{NOT_IN_DOCUMENTS} what {party} said about {topic}. What they did say:"
-    return {**everything, "text": f"{lead}\n{everything['text']}"}
+    return narrowed
 
 
 def _about_text(attribution: Attribution, by_id: dict[str, Claim]) -> str:
