@@ -34,6 +34,8 @@ BODY_NAMES = {"union": frozenset({"union", "workers", "teamsters", "guild", "fed
 OPTION = re.compile(r"^\s*(\d+)\.\s+(.+?)(?:\s+\(.*?\))?(?:\s+\u2014\s.*)?$")
 _OUTLET_TAIL = re.compile(r"(?:['\u2019]s?)?\s+(?:report|reports|story|article|reporting)$")
 _ARTICLES = frozenset({"The", "A", "An"})
+_OPENING = frozenset({'"', "\u201c"})
+_CLOSING = frozenset({'"', "\u201d"})
 # The sentence ends (at or just after the statement's last character) and the next opens with
 # a quotation: '... the gains. "A good chunk ..."'
 _QUOTE_NEXT = re.compile(r"^.{0,2}?[.!?][\"\u201d\u2019]?\s+[\"\u201c][^\n]{0,300}$")
@@ -151,7 +153,7 @@ def speakers(party: str, said: Said) -> list[Speaker]:
 
 
 def _matching(query: str, said: Said) -> list[Speaker]:
-    matching = [a for a in said.attributions if _names(query, _label(a))]
+    matching = [a for a in said.attributions if names_speaker(query, speaker_label(a))]
     named = [_named_next(a, said) if not _proper(a.name) else a for a in matching]
     return _grouped([a for a in named if a is not None] or matching)
 
@@ -185,7 +187,7 @@ def _fold_roles(found: list[Speaker]) -> list[Speaker]:
     return [Speaker(named[0].name, named[0].role, tuple(said))]
 
 
-def _names(query: str, label: str) -> bool:
+def names_speaker(query: str, label: str) -> bool:
     """Whether the query names the party; "the union" names "United Auto Workers Local 1127"
     (bodies whose names do not say what they are)."""
     if names(query, label):
@@ -194,7 +196,8 @@ def _names(query: str, label: str) -> bool:
     return any(words & set(label.casefold().split()) for words in bodies)
 
 
-def _label(attribution: Attribution) -> str:
+def speaker_label(attribution: Attribution) -> str:
+    """Who made a statement, in every form the documents give: name, role, words as written."""
     written = attribution.source.quote if attribution.source else ""
     parts = [attribution.name, attribution.role or "", written]
     return ", ".join(p for p in parts if p)
@@ -283,7 +286,7 @@ def _statements(found: list[Speaker], said: Said) -> Reply:
     for speaker in found:
         lines.append(f"{speaker.label} said:")
         for attribution in speaker.said[:MAX_STATEMENTS]:
-            lines.append(f"- {_VERB[attribution.stance]}\u201c{_shown(attribution, said)}\u201d")
+            lines.append(f"- \u201c{_shown(attribution, said)}\u201d")
             citations.append(_citation(attribution, said))
     return _reply(lines, citations)
 
@@ -312,11 +315,28 @@ def _covers(topic: str, text: str) -> bool:
 
 
 def _shown(attribution: Attribution, said: Said) -> str:
-    """What a statement says: its content, or the whole statement when it reports no content
-    or declines ("declined to comment on the mayor's health")."""
-    if attribution.content is not None and attribution.stance != "declines_comment":
-        return attribution.content.quote
-    return _whole(attribution, said).quote
+    """What a statement says: its content as an assertion; with its cue when it denies,
+    confirms or declines ("reaffirmed Beijing's support", "declined to comment on ...");
+    the whole statement when it reports no content."""
+    content = attribution.content
+    if content is not None and attribution.stance == "asserts":
+        return _unquoted(content.quote)
+    document = said.document(attribution.document_id)
+    cue = attribution.cue
+    after = content is not None and cue.end <= content.start <= cue.end + STATEMENT_REACH
+    if content is not None and document is not None and after:
+        return _unquoted(document.text[cue.start : content.end])
+    return _unquoted(_whole(attribution, said).quote)
+
+
+def _unquoted(text: str) -> str:
+    """A quotation without the marks around it (the answer puts its own)."""
+    text = text.strip()
+    inner = text[1:].rstrip(".,")[:-1]
+    marks = _OPENING | _CLOSING
+    if text[:1] in _OPENING and text.rstrip(".,")[-1:] in _CLOSING and not set(inner) & marks:
+        return inner.strip()
+    return text
 
 
 def _whole(attribution: Attribution, said: Said) -> Evidence:

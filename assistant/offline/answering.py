@@ -19,6 +19,8 @@ from assistant.chat.questions import Intent, read
 from assistant.claims import Claim, Source
 from assistant.matching import source_label, sources_of
 from assistant.offline import overview, said
+from assistant.offline.lines import Line, line_holding, paragraph_of
+from assistant.offline.remarks import Remark, confirmations, denials, negations, speaker_of
 from assistant.offline.replies import (
     Context,
     Reply,
@@ -33,17 +35,6 @@ from assistant.offline.replies import (
     who,
 )
 from assistant.offline.said import near_claims, same_paragraph
-from assistant.offline.speakers import (
-    Line,
-    Remark,
-    confirmations,
-    denials,
-    line_holding,
-    mentions,
-    negations,
-    paragraph_of,
-    speaker_of,
-)
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
@@ -74,7 +65,7 @@ def _stance(intent: Intent, context: Context) -> Reply:
     if not cited and intent.stance == "denies":
         return _denials_in_text(intent, context, pool)
     in_text = confirmations if intent.stance == "confirms" else denials
-    more = _in_text(in_text(context.documents), intent, context, pool, cited)
+    more = _in_text(in_text(context.said), intent, context, pool, cited)
     if not cited and not more:
         return _nobody(intent, context, pool)
     verb = VERB[intent.stance or "denies"]
@@ -101,7 +92,7 @@ def _in_text(
     found = [
         r
         for r in remarks
-        if (intent.party is None or mentions(intent.party, r.party))
+        if (intent.party is None or r.by(intent.party))
         and near_claims(r.line, pool, context, intent.topic)
     ]
     return _uncovered(found, cited)
@@ -133,8 +124,8 @@ def _denials_in_text(intent: Intent, context: Context, pool: list[Claim]) -> Rep
     """No analysed source denies it; the sentences of the documents that say it is not so."""
     found = [
         d
-        for d in denials(context.documents)
-        if (intent.party is None or mentions(intent.party, d.party))
+        for d in denials(context.said)
+        if (intent.party is None or d.by(intent.party))
         and (not (intent.topic or intent.back) or near_claims(d.line, pool, context, intent.topic))
     ]
     if intent.topic or intent.back:
@@ -153,9 +144,8 @@ def _negations_near(
     own = {c.id for c in pool}
     every = [
         n
-        for n in negations(context.documents)
-        if context.owner(n.line) not in own
-        and (intent.party is None or mentions(intent.party, n.party))
+        for n in negations(context.said)
+        if context.owner(n.line) not in own and (intent.party is None or n.by(intent.party))
     ]
     seen = {d.line.key for d in found}
     near = [
@@ -250,7 +240,7 @@ def _speakers_of_quotes(context: Context) -> Reply:
     lines, quotes = [], []
     for quote in context.previous_quotes[:4]:
         line = line_holding(quote, context.documents)
-        speaker = speaker_of(line) if line is not None else None
+        speaker = speaker_of(line, context.said) if line is not None else None
         if line is not None and speaker is not None:
             lines.append(f"{speaker}: \u201c{line.text}\u201d")
             quotes.append(line)

@@ -12,7 +12,7 @@ from assistant.chat.questions import Intent
 from assistant.chat.said import Said
 from assistant.claims import Attribution, Claim, Document, Source
 from assistant.matching import claims_about, source_label
-from assistant.offline.speakers import Line
+from assistant.offline.lines import Line
 from assistant.wordforms import roots
 
 MAX_CITATIONS = 12

@@ -6,15 +6,9 @@ from __future__ import annotations
 from assistant.chat import said as attributed
 from assistant.chat.questions import Intent
 from assistant.claims import Claim
+from assistant.offline.lines import Line, paragraph_of
+from assistant.offline.remarks import Remark, non_confirmations, refusals
 from assistant.offline.replies import POINTERS, Context, Reply, not_said, status_report
-from assistant.offline.speakers import (
-    Line,
-    Remark,
-    mentions,
-    non_confirmations,
-    paragraph_of,
-    refusals,
-)
 from assistant.wordforms import roots
 
 
@@ -43,16 +37,16 @@ def refusals_about(
     """The "declined to comment" sentences of the documents that concern the question: by the
     party asked about, or next to (or about) the claims asked about; all of them when none is.
     With ``unconfirmed``, also the "could not confirm" sentences next to the claims."""
-    every = refusals(context.documents)
+    every = refusals(context.said)
     if intent.party is not None:
         party = intent.party
-        return [r for r in every if mentions(party, r.party) or mentions(party, r.line.text)]
+        return [r for r in every if r.by(party) or attributed.names_speaker(party, r.line.text)]
     if not (intent.back or intent.topic):
         return every
     near = [r for r in every if near_claims(r.line, pool, context, intent.topic)]
     found = near or ([] if intent.back else every)
     if unconfirmed:
-        others = non_confirmations(context.documents)
+        others = non_confirmations(context.said)
         found += [r for r in others if near_claims(r.line, pool, context, intent.topic)]
     return found
 
