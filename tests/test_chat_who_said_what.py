@@ -138,3 +138,20 @@ def test_the_history_keeps_attributions_across_sessions(tmp_path: Path) -> None:
     assert reopened.analysis.attributions == kept and reopened.reused
     assert "Rosa Lindqvist" in reopened.ask("What did the council member say?").text
     assert again.requests == []  # nothing read again: the history's reading was used
+
+
+def test_the_openai_engine_answers_from_the_attributions_it_read() -> None:
+    """The LLM engine on the wire: its extraction answer's attributions are grounded into the
+    analysis, and "what did X say?" is answered from them without another request."""
+    import json
+
+    from tests.scripted_server import ScriptedServer, completion
+
+    read = {"claims": [], "attributions": ATTRIBUTIONS}
+    server = ScriptedServer(completion(json.dumps(read)))
+    chat = Assistant(server.model(mode="json_schema", max_tokens=400)).session([DOCUMENT])
+    answer = chat.ask("What did Rosa Lindqvist say?")
+    assert "had not been briefed on any sale" in answer.text and answer.verified
+    assert [b["response_format"]["json_schema"]["name"] for b in server.bodies] == [
+        "ExtractionOutput"
+    ]
