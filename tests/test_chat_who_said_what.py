@@ -155,3 +155,14 @@ def test_the_openai_engine_answers_from_the_attributions_it_read() -> None:
     assert [b["response_format"]["json_schema"]["name"] for b in server.bodies] == [
         "ExtractionOutput"
     ]
+
+
+def test_offline_who_said_a_thing_no_claim_holds_reads_the_attributions() -> None:
+    text = (
+        "The council approved the budget on Monday, the clerk's office said.\n"
+        "The hospital said it does not discuss patients."
+    )
+    chat = Assistant("offline").session([Document.from_text(text, title="t")])
+    answer = chat.ask("Who said it does not discuss patients?")
+    assert answer.text.startswith("The hospital said:") and answer.verified
+    assert chat.ask("Who said the moon is made of cheese?").says_not_covered

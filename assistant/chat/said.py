@@ -23,6 +23,7 @@ from assistant.outputs import AnswerOutput
 from assistant.wordforms import roots, spelled_out
 
 MAX_STATEMENTS = 6
+MAX_SPEAKERS = 4
 MAX_CITATIONS = 12
 STATEMENT_REACH = 600  # a statement quoted whole (speaker, cue, content) when no longer
 REPORT_WORDS = roots("report reports story stories article outlet newspaper paper media press")
@@ -301,6 +302,14 @@ def _about(topic: str, found: list[Speaker], said: Said) -> list[Speaker]:
         if kept:
             narrowed.append(Speaker(speaker.name, speaker.role, tuple(kept)))
     return narrowed
+
+
+def who_said(topic: str, said: Said) -> Reply | None:
+    """Who said something about ``topic``: the statements whose content (or claims) cover it,
+    by speaker; None when no statement does."""
+    every = _grouped(list(said.attributions))
+    found = _about(topic, every, said)
+    return _statements(found[:MAX_SPEAKERS], said) if found else None
 
 
 def _about_text(attribution: Attribution, by_id: dict[str, Claim]) -> str:

@@ -224,7 +224,8 @@ def _who_said(intent: Intent, context: Context) -> Reply:
     if not pool and intent.back:
         return _speakers_of_quotes(context)
     if not pool:
-        return not_said(f"who said {intent.topic or 'that'}")
+        speakers = attributed.who_said(intent.topic, context.said) if intent.topic else None
+        return speakers or not_said(f"who said {intent.topic or 'that'}")
     lines, cited = [], []
     for claim in pool[:3]:
         lines.append(claim_line(claim))
