@@ -72,19 +72,24 @@ def test_a_denial_of_something_else_does_not_deny_the_claim() -> None:
     )
     assistant = Assistant("offline")
     analysis = assistant.analyze(article)
-    assert assistant.check("The mayor resigned", article).status != "denied"
+    # rubric.md, "Deciding in code" rule 2: the outlet states the resignation in its own voice
+    # as an event and nobody in the document doubts it (the officials deny something else)
+    assert assistant.check("The mayor resigned", article).status == "confirmed"
     as_written = assistant.check("Mayor Alan Reeve of Dunmore resigned on Monday.", article)
     assert as_written.status == status_in_analysis(analysis, "Mayor Alan Reeve") == "confirmed"
 
 
-def test_the_offline_reader_cannot_deny_with_a_quote_that_shows_no_denial() -> None:
-    # no claim of the analysis matches: the stance reader contributes a source, and its quote
-    # must show the denial it is cited for
+def test_a_denial_of_something_else_in_a_short_article_does_not_deny_the_claim() -> None:
+    # no claim of the analysis restates it: the stance reader contributes a source. Its
+    # reading rests on the sentence about the claim, not on the officials' denial of a budget
+    # cut. rubric.md, "Deciding in code" rule 2: the outlet states the resignation in its own
+    # voice as an event and nobody in the document doubts it, so it is confirmed.
     article = Document.from_text(
         "The mayor resigned on Monday. Officials denied reports that the city budget would be cut."
     )
     verdict = Assistant("offline").check("The mayor resigned", article)
-    assert verdict.status != "denied"
+    assert verdict.status == "confirmed"
+    assert [e.quote for e in verdict.evidence] == ["The mayor resigned on Monday."]
 
 
 def test_check_with_an_analysis_prints_the_status_of_the_matching_claim(
