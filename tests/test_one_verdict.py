@@ -226,6 +226,9 @@ INJECTIONS = {
     "denial sentence as confirmation": [
         wire.source(FO["name"], [DENIAL_SENTENCE], kind="organization", stance="confirms")
     ],
+    "denial sentence under asserts": [
+        wire.source(FO["name"], [DENIAL_SENTENCE], kind="organization", stance="asserts")
+    ],
     "denial sentence, denying source": [
         wire.source(FO["name"], [DENIAL_SENTENCE], kind="organization", stance="denies")
     ],
@@ -284,6 +287,22 @@ def test_the_check_reader_cannot_confirm_with_a_denial_sentence() -> None:
     assert verdict.status != "confirmed"
     assert verdict.overruled is not None and verdict.overruled.proposed_status == "confirmed"
     assert verdict.usage.rejected_quotes >= 1
+
+
+def test_an_asserting_party_may_cite_its_own_denial_of_something_else() -> None:
+    # the quote rule for `asserts` rejects only a denial the source makes of the claim itself
+    police = Document.from_text(
+        "Police denied that officers had fired tear gas at the demonstrators, saying only "
+        "water cannon was used."
+    )
+    quote = police.text.rstrip(".")
+    source = wire.source("Police", [quote], kind="organization", stance="asserts")
+    reply = {"status": "confirmed", "reason": "Police said so.", "sources": [source]}
+    verdict = Assistant(wire.reader(lambda request: reply)).check(
+        "Only water cannon was used", [police]
+    )
+    assert verdict.usage.rejected_quotes == 0 and not verdict.ungrounded
+    assert verdict.status == "confirmed"
 
 
 def test_standing_is_what_lets_a_denial_decide() -> None:
