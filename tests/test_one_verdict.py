@@ -151,6 +151,18 @@ def test_one_matcher_names_the_claims_for_check_and_chat() -> None:
         assert f"{bisham.id} is {bisham.status}" in answer.text
 
 
+def test_a_claim_about_a_story_does_not_restate_the_story() -> None:
+    from assistant.matching import restates
+
+    typed = "High school student scores $72M playing the stock market"
+    # the analysed claim is about what a newspaper ran, not the assertion itself
+    about_story = f"The New York Post ran a story of its own, with the headline: {typed}."
+    assert not restates(about_story, typed)
+    assert restates(f"{typed}.", typed)
+    bisham = "In March, a blast in Bisham, Khyber Pakhtunkhwa, killed five Chinese nationals."
+    assert restates(bisham, "A blast in Bisham killed five Chinese nationals")
+
+
 # --- batching cannot change a verdict -----------------------------------------------------------
 
 CLAIM = "Vell Port will sell its east terminal"
