@@ -41,9 +41,10 @@ _REJECTING = (
     )
 )
 _REJECTING_PHRASES = (*REFUTE_PHRASES, *DISMISSIVE_PHRASES)
-# Words that hand the sentence to another speaker ("X said Y, which Z denied").
+# Words that end what a denial denies and hand the sentence to other speech ("X denied the
+# accusation and claimed that ...", "denied A but suggested B").
 _SPEECH = frozenset(cue for cue in SAY_CUES if " " not in cue) | frozenset(
-    "saying calling adding insisting while".split()
+    """saying calling adding insisting claimed claiming suggested suggesting but while""".split()
 )
 # How much of the claim a party's denial must name for the denial to be of the claim.
 DENIED_SHARE = 0.5
@@ -98,14 +99,14 @@ def _reads_against(document: Document, found: Evidence, claim: str, source: Cite
 
 def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
     """The source itself denies the claim in ``sentence``: its name stands in the clause
-    before a denial word and what it denies is the claim ("Pakistan's Foreign Office (FO), on
+    before a verb of denial and what it denies is the claim ("Pakistan's Foreign Office (FO), on
     Thursday, denied claims that China is pressuring ..."). Not so in "Police denied that
     officers fired tear gas, saying only water cannon was used", cited for the water cannon."""
     party = content_stems(f"{source.name} {source.role or ''}")
     wanted = content_stems(claim)
     clauses = _clauses(_WORD.findall(sentence))
     for before, after in pairwise(clauses):
-        if not after or after[0].casefold() not in _AGAINST:
+        if not after or after[0].casefold() not in DENIAL_WORDS:
             continue
         named = party & content_stems(" ".join(before))
         denied = wanted & content_stems(" ".join(after[1:]))
@@ -115,12 +116,13 @@ def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
 
 
 def _clauses(words: list[str]) -> list[list[str]]:
-    """Words cut before every denial word and at every word that hands the sentence to other
-    speech ("said", "saying"): each denial word opens a clause of what it denies."""
+    """Words cut before every verb of denial and at every word that hands the sentence to
+    other speech ("said", "saying"): each denial opens a clause of what it denies ("a fake
+    news story" is no denial by the story)."""
     clauses: list[list[str]] = [[]]
     for word in words:
         folded = word.casefold()
-        if folded in _AGAINST or folded in _SPEECH:
+        if folded in DENIAL_WORDS or folded in _SPEECH:
             clauses.append([])
         if folded not in _SPEECH:
             clauses[-1].append(word)
