@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant import Assistant
-from assistant.analysis import document_steps
 from assistant.chunking import paragraphs
 from assistant.claims import Claim, Document, Usage
 from assistant.merging import merge_claims, restatement_groups
@@ -26,7 +25,6 @@ from assistant.multidoc.timeline import ordered_documents
 from assistant.offline import sourcing
 from assistant.offline.engine import OfflineModel
 from assistant.offline.extraction import extract, read_paragraphs
-from assistant.runner import run
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = [
@@ -47,8 +45,7 @@ def combined_grouping_twice(document: Document, claims: list[Claim]) -> list[Cla
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_one_document_is_grouped_once_with_the_same_claims(path: Path) -> None:
     document = Document(id="d1", text=path.read_text(encoding="utf-8"))
-    model, usage = OfflineModel(), Usage()
-    claims = run(document_steps(document, model.context_chars, usage), model, usage)
+    claims = Assistant(OfflineModel()).readings([document], Usage())[0].claims
     assert claims
     combined, _ = combine_documents([document], [claims])
     assert combined == combined_grouping_twice(document, claims)

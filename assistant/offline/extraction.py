@@ -130,6 +130,8 @@ class Extractor:
         found = attribute(self.text, span)
         if not found and _opens_with_quote(quote) and self.speaker is not None:
             found = [self._continued_quote(span, quote, self.speaker)]
+        if not found and self._debunked(quote):
+            return
         if not found and not says_something(quote):
             self._outlet(quote, quote)
         elif not found and (lead := main_clause(self.text, span)):
@@ -143,6 +145,15 @@ class Extractor:
         self.speaker = direct[-1] if direct else None
         if not found and has_wider_cues(quote):
             self._wider(span, found)
+
+    def _debunked(self, quote: str) -> bool:
+        """ "That report, however, is false." in the outlet's own voice: the outlet rules
+        against the reported claim it points back to (a debunk), as the check's reader reads
+        it; the sentence is no claim of its own."""
+        if not rules.calls_untrue(quote):
+            return False
+        hint = quote if rules.refers_to_report(quote) else rules.disowned(quote)
+        return self._attach(hint, [self.outlet], "denies", quote) or True
 
     def _wider(self, span: Span, found: Sequence[Attribution]) -> None:
         """Attributions only the wider reading finds ("Trump wants ...", "the poll found"):
