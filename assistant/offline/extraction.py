@@ -34,6 +34,14 @@ from assistant.offline.attribution import (
     main_clause,
     says_something,
 )
+from assistant.offline.continuation import (
+    completes,
+    continues,
+    joined,
+    leans_on_previous,
+    resolved,
+    subject,
+)
 from assistant.offline.drafts import DraftClaim
 from assistant.offline.linking import contradicted, latest_reported, referent, restated
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
@@ -92,6 +100,8 @@ class Extractor:
         self.memory = SpeakerMemory(text)
         self.index = 0  # number of the sentence being read
         self.speaker: Attribution | None = None  # who spoke in the previous sentence
+        self.paragraph_first = 1  # number of the current paragraph's first sentence
+        self.plain: Span | None = None  # the previous sentence, if unattributed and no claim
         self.read: list[dict[str, Any]] = []  # every attribution, as AttributionOutput items
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
@@ -99,6 +109,7 @@ class Extractor:
             line = self.text[span.start : span.end]
             if is_heading(line) or is_boilerplate(line):
                 continue
+            self.paragraph_first = self.index + 1
             for sentence in sentences(self.text, span.start, span.end):
                 self.index += 1
                 if not is_boilerplate(self.text[sentence.start : sentence.end]):
@@ -108,8 +119,10 @@ class Extractor:
     def sentence(self, span: Span) -> None:
         quote = self.text[span.start : span.end]
         first = len(self.claims)
-        self._read(span, quote)
+        found = self._read(span, quote)
         self._answered_in_sentence(first, quote)
+        plain = not found and len(self.claims) == first and not says_something(quote)
+        self.plain = span if plain else None
 
     def _answered_in_sentence(self, first: int, quote: str) -> None:
         """ "X is not closing, the company said, after posts claiming it would close ...": a
@@ -125,12 +138,13 @@ class Extractor:
             reported[0].text = _named_like(reported[0].text, denial.text)
             self.claims.remove(denial)
 
-    def _read(self, span: Span, quote: str) -> None:
+    def _read(self, span: Span, quote: str) -> list[Attribution]:
         found = attribute(self.text, span)
         if not found and _opens_with_quote(quote) and self.speaker is not None:
             found = [self._continued_quote(span, quote, self.speaker)]
         if not found and not says_something(quote):
-            self._outlet(quote, quote)
+            if not self._carries_on(span, quote):
+                self._outlet(quote, quote)
         elif not found and (lead := main_clause(self.text, span)):
             self._outlet(lead, quote)  # "X withdrew a story after the developer said ..."
         for attribution in found:
@@ -142,6 +156,57 @@ class Extractor:
         self.speaker = direct[-1] if direct else None
         if not found and has_wider_cues(quote):
             self._wider(span, found)
+        return found
+
+    def _previous(self) -> DraftClaim | None:
+        """The last claim, if the previous sentence of this paragraph made it."""
+        last = self.claims[-1] if self.claims else None
+        first_here = self.index == self.paragraph_first
+        return None if last is None or first_here or last.sentence != self.index - 1 else last
+
+    def _carries_on(self, span: Span, quote: str) -> bool:
+        """An outlet sentence leaning on the previous one's subject ("Its shares have gained
+        34 percent this year"): joined to the claim that sentence made, or to the sentence
+        itself when it was too slight to be a claim alone ("Ortiz was first elected in 2018.
+        She chairs the housing committee ...")."""
+        if not continues(quote):
+            return False
+        last = self._previous()
+        if last is not None and all(s.party == self.outlet for s in last.sources):
+            if not completes(last.text, quote):
+                return self._own_claim(quote, subject(last.text))
+            last.text = joined(last.text, quote)
+            last.add([self.outlet], last.sources[0].stance, quote)
+            return True
+        before = self.plain
+        if before is None or last is not None or self.index == self.paragraph_first:
+            return False
+        text = joined(self.text[before.start : before.end], quote)
+        if not rules.is_outlet_claim(text) or rules.is_hedged(text):
+            return False
+        self._new(text, [self.outlet], "asserts", self.text[before.start : span.end])
+        return True
+
+    def _own_claim(self, quote: str, name: str | None) -> bool:
+        """A long follow-on: its own claim, the pronoun replaced by the subject before."""
+        text = resolved(quote, name) if name else ""
+        if not text or not rules.is_outlet_claim(text) or rules.is_hedged(text):
+            return False
+        self._new(rules.claim_text(text), [self.outlet], "asserts", quote)
+        return True
+
+    def _adds_to_previous(self, content: str, parties: Sequence[Party], quote: str) -> bool:
+        """A speaker's statement leaning on what they said in the sentence before ("Two
+        patients have been hospitalized, she said. She said both were in stable condition"):
+        one claim of the two."""
+        last = self._previous()
+        if last is None or not leans_on_previous(content) or not continues(content):
+            return False
+        if not any(s.party.name == parties[0].name for s in last.sources):
+            return False
+        last.text = joined(last.text, content)
+        last.add(parties[:1], next(s.stance for s in last.sources), quote)
+        return True
 
     def _wider(self, span: Span, found: Sequence[Attribution]) -> None:
         """Attributions only the wider reading finds ("Trump wants ...", "the poll found"):
@@ -316,6 +381,7 @@ class Extractor:
             return
         text = self._assertion_text(att, parties[0], bool(cited))
         if text is None:
+            self._adds_to_previous(att.content, parties, quote)
             return
         claim = self._new(text, parties, att.stance, quote, reported=att.hearsay)
         if cited:

@@ -1,0 +1,121 @@
+"""Sentences that carry on the one before with a pronoun (assistant/offline/continuation.py):
+joined into one standalone claim when short, a claim of their own (the pronoun replaced by the
+subject) when long. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.offline.continuation import (
+    completes,
+    continues,
+    joined,
+    leans_on_previous,
+    resolved,
+    subject,
+)
+from assistant.offline.extraction import extract
+
+
+def claims(text: str) -> list[str]:
+    return [c["text"] for c in extract({"paragraphs": text.split("\n")})["claims"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its shares have gained 34 percent this year.",
+        "She chairs the council's finance committee and joined it in 2019.",
+        "Both were in stable condition on Friday.",
+        "It reported 3 million subscribers at the end of March.",
+    ],
+)
+def test_a_pronoun_opening_with_a_fact_continues(sentence: str) -> None:
+    assert continues(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is unclear when the ferry will return to service on Monday.",  # empty "it"
+        "This was the third closure in 2024.",  # "this" points at an event
+        "They will probably appeal the ruling in May.",  # a prediction
+        "He was disappointed.",  # a feeling, nothing to check
+        "We opened 12 stores last year.",  # first person
+        "The mill employs 300 people.",  # no pronoun: a claim of its own
+        "Will it reopen in 2026?",
+    ],
+)
+def test_other_sentences_do_not_continue(sentence: str) -> None:
+    assert not continues(sentence)
+
+
+def test_the_empty_it_leans_on_nothing() -> None:
+    assert not leans_on_previous("It was not immediately clear who owned the boat.")
+    assert leans_on_previous("It owns 40 percent of the port.")
+
+
+def test_joined_claims_read_as_one_sentence() -> None:
+    assert (
+        joined("Marlow Freight employs about 2,100 people.", "Its shares fell 9 percent in May.")
+        == "Marlow Freight employs about 2,100 people, and its shares fell 9 percent in May."
+    )
+
+
+def test_a_short_follow_on_or_a_slight_claim_completes_and_a_long_one_stands() -> None:
+    long_claim = "Marlow Freight, based in Leeds, reported revenue of 410 million pounds last year."
+    long_follow = (
+        "Its share price had fallen by about a quarter over the previous 12 months as fuel "
+        "and wage costs rose across the whole of its European road network."
+    )
+    assert completes(long_claim, "Its shares fell 9 percent in May.")
+    assert completes("Pym was elected in 2016.", long_follow)
+    assert not completes(long_claim, long_follow)
+
+
+def test_subject_and_resolution() -> None:
+    assert subject("Marlow Freight, based in Leeds, employs 2,100 people.") == "Marlow Freight"
+    assert subject("Pym joined the club in 2021 from Dunmore.") == "Pym"
+    assert subject("The club said it had no plans.") is None
+    assert resolved("Its shares fell.", "Marlow Freight") == "Marlow Freight's shares fell."
+    assert resolved("He has scored 9 goals.", "Pym") == "Pym has scored 9 goals."
+
+
+def test_outlet_facts_carried_by_a_pronoun_make_one_claim() -> None:
+    found = claims(
+        "Marlow Freight employs about 2,100 people. Its shares have fallen 12 percent this year."
+    )
+    assert found == [
+        "Marlow Freight employs about 2,100 people, and its shares have fallen 12 percent "
+        "this year."
+    ]
+
+
+def test_a_slight_fact_and_its_follow_on_make_one_claim() -> None:
+    found = claims(
+        "Pym was first elected in 2016. She chairs the council's transport committee and "
+        "sponsored the 2022 ordinance that cut bus fares for pensioners to 50 pence."
+    )
+    assert len(found) == 1 and found[0].startswith("Pym was first elected in 2016, and she")
+
+
+def test_a_long_follow_on_is_its_own_claim_with_the_subject_named() -> None:
+    found = claims(
+        "Dario Pym joined Dunmore from Kelso Athletic in 2021 for a fee of 4 million pounds. "
+        "He has scored 31 goals in 70 league matches since then, more than any other player "
+        "at the club in that time."
+    )
+    assert found[1].startswith("Dario Pym has scored 31 goals")
+
+
+def test_a_follow_on_in_a_new_paragraph_is_left_alone() -> None:
+    found = claims("Marlow Freight employs about 2,100 people.\nIts shares fell 12 percent.")
+    assert found == ["Marlow Freight employs about 2,100 people."]
+
+
+def test_a_speaker_continuing_their_own_statement_makes_one_claim() -> None:
+    found = claims(
+        "Two workers were taken to hospital, fire chief Alan Reyes said. He said both "
+        "were released on Tuesday."
+    )
+    assert found == ["Two workers were taken to hospital, and both were released on Tuesday."]
