@@ -119,3 +119,29 @@ def test_a_speaker_continuing_their_own_statement_makes_one_claim() -> None:
         "were released on Tuesday."
     )
     assert found == ["Two workers were taken to hospital, and both were released on Tuesday."]
+
+
+def test_a_dated_event_after_the_main_one_stays_in_the_claim() -> None:
+    """ "..., after the first case was confirmed on May 2": one fact, dates kept (a passive
+    "was confirmed" is no one speaking)."""
+    found = claims(
+        "The school board said it closed two classrooms on May 4 and 5, after the first case "
+        "was confirmed on May 2."
+    )
+    assert found == [
+        "The school board closed two classrooms on May 4 and 5, after the first case was "
+        "confirmed on May 2."
+    ]
+
+
+@pytest.mark.parametrize(
+    "circumstance",
+    [
+        "after a local paper reported that the roof had collapsed",  # someone else speaking
+        "a day after parents began a sit-in at the town hall",  # an interval: another event
+        "amid protests by parents at the town hall",
+    ],
+)
+def test_another_story_after_the_claim_is_cut(circumstance: str) -> None:
+    found = claims(f"The school board said it closed two classrooms on May 4, {circumstance}.")
+    assert found[0] == "The school board closed two classrooms on May 4."

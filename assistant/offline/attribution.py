@@ -247,10 +247,11 @@ _INTERVAL = re.compile(  # "..., a day after": the interval belongs to the subor
 )
 _AND_LEAD = re.compile(r"^(?P<lead>[^\"]*?\S),\s+(?:and|but)\s+[^,]+$", re.IGNORECASE)
 _CIRCUMSTANCE = re.compile(
-    r",\s+(?:(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly |just |soon )?"
-    r"(?:after|before|amid|despite|while)\s",
+    r",\s+(?P<interval>(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly "
+    r"|just |soon )?(?P<word>after|before|amid|despite|while)\s",
     re.IGNORECASE,
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
@@ -590,11 +591,32 @@ def _prepare(text: str, span: Span) -> _Sentence:
     return _Sentence(text, span, mask_quotations(straight, quotes, span.start), straight)
 
 
+def _without_circumstance(text: str) -> str:
+    """Content without a trailing circumstance that is another story: a reaction ("amid",
+    "despite", "while"), a timed interval ("a day after parents began ..."), or what someone
+    else said ("after a newspaper reported ..."). A plain dated event stays: "sent letters on
+    March 8, after the first case was confirmed on March 6" is one fact."""
+    match = _CIRCUMSTANCE.search(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    plain_event = match["word"].lower() in {"after", "before"} and not match["interval"]
+    if plain_event and not _someone_said(plain(rest)):
+        return text
+    return text[: match.start()]
+
+
+def _someone_said(clause: str) -> bool:
+    """A verb of saying in ``clause`` in the active voice ("the paper reported"), not "the
+    case was confirmed"."""
+    return any(not _PASSIVE_BEFORE.search(clause[: m.start]) for m in find_cues(clause))
+
+
 def _clean_content(text: str) -> str:
     """Content trimmed; of "X and that Y" (two things said) the first is kept; "only: X"
     becomes X."""
     text = _AND_THAT.split(text, maxsplit=1)[0]
-    text = _CIRCUMSTANCE.split(text, maxsplit=1)[0]  # ", a day after parents began ..."
+    text = _without_circumstance(text)  # ", a day after parents began ..."
     text = _DATELINE.sub("", _LEAD_IN.sub("", text))  # "PORTVILLE - The city will ..."
     text = _INTERVAL.sub("", text.strip().rstrip(",;:"))  # "..., a week" (after denying ...)
     return text.strip().strip(",;:").strip()
