@@ -145,3 +145,12 @@ def test_a_dated_event_after_the_main_one_stays_in_the_claim() -> None:
 def test_another_story_after_the_claim_is_cut(circumstance: str) -> None:
     found = claims(f"The school board said it closed two classrooms on May 4, {circumstance}.")
     assert found[0] == "The school board closed two classrooms on May 4."
+
+
+def test_two_things_said_in_one_report_are_two_claims() -> None:
+    found = claims(
+        "Posts on a tenants' forum claimed that the landlord had cut the heating in January "
+        "and that the agent had changed the locks on 14 flats."
+    )
+    assert len(found) == 2
+    assert "cut the heating in January" in found[0] and "changed the locks" in found[1]

@@ -121,3 +121,28 @@ def test_timeline_events_come_only_from_statements_made_in_the_document() -> Non
     ruiz = analysis.said_by("Ruiz")
     assert [a.stance for a in ruiz if a.document_id == followup] == ["confirms", "asserts"]
     assert all(a.role == "Mayor" for a in ruiz)  # not "a week after denying ..."
+
+
+def test_a_claim_made_after_the_denial_that_answers_it() -> None:
+    """The bank's denial comes first; the founder's claim that it answers comes later, worded
+    positively ("No one at Harlow Bank approved" / "a Harlow Bank executive had approved")."""
+    text = (
+        "Payment start-up Finch said on Monday it had signed a deal with Harlow Bank.\n\n"
+        '"No one at Harlow Bank approved this announcement," a Harlow Bank spokesman, Tom '
+        "Reyes, said in a statement.\n\n"
+        "Reached by phone, Finch's founder, Ravi Mehta, said a Harlow Bank executive had "
+        "approved the announcement.\n"
+    )
+    claim = claim_with(Assistant(model="offline").analyze(text), "executive had approved")
+    assert claim.status == "denied"
+    assert [s.stance for s in by(claim, "Tom Reyes")] == ["denies"]
+
+
+def test_an_earlier_denial_of_something_else_leaves_a_later_claim_alone() -> None:
+    text = (
+        '"No one at Harlow Bank approved this announcement," a Harlow Bank spokesman, Tom '
+        "Reyes, said in a statement.\n\n"
+        "Finch's founder, Ravi Mehta, said the company had hired 40 engineers in Leeds.\n"
+    )
+    claim = claim_with(Assistant(model="offline").analyze(text), "40 engineers")
+    assert claim.status == "confirmed"

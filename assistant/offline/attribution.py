@@ -591,6 +591,12 @@ def _prepare(text: str, span: Span) -> _Sentence:
     return _Sentence(text, span, mask_quotations(straight, quotes, span.start), straight)
 
 
+def said_parts(content: str) -> list[str]:
+    """The things said in one content: "A and that B" is two ("posts claimed that the firm was
+    behind on its rent and that it had set the fire itself")."""
+    return [p for p in _AND_THAT.split(content) if p.strip()] or [content]
+
+
 def _without_circumstance(text: str) -> str:
     """Content without a trailing circumstance that is another story: a reaction ("amid",
     "despite", "while"), a timed interval ("a day after parents began ..."), or what someone
@@ -613,9 +619,8 @@ def _someone_said(clause: str) -> bool:
 
 
 def _clean_content(text: str) -> str:
-    """Content trimmed; of "X and that Y" (two things said) the first is kept; "only: X"
-    becomes X."""
-    text = _AND_THAT.split(text, maxsplit=1)[0]
+    """Content trimmed ("X and that Y", two things said, stays whole: see :func:`said_parts`);
+    "only: X" becomes X."""
     text = _without_circumstance(text)  # ", a day after parents began ..."
     text = _DATELINE.sub("", _LEAD_IN.sub("", text))  # "PORTVILLE - The city will ..."
     text = _INTERVAL.sub("", text.strip().rstrip(",;:"))  # "..., a week" (after denying ...)

@@ -32,6 +32,7 @@ from assistant.offline.attribution import (
     attribute,
     has_wider_cues,
     main_clause,
+    said_parts,
     says_something,
 )
 from assistant.offline.continuation import (
@@ -43,7 +44,13 @@ from assistant.offline.continuation import (
     subject,
 )
 from assistant.offline.drafts import DraftClaim
-from assistant.offline.linking import contradicted, latest_reported, referent, restated
+from assistant.offline.linking import (
+    answers,
+    contradicted,
+    latest_reported,
+    referent,
+    restated,
+)
 from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
 from assistant.offline.sourcing import (
     OUTLET,
@@ -103,6 +110,8 @@ class Extractor:
         self.paragraph_first = 1  # number of the current paragraph's first sentence
         self.plain: Span | None = None  # the previous sentence, if unattributed and no claim
         self.read: list[dict[str, Any]] = []  # every attribution, as AttributionOutput items
+        # negated statements by parties with standing, for claims others make after them
+        self.denials: list[tuple[list[Party], str, str]] = []
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
         for span in spans:
@@ -291,6 +300,10 @@ class Extractor:
         self._record(attribution, parties)
         if attribution.exhortation or not parties:
             return
+        for part in said_parts(attribution.content):
+            self._stance(replace(attribution, content=part), parties, quote)
+
+    def _stance(self, attribution: Attribution, parties: list[Party], quote: str) -> None:
         if attribution.stance in {"not_confirmed", "declines_comment"}:
             self._withheld(attribution, parties, quote)
         elif attribution.stance == "denies":
@@ -368,10 +381,21 @@ class Extractor:
             if target is not None:
                 target.add(parties, "confirms", quote)
             return target is not None
+        if rules.is_negated(content):
+            self.denials.append((parties, content, quote))
         target = contradicted(self.claims, content, parties[0].name)
         if target is not None:
             target.add(parties, "denies", quote)
         return target is not None
+
+    def _answered_before(self, claim: DraftClaim) -> None:
+        """A claim made after a party with standing denied it ("No one at Meridian approved
+        this announcement" ... "Castellanos said a Meridian executive had approved it")."""
+        speakers = {s.party.name for s in claim.sources}
+        for parties, content, quote in reversed(self.denials):
+            if speakers.isdisjoint(p.name for p in parties) and answers(claim.text, content):
+                claim.add(parties, "denies", quote)
+                return
 
     def _assertion(self, att: Attribution, parties: list[Party], quote: str) -> None:
         if self._responds(att, parties, quote):
@@ -386,6 +410,7 @@ class Extractor:
         claim = self._new(text, parties, att.stance, quote, reported=att.hearsay)
         if cited:
             claim.add(cited, "asserts", quote)
+        self._answered_before(claim)
 
     def _assertion_text(self, att: Attribution, party: Party, cites: bool) -> str | None:
         if att.statement:

@@ -216,6 +216,22 @@ _DENIAL_FRAME = frozenset(
 )
 
 
+ANSWER_CONTAINMENT = 0.5
+
+
+def answers(claim: str, denial: str) -> bool:
+    """Whether a negated statement made earlier in the article (``denial``: "No one at the
+    bank approved this release") answers ``claim``, made after it ("A bank executive had
+    approved the release"): the claim restates what the denial negates, word for word once
+    frames are set aside and acts read alike, or sharing most of its content words."""
+    if not rules.is_negated(denial) or rules.is_negated(claim):
+        return False
+    shared, containment = overlap(claim, denial)
+    if shared >= CONTRADICTION_SHARED and containment >= ANSWER_CONTAINMENT:
+        return True
+    return _negates([DraftClaim(claim)], denial) is not None
+
+
 def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim that a negated ``content`` denies word for word once its frame is set
     aside and acts are read alike ("There is no plan to sell the terminal" against "The city
