@@ -154,3 +154,28 @@ def test_two_things_said_in_one_report_are_two_claims() -> None:
     )
     assert len(found) == 2
     assert "cut the heating in January" in found[0] and "changed the locks" in found[1]
+
+
+def test_a_second_thing_said_leaning_on_the_first_stays_with_it() -> None:
+    found = claims(
+        "The harbour police confirmed that they had stopped the trawler on May 3 off Kelso "
+        "Point, and that its 12 crew members were being questioned."
+    )
+    assert found == [
+        "The harbour police had stopped the trawler on May 3 off Kelso Point, and its 12 crew "
+        "members were being questioned."
+    ]
+
+
+def test_a_speaker_who_asked_not_to_be_named_still_speaks() -> None:
+    """ "who asked not to be named" describes the speaker; it is no request and no verb."""
+    from assistant.offline.attribution import attribute
+    from assistant.offline.segmentation import Span
+
+    text = (
+        "A second tenant, a nurse who asked not to be named for fear of eviction, said she had "
+        "seen water pouring from the ceiling on Sunday."
+    )
+    [said] = attribute(text, Span(0, len(text)))
+    assert (said.speaker, said.cue) == ("a nurse", "said")
+    assert said.content.startswith("she had seen water")

@@ -227,8 +227,18 @@ _TRAILING_LABEL = re.compile(r"\s+[\"\u201c][^\"\u201d]*[\"\u201d]\.?$")
 _EXHORTED = re.compile(r"\b(?:to|for)\b", re.IGNORECASE)
 
 
+_ANONYMITY = re.compile(
+    r"^\s*(?:not to be (?:named|identified)|that (?:his|her|their) names? (?:not )?be|"
+    r"for anonymity)\b",
+    re.IGNORECASE,
+)
+
+
 def _exhorts(after: str) -> bool:
-    """Advice has an addressee and an action: "urged reporters to wait", "called for calm"."""
+    """Advice has an addressee and an action: "urged reporters to wait", "called for calm";
+    "asked not to be named" describes an anonymous speaker and asks nothing."""
+    if _ANONYMITY.match(after):
+        return False
     following = after.split()[:1]
     if following and following[0].lower() in lex.MODALS | lex.AUXILIARIES | {"that"}:
         return False  # "warned that ...", "warned could add ...": a statement, not advice
@@ -264,6 +274,7 @@ _REDUCED_RELATIVE = re.compile(
 _TIMED_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}(?:after|before|since|until)\b", re.IGNORECASE)
 _PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
 _RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
+_RELATIVE_TAIL = re.compile(r"(?<=\w)\s+(?:who|whose)\s+\w.*$", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -416,7 +427,7 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         speaker = _after_last_verb(chunks[chain])
         role = next((c for c in chunks[chain + 1 :] if _has_title(c)), None)
         return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
-    last = chunks[-1]
+    last = _RELATIVE_TAIL.sub("", chunks[-1])  # "a shopkeeper who asked not to be named"
     if len(chunks) > 1 and _participle_phrase(last):
         last = chunks[-2]  # "The letter, dated June 3, says": the letter
         chunks = chunks[:-1]

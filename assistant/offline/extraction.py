@@ -300,7 +300,7 @@ class Extractor:
         self._record(attribution, parties)
         if attribution.exhortation or not parties:
             return
-        for part in said_parts(attribution.content):
+        for part in _statements(attribution.content):
             self._stance(replace(attribution, content=part), parties, quote)
 
     def _stance(self, attribution: Attribution, parties: list[Party], quote: str) -> None:
@@ -474,6 +474,19 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+def _statements(content: str) -> list[str]:
+    """The things said in one content ("that A and that B"); a part leaning on the one before
+    ("that it had boarded the ship, and that its 19 crew members were being questioned") stays
+    joined to it."""
+    parts: list[str] = []
+    for part in said_parts(content):
+        if parts and leans_on_previous(part):
+            parts[-1] = f"{parts[-1].rstrip(' ,;')}, and {part}"
+        else:
+            parts.append(part)
+    return parts
 
 
 def _first_person_resolved(content: str, party: Party) -> str:
