@@ -179,3 +179,21 @@ def test_a_speaker_who_asked_not_to_be_named_still_speaks() -> None:
     [said] = attribute(text, Span(0, len(text)))
     assert (said.speaker, said.cue) == ("a nurse", "said")
     assert said.content.startswith("she had seen water")
+
+
+def test_what_follows_according_to_stays_in_the_claim() -> None:
+    found = claims(
+        "The bakery chain had 412 shops at the end of June, according to its annual report, "
+        "up from 380 a year earlier."
+    )
+    assert found == [
+        "The bakery chain had 412 shops at the end of June, up from 380 a year earlier."
+    ]
+
+
+def test_someone_speaking_after_according_to_is_not_added() -> None:
+    found = claims(
+        "The bakery chain had 412 shops at the end of June, according to its annual report, "
+        "citing growth in the north."
+    )
+    assert found == ["The bakery chain had 412 shops at the end of June."]

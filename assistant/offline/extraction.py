@@ -28,8 +28,10 @@ from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.attribution import (
+    ACCORDING,
     Attribution,
     attribute,
+    find_cues,
     has_wider_cues,
     main_clause,
     said_parts,
@@ -51,7 +53,7 @@ from assistant.offline.linking import (
     referent,
     restated,
 )
-from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
+from assistant.offline.segmentation import Span, is_boilerplate, is_heading, plain, sentences
 from assistant.offline.sourcing import (
     OUTLET,
     Party,
@@ -413,6 +415,8 @@ class Extractor:
         self._answered_before(claim)
 
     def _assertion_text(self, att: Attribution, party: Party, cites: bool) -> str | None:
+        if att.cue == ACCORDING:
+            att = replace(att, content=_with_tail(self.text, att))
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
@@ -474,6 +478,19 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+def _with_tail(text: str, att: Attribution) -> str:
+    """ "X had 88 million users, according to its letter, down from 95 million": the content
+    with what follows the source, unless someone else speaks there."""
+    at, end = att.cue_at, att.sentence.end
+    if at is None or not text[att.sentence.start : at.start].strip():
+        return att.content  # "According to X, ...": the content is what follows
+    comma = text.find(",", at.end, end)
+    tail = text[comma + 1 : end].strip().rstrip(".") if comma >= 0 else ""
+    if not _worded(tail) or find_cues(plain(tail)):
+        return att.content
+    return f"{att.content.rstrip(' ,')}, {tail}"
 
 
 def _statements(content: str) -> list[str]:
