@@ -9,6 +9,7 @@ import pytest
 from assistant.offline.continuation import (
     completes,
     continues,
+    describes,
     joined,
     leans_on_previous,
     resolved,
@@ -197,3 +198,19 @@ def test_someone_speaking_after_according_to_is_not_added() -> None:
         "citing growth in the north."
     )
     assert found == ["The bakery chain had 412 shops at the end of June."]
+
+
+def test_a_description_of_the_subject_continues_it() -> None:
+    before = "Kelso General, the largest clinic in the valley, opened a 12-bed ward in 2023."
+    assert describes("The clinic is owned by Marr Health, which runs 9 clinics.", before)
+    assert not describes("The ward is owned by Marr Health, which runs 9 clinics.", before)
+    assert not describes("The clinic is owned by Marr Health.", "The valley has 9 clinics.")
+    found = claims(f"{before} The clinic is owned by Marr Health, which runs 9 clinics.")
+    assert found == [
+        "Kelso General, the largest clinic in the valley, opened a 12-bed ward in 2023, and the "
+        "clinic is owned by Marr Health, which runs 9 clinics."
+    ]
+
+
+def test_a_subject_keeps_its_abbreviations() -> None:
+    assert subject("St. Anne's, a school in Leeds, closed in 2020.") == "St. Anne's"

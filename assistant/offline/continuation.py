@@ -10,8 +10,11 @@ shares have gained 34 percent this year."
 
 from __future__ import annotations
 
+import re
+
 from assistant.offline import claims_rules as rules
 
+_WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # Pronouns that stand for the previous sentence's subject (a person, a body, a group) or
 # its possessor; "this"/"that" point at events and are left alone.
 _SUBJECT_PRONOUNS = frozenset("he she it they his her its their".split())
@@ -35,11 +38,28 @@ def leans_on_previous(text: str) -> bool:
     return first[0] in _SUBJECT_PRONOUNS or (first[0] in _QUANTIFIERS and len(first) > 1)
 
 
-def continues(text: str) -> bool:
+SUBJECT_WORDS = 10  # how far into the sentence before a description looks for its noun
+
+
+def describes(text: str, before: str) -> bool:
+    """Whether ``text`` opens with a definite description of the named subject of ``before``
+    ("St. Lucas, the largest hospital in the county, opened ..." then "The hospital is owned
+    by ..."): "the" and a noun that the subject's own words used."""
+    first = _opener(text)
+    if len(first) < 2 or first[0] != "the" or not rules.words(text)[1].islower():
+        return False
+    if subject(before) is None:
+        return False
+    return first[1] in (w.lower() for w in rules.words(before)[1:SUBJECT_WORDS])
+
+
+def continues(text: str, before: str = "") -> bool:
     """Whether ``text`` carries on the previous sentence's subject with a checkable fact of its
-    own: a pronoun opening, a verb, something to check (a number, a date, a name, an event),
-    and no question, prediction, opinion or first person."""
-    if not leans_on_previous(text) or len(rules.words(text)) < rules.MIN_CONTENT_WORDS:
+    own: a pronoun opening (or a description of the subject of ``before``), a verb,
+    something to check (a number, a date, a name, an event), and no question, prediction,
+    opinion or first person."""
+    leaning = leans_on_previous(text) or (bool(before) and describes(text, before))
+    if not leaning or len(rules.words(text)) < rules.MIN_CONTENT_WORDS:
         return False
     if rules.is_question(text) or rules.has_first_person(text):
         return False
@@ -62,17 +82,21 @@ def completes(before: str, text: str) -> bool:
 
 def subject(sentence: str) -> str | None:
     """The named subject opening ``sentence``, up to its verb or first comma ("Okonkwo joined
-    ...", "Halvorsen, based in Duluth, employs ..."); None when it is no name."""
+    ...", "Halvorsen, based in Duluth, employs ...", "St. Lucas opened ..."); None when it is
+    no name."""
     head = sentence.split(",", 1)[0]
-    taken: list[str] = []
-    for word in rules.words(head)[:6]:
-        if not word[:1].isupper():
+    end = 0
+    for match in _WORD.finditer(head):
+        word = match.group()
+        gap = head[end : match.start()]
+        if not word[:1].isupper() or (end and gap.strip(". ")) or match.start() > 60:
             break
-        taken.append(word)
-    if not taken or taken[0].lower() in _SUBJECT_PRONOUNS | {"the", "a", "an", "this"}:
+        end = match.end()
+    name = head[:end]
+    first = rules.words(name)[:1]
+    if not first or first[0].lower() in _SUBJECT_PRONOUNS | {"the", "a", "an", "this"}:
         return None
-    name = " ".join(taken)
-    return name if head.startswith(name) else None
+    return name
 
 
 def resolved(text: str, name: str) -> str:

@@ -180,12 +180,13 @@ class Extractor:
         34 percent this year"): joined to the claim that sentence made, or to the sentence
         itself when it was too slight to be a claim alone ("Ortiz was first elected in 2018.
         She chairs the housing committee ...")."""
-        if not continues(quote):
-            return False
         last = self._previous()
+        if not continues(quote, last.text if last is not None else ""):
+            return False
         if last is not None and all(s.party == self.outlet for s in last.sources):
             if not completes(last.text, quote):
-                return self._own_claim(quote, subject(last.text))
+                named = leans_on_previous(quote)
+                return named and self._own_claim(quote, subject(last.text))
             last.text = joined(last.text, quote)
             last.add([self.outlet], last.sources[0].stance, quote)
             return True
