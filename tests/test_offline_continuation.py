@@ -214,3 +214,29 @@ def test_a_description_of_the_subject_continues_it() -> None:
 
 def test_a_subject_keeps_its_abbreviations() -> None:
     assert subject("St. Anne's, a school in Leeds, closed in 2020.") == "St. Anne's"
+
+
+def test_a_background_fact_about_a_silent_party_is_the_outlets() -> None:
+    found = claims(
+        "The port's biggest tenant, Marr Shipping, which owns about 40 percent of the quays, "
+        "did not return a message seeking comment."
+    )
+    assert found == ["Marr Shipping owns about 40 percent of the quays."]
+
+
+def test_a_background_fact_about_the_speaker_stays_with_their_claim() -> None:
+    found = claims(
+        "The Kelso Dockers Union, which represents about 2,300 workers at the port, said it "
+        "would hold a strike vote on June 4."
+    )
+    assert found == [
+        "The Kelso Dockers Union, which represents about 2,300 workers at the port, would hold "
+        "a strike vote on June 4."
+    ]
+
+
+def test_a_description_without_anything_to_check_is_left_out() -> None:
+    found = claims(
+        "Marr Shipping, which leases part of the quays, did not return a message seeking comment."
+    )
+    assert found == []

@@ -309,6 +309,11 @@ class Extractor:
     def _stance(self, attribution: Attribution, parties: list[Party], quote: str) -> None:
         if attribution.stance in {"not_confirmed", "declines_comment"}:
             self._withheld(attribution, parties, quote)
+            if described := _described(self.text, attribution):
+                # "X, which owns 22 percent of the stock, did not return a message": the
+                # outlet's background fact stands on its own
+                fact = described.split(None, 1)[1]  # without "which"
+                self._outlet(f"{attribution.speaker} {fact}", quote)
         elif attribution.stance == "denies":
             self._denial(attribution, parties, quote)
         else:
@@ -436,7 +441,13 @@ class Extractor:
         if party.kind == "organization" and rules.opens_with_possessive(content):
             # "Rebels said their fighters shot down ...": the claim keeps whose fighters
             return rules.attributed(party.name, content)
-        return None if _not_checkable(content) else rules.claim_text(content)
+        if _not_checkable(content):
+            return None
+        described = _described(self.text, att)
+        if described and content.startswith(party.name) and party.name == att.speaker:
+            # "Local 1127, which represents 1,450 workers, said it would ...": kept together
+            content = f"{party.name}, {described},{content[len(party.name) :]}"
+        return rules.claim_text(content)
 
     def _resolved(self, content: str, party: Party, direct: bool = False) -> str:
         """Content with a leading pronoun replaced by whom it stands for, where cheap: the
@@ -479,6 +490,24 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+_DESCRIBED = re.compile(r",\s+((?:which|who)\s+(?:[^,\"]|,(?=\d))+),\s*$")
+
+
+def _described(text: str, att: Attribution) -> str:
+    """The background fact a relative clause gives about the speaker before the cue
+    ("Local 1127, which represents about 1,450 workers at the plant, said ..."): "which
+    represents about 1,450 workers at the plant", or "" (none, or nothing to check in it)."""
+    if att.cue_at is None or not att.speaker:
+        return ""
+    at = text.rfind(att.speaker, att.sentence.start, att.cue_at.start)
+    if at < 0:
+        return ""
+    match = _DESCRIBED.match(text, at + len(att.speaker), att.cue_at.start)
+    if match is None or not any(ch.isdigit() for ch in match.group(1)):
+        return ""
+    return match.group(1).strip()
 
 
 def _with_tail(text: str, att: Attribution) -> str:
