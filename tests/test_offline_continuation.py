@@ -240,3 +240,21 @@ def test_a_description_without_anything_to_check_is_left_out() -> None:
         "Marr Shipping, which leases part of the quays, did not return a message seeking comment."
     )
     assert found == []
+
+
+def test_our_in_a_quote_is_the_body_the_speaker_speaks_for() -> None:
+    found = claims(
+        '"Our crews rescued 14 people from the flooded estate on Sunday," fire service '
+        "spokeswoman Ama Boateng told reporters."
+    )
+    assert found == [
+        "The fire service's crews rescued 14 people from the flooded estate on Sunday."
+    ]
+
+
+def test_our_stays_attributed_when_the_quote_says_more_in_the_first_person() -> None:
+    found = claims(
+        '"Our crews rescued 14 people, and we are proud of them," fire service spokeswoman Ama '
+        "Boateng told reporters."
+    )
+    assert found == ["Ama Boateng said our crews rescued 14 people, and we are proud of them."]

@@ -437,7 +437,10 @@ class Extractor:
             return None
         if att.direct and rules.has_first_person(content):
             # "We have hired 120 workers" is checkable; "I'm not worried" is not.
-            return rules.attributed(party.name, content) if rules.anchored(content) else None
+            if not rules.anchored(content):
+                return None
+            owned = _ours_named(content, party)
+            return rules.claim_text(owned) if owned else rules.attributed(party.name, content)
         if party.kind == "organization" and rules.opens_with_possessive(content):
             # "Rebels said their fighters shot down ...": the claim keeps whose fighters
             return rules.attributed(party.name, content)
@@ -534,6 +537,18 @@ def _statements(content: str) -> list[str]:
         else:
             parts.append(part)
     return parts
+
+
+_OUR = frozenset({"our"})
+
+
+def _ours_named(content: str, party: Party) -> str:
+    """A quote opening with "Our" from a speaker for a body ("Our forces conducted a strike
+    ...", the army's spokesman said): "the army's forces conducted ...", when no other first
+    person remains; else ""."""
+    body = speaks_for(party)
+    owned = rules.with_owner(content, body, _OUR) if body else content
+    return "" if owned == content or rules.has_first_person(owned) else owned
 
 
 def _first_person_resolved(content: str, party: Party) -> str:
