@@ -146,3 +146,41 @@ def test_an_earlier_denial_of_something_else_leaves_a_later_claim_alone() -> Non
     )
     claim = claim_with(Assistant(model="offline").analyze(text), "40 engineers")
     assert claim.status == "confirmed"
+
+
+def test_she_in_a_report_is_the_titled_person_named_before_it() -> None:
+    text = (
+        "Chief Executive Lara Quint addressed a report published by the newsletter PortWatch, "
+        "which said she planned to step down by the end of the year.\n"
+    )
+    [claim] = Assistant(model="offline").analyze(text).claims
+    assert claim.text == "Lara Quint planned to step down by the end of the year."
+
+
+@pytest.mark.parametrize(
+    ("report", "denial"),
+    [
+        ("she planned to step down by the end of the year", "I'm not going anywhere"),
+        ("she planned to step down by the end of the year", "I am not leaving Marlow"),
+        ("the company would wind down its ferry service", "We are not closing the ferry service"),
+    ],
+)
+def test_a_denial_naming_the_act_in_other_words(report: str, denial: str) -> None:
+    text = (
+        "Chief Executive Lara Quint of Marlow addressed a report published by the newsletter "
+        f"PortWatch, which said {report}.\n\n"
+        f'"{denial}," Quint told analysts on Thursday.\n'
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status == "denied"
+    assert [s.stance for s in by(claim, "Quint")] == ["denies"]
+
+
+def test_a_negated_statement_about_another_act_is_no_denial() -> None:
+    text = (
+        "Chief Executive Lara Quint addressed a report published by the newsletter PortWatch, "
+        "which said she planned to step down by the end of the year.\n\n"
+        '"We are not raising prices this year," Quint told analysts on Thursday.\n'
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status != "denied"

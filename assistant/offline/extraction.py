@@ -426,7 +426,7 @@ class Extractor:
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
-        content = self._resolved(att.content, party, att.direct)
+        content = self._resolved(att.content, party, att.direct, self._titled_before(att))
         if not att.direct and party.kind in {"named_official", "named_person"}:
             # "Eirik Hald said his crew had not been to sea" (a denial's "his" is another's)
             content = rules.with_owner(content, party.name, rules.PERSONAL_POSSESSIVES)
@@ -452,10 +452,25 @@ class Extractor:
             content = f"{party.name}, {described},{content[len(party.name) :]}"
         return rules.claim_text(content)
 
-    def _resolved(self, content: str, party: Party, direct: bool = False) -> str:
+    def _titled_before(self, att: Attribution) -> Party | None:
+        """The last person named with a title in the sentence before the cue ("Chief
+        Executive Maureen Kaplan addressed a report by FreightInsider, which said she ...")."""
+        if att.cue_at is None:
+            return None
+        found = None
+        for match in _TITLED.finditer(self.text, att.sentence.start, att.cue_at.start):
+            party = classify(match.group())
+            if party.kind == "named_official" and party.role and party.name != att.speaker:
+                found = party
+        return found
+
+    def _resolved(
+        self, content: str, party: Party, direct: bool = False, named: Party | None = None
+    ) -> str:
         """Content with a leading pronoun replaced by whom it stands for, where cheap: the
-        speaker ("it" for an organization, "she" for a person), else the last person named.
-        In a direct quote "he" is someone other than the speaker: left alone."""
+        speaker ("it" for an organization, "she" for a person), else the person ``named`` with
+        a title in the sentence, else the last person named. In a direct quote "he" is someone
+        other than the speaker: left alone."""
         if direct:
             return content
         content = _first_person_resolved(content, party)
@@ -467,7 +482,7 @@ class Extractor:
         elif party.kind == "named_person":  # "it" is no person: a company named like one
             content = rules.with_subject(content, party.name, frozenset({"it"}))
         person = party if party.kind in {"named_official", "named_person"} else None
-        person = person or self.memory.resolve("she")
+        person = person or named or self.memory.resolve("she")
         return rules.with_subject(content, person.name) if person else content
 
     def _elaborates(
@@ -495,6 +510,8 @@ class Extractor:
         return True
 
 
+# Capitalised words in a row ("Chief Executive Maureen Kaplan"), read as a titled name.
+_TITLED = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){2,5}")
 _DESCRIBED = re.compile(r",\s+((?:which|who)\s+(?:[^,\"]|,(?=\d))+),\s*$")
 
 

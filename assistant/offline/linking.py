@@ -206,7 +206,29 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
         _best_overlap(concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT)
         or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
         or _negates(concerning + reported, content)
+        or _same_act(concerning, content)
     )
+
+
+# Acts a denial names in other words than the claim (word roots, assistant/wordforms.py):
+# "I'm not going anywhere" / "I'm not leaving" against "she plans to step down"; "the plant
+# is not closing" / "we are not winding down" against "it will shut the plant".
+ACTS = (
+    frozenset({"step", "leav", "depart", "quit", "exit", "anywher", "retir"}),
+    frozenset({"close", "wind", "fold", "shutter"}),
+    frozenset({"sell", "acquir", "buy", "merger", "merg"}),
+    frozenset({"lay", "redund"}),
+)
+
+
+def _same_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The latest claim naming the party that a negated ``content`` by that party answers in
+    other words: both name the same act ("I'm not going anywhere" / "plans to step down")."""
+    said = roots(content)
+    acts = [act for act in ACTS if act & said]
+    if not acts:
+        return None
+    return next((c for c in reversed(claims) if any(act & roots(c.text) for act in acts)), None)
 
 
 # Words a denial wraps around what it denies ("there is no plan to sell"); acts are read as
