@@ -22,7 +22,6 @@ from dataclasses import replace
 from typing import Any
 
 from assistant import rubric
-from assistant.attributions import CUE_REACH
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
@@ -235,8 +234,6 @@ class Extractor:
         at = attribution.cue_at
         if at is None or (self.read and self.read[-1]["at"] == at.start):
             return
-        if _far_from_cue(self.text, attribution.content, at.start, at.end):
-            return  # paired across paragraphs (an unclosed quotation): not one statement
         speaker = attribution.speaker
         party = (
             parties[0]
@@ -627,15 +624,6 @@ def _not_checkable(content: str) -> bool:
     if rules.leans_on_pronoun(content) or rules.is_generic(content):
         return True
     return rules.is_feeling(content) or rules.is_about_reporting(content)
-
-
-def _far_from_cue(text: str, content: str, start: int, end: int) -> bool:
-    """Whether ``content`` stands in the text but nowhere within grounding's reach of its cue,
-    so grounding could never pair them (see :data:`assistant.attributions.CUE_REACH`)."""
-    if not _worded(content) or content not in text:
-        return False
-    reach = CUE_REACH + len(content)
-    return text.find(content, max(0, start - reach), end + reach) == -1
 
 
 def _opens_with_quote(sentence: str) -> bool:
