@@ -423,7 +423,8 @@ class Extractor:
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
-        content = self._resolved(att.content, party, att.direct, self._titled_before(att))
+        named = self._titled_before(att) if _opens_with_person(att.content) else None
+        content = self._resolved(att.content, party, att.direct, named)
         if not att.direct and party.kind in {"named_official", "named_person"}:
             # "Eirik Hald said his crew had not been to sea" (a denial's "his" is another's)
             content = rules.with_owner(content, party.name, rules.PERSONAL_POSSESSIVES)
@@ -525,6 +526,12 @@ def _described(text: str, att: Attribution) -> str:
     if match is None or not any(ch.isdigit() for ch in match.group(1)):
         return ""
     return match.group(1).strip()
+
+
+def _opens_with_person(content: str) -> bool:
+    """ "she planned to ...", "he had been ...": a leading personal pronoun to resolve."""
+    first = rules.words(content)[:1]
+    return bool(first) and first[0].lower() in {"he", "she"}
 
 
 def _with_tail(text: str, att: Attribution) -> str:

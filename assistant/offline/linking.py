@@ -246,7 +246,7 @@ def answers(claim: str, denial: str) -> bool:
     bank approved this release") answers ``claim``, made after it ("A bank executive had
     approved the release"): the claim restates what the denial negates, word for word once
     frames are set aside and acts read alike, or sharing most of its content words."""
-    if not rules.is_negated(denial) or rules.is_negated(claim):
+    if rules.is_negated(claim) or not rules.is_negated(denial):
         return False
     shared, containment = overlap(claim, denial)
     if shared >= CONTRADICTION_SHARED and containment >= ANSWER_CONTAINMENT:
