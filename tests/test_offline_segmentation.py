@@ -198,3 +198,14 @@ def test_run_together_paragraphs_with_a_reopened_quote_ground_every_attribution(
     assert [a.content.quote for a in reported if a.content] == [
         "gunmen had attacked an army patrol."
     ]
+
+
+def test_a_time_phrase_after_the_speaker_is_no_part_of_it() -> None:
+    """ "Posts ... in the days after the fire claimed": the posts speak, not "the fire"."""
+    text = (
+        "Posts on a local forum in the days after the flood claimed that the council had "
+        "ignored 12 warnings about the dam."
+    )
+    [said] = attributions(text)
+    assert said.speaker == "Posts on a local forum"
+    assert classify(said.speaker).kind == "media_report"

@@ -386,7 +386,10 @@ def _after_last_verb(chunk: str) -> str:
         verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
         if not verb and bare.endswith("ing") and word.islower() and i + 1 < len(words):
             verb = words[i + 1].lower() in _DETERMINERS  # "circulating a letter"
-        if verb or (bare in lex.CONJUNCTIONS and bare != "and"):
+        conjunction = bare in lex.CONJUNCTIONS and bare != "and"
+        if conjunction and i and words[i - 1].lower() in _TIME_NOUNS:
+            conjunction = False  # "posts in the days after the fire": a time, no clause
+        if verb or conjunction:
             cut = i + 1
     if cut == 0 and words and words[0].lower() in {"and", "but", "or"}:
         cut = 1
@@ -403,6 +406,14 @@ def _after_last_verb(chunk: str) -> str:
     return " ".join(words[cut:])
 
 
+_TIME_PHRASE = re.compile(
+    r"(?<=\w)\s+(?:in|during|over|within)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:days|hours|weeks|months|minutes|moments)\s+(?:after|before|since|following)\b.*$",
+    re.IGNORECASE,
+)
+_TIME_NOUNS = frozenset(
+    "day days hour hours week weeks month months year years minutes moments night nights".split()
+)
 _CLAUSE_COMMA = re.compile(r",(?!\d{3})")  # not the comma of "1,450"
 
 
@@ -428,6 +439,7 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         role = next((c for c in chunks[chain + 1 :] if _has_title(c)), None)
         return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
     last = _RELATIVE_TAIL.sub("", chunks[-1])  # "a shopkeeper who asked not to be named"
+    last = _TIME_PHRASE.sub("", last)  # "posts on social media in the days after the fire"
     if len(chunks) > 1 and _participle_phrase(last):
         last = chunks[-2]  # "The letter, dated June 3, says": the letter
         chunks = chunks[:-1]
