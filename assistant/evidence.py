@@ -23,6 +23,7 @@ from assistant.offline.stance_lexicon import (
     REFUTE_WORDS,
 )
 from assistant.textsim import content_stems
+from assistant.wordforms import opposed
 
 MIN_WORDS = 3
 # How far around a quote the name of its source may stand for the quote to be its statement.
@@ -78,7 +79,8 @@ def problem(document: Document, found: Evidence, claim: str, source: Cited) -> s
         and not _affirms(found.quote)
     ):
         return "it reads as a denial, cited for a source that confirms the claim"
-    if source.stance == "denies" and not rejects(_sentence(document.text, found)):
+    sentence = _sentence(document.text, found)
+    if source.stance == "denies" and not (rejects(sentence) or opposed(claim, sentence)):
         return "it does not show a denial, cited for a source that denies the claim"
     return None
 

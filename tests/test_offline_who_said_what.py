@@ -184,3 +184,33 @@ def test_a_negated_statement_about_another_act_is_no_denial() -> None:
     )
     claim = Assistant(model="offline").analyze(text).claims[0]
     assert claim.status != "denied"
+
+
+@pytest.mark.parametrize(
+    ("report", "answer"),
+    [
+        ("Ostby would close the Lund Street mill", "The Lund Street mill will stay open"),
+        ("Ostby would sell the Lund Street mill", "Ostby will keep the Lund Street mill"),
+        ("Mayor Ida Berg would step down in May", "Ida Berg will remain mayor"),
+    ],
+)
+def test_a_denial_by_the_opposite_act(report: str, answer: str) -> None:
+    text = (
+        f"The Lund Courier reported on Monday that {report}, citing two people familiar "
+        "with the plans.\n\n"
+        f'"{answer}," Ostby spokeswoman Kari Nes said on Tuesday.\n'
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status == "denied"
+    assert [s.stance for s in by(claim, "Kari Nes")] == ["denies"]
+
+
+def test_a_past_opening_is_no_answer_to_a_closure() -> None:
+    text = (
+        "The Lund Courier reported on Monday that Ostby would close the Lund Street mill, "
+        "citing two people familiar with the plans.\n\n"
+        '"The Lund Street mill opened in 1962 and employs 300 people," Ostby spokeswoman '
+        "Kari Nes said on Tuesday.\n"
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status != "denied"

@@ -24,7 +24,7 @@ from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.drafts import DraftClaim
 from assistant.textsim import content_stems, stem
-from assistant.wordforms import roots
+from assistant.wordforms import opposed, opposes_some_act, roots
 
 SEARCH_BACK = 8  # claims
 # How far back a contradiction looks for claims naming the party, reported or denied: far
@@ -195,9 +195,12 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     said it had never paid Ellison"). When the speaker is the party the claim is about (it
     is named there, or speaks in the first person: "We are not in talks with Crisply"),
     fewer shared words suffice."""
-    if not rules.is_negated(content):
+    negated = rules.is_negated(content)
+    if not negated and not _opposes_any(content):
         return None
     concerning, reported, denied = _latest_by_kind(claims, party)
+    if not negated:  # "The mill will stay open" against "Ostby will close the mill"
+        return _opposite_act(concerning + reported, content)
     if rules.has_first_person(content):
         # the party speaking for itself also restates what it already denied ("Ostby denied
         # that it plans to close the mill" ... "We have no plan to close Lund Street")
@@ -219,6 +222,16 @@ ACTS = (
     frozenset({"sell", "acquir", "buy", "merger", "merg"}),
     frozenset({"lay", "redund"}),
 )
+
+
+def _opposes_any(content: str) -> bool:
+    return opposes_some_act(roots(content))
+
+
+def _opposite_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The latest claim whose act ``content`` opposes about the same thing ("The Lund Street
+    mill will stay open" against "Ostby will close the Lund Street mill")."""
+    return next((c for c in reversed(claims) if opposed(c.text, content)), None)
 
 
 def _same_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
