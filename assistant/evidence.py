@@ -79,10 +79,14 @@ def problem(document: Document, found: Evidence, claim: str, source: Cited) -> s
         and not _affirms(found.quote)
     ):
         return "it reads as a denial, cited for a source that confirms the claim"
-    sentence = _sentence(document.text, found)
-    if source.stance == "denies" and not (rejects(sentence) or opposed(claim, sentence)):
+    if source.stance == "denies" and not _shows_denial(_sentence(document.text, found), claim):
         return "it does not show a denial, cited for a source that denies the claim"
     return None
+
+
+def _shows_denial(sentence: str, claim: str) -> bool:
+    """A denial, a debunk, a negation, or the opposite of the claim's act ("will stay open")."""
+    return rejects(sentence) or opposed(claim, sentence)
 
 
 def _backs(source: Cited) -> bool:

@@ -53,11 +53,19 @@ def describes(text: str, before: str) -> bool:
     return first[1] in (w.lower() for w in rules.words(before)[1:SUBJECT_WORDS])
 
 
+# A cheap first look: the words a leaning sentence can open with.
+_MAY_LEAN = re.compile(
+    r"(?:he|she|it|they|his|her|its|their|both|all|each|neither|none|the)\b", re.I
+)
+
+
 def continues(text: str, before: str = "") -> bool:
     """Whether ``text`` carries on the previous sentence's subject with a checkable fact of its
     own: a pronoun opening (or a description of the subject of ``before``), a verb,
     something to check (a number, a date, a name, an event), and no question, prediction,
     opinion or first person."""
+    if not _MAY_LEAN.match(text):
+        return False
     leaning = leans_on_previous(text) or (bool(before) and describes(text, before))
     if not leaning or len(rules.words(text)) < rules.MIN_CONTENT_WORDS:
         return False
