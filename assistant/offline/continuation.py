@@ -55,7 +55,7 @@ def describes(text: str, before: str) -> bool:
 
 # A cheap first look: the words a leaning sentence can open with.
 _MAY_LEAN = re.compile(
-    r"(?:he|she|it|they|his|her|its|their|both|all|each|neither|none|the)\b", re.I
+    r"[\s\"\u201c]*(?:he|she|it|they|his|her|its|their|both|all|each|neither|none|the)\b", re.I
 )
 
 
