@@ -4,6 +4,7 @@ mapped to one root."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.textsim import content_stems
@@ -107,8 +108,15 @@ def _opposing_words(
     return frozenset()
 
 
-def opposes_some_act(said: frozenset[str]) -> bool:
-    """Whether the roots ``said`` name the opposite of some act ("stay open", "keep")."""
+# A cheap first look for the words the opposites are made of.
+_OPPOSING = re.compile(r"\b(?:stay|remain|keep|kept|continu|reopen|retain)", re.IGNORECASE)
+
+
+def opposes_some_act(text: str) -> bool:
+    """Whether ``text`` names the opposite of some act ("stay open", "keep")."""
+    if _OPPOSING.search(text) is None:
+        return False
+    said = roots(text)
     return any(_opposing_words(said, alternatives) for _, alternatives in OPPOSITES)
 
 
@@ -117,6 +125,8 @@ def opposed(claim: str, statement: str) -> bool:
     about the same thing ("The Lund Street mill will stay open" against "Ostby will close the
     Lund Street mill"): the claim names the act, the statement its opposite and at least one
     other word of the claim."""
+    if _OPPOSING.search(statement) is None:
+        return False
     said, words = roots(statement), roots(claim)
     for act, alternatives in OPPOSITES:
         opposing = _opposing_words(said, alternatives)

@@ -48,7 +48,7 @@ def describes(text: str, before: str) -> bool:
     first = _opener(text)
     if len(first) < 2 or first[0] != "the" or not rules.words(text)[1].islower():
         return False
-    if subject(before) is None:
+    if first[1] not in before.lower() or subject(before) is None:
         return False
     return first[1] in (w.lower() for w in rules.words(before)[1:SUBJECT_WORDS])
 

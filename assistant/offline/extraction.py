@@ -300,7 +300,11 @@ class Extractor:
         self._record(attribution, parties)
         if attribution.exhortation or not parties:
             return
-        for part in _statements(attribution.content):
+        parts = _statements(attribution.content)
+        if parts == [attribution.content]:
+            self._stance(attribution, parties, quote)
+            return
+        for part in parts:
             self._stance(replace(attribution, content=part), parties, quote)
 
     def _stance(self, attribution: Attribution, parties: list[Party], quote: str) -> None:
@@ -396,6 +400,8 @@ class Extractor:
     def _answered_before(self, claim: DraftClaim) -> None:
         """A claim made after a party with standing denied it ("No one at Meridian approved
         this announcement" ... "Castellanos said a Meridian executive had approved it")."""
+        if not self.denials:
+            return
         speakers = {s.party.name for s in claim.sources}
         for parties, content, quote in reversed(self.denials):
             if speakers.isdisjoint(p.name for p in parties) and answers(claim.text, content):

@@ -225,7 +225,7 @@ ACTS = (
 
 
 def _opposes_any(content: str) -> bool:
-    return opposes_some_act(roots(content))
+    return opposes_some_act(content)
 
 
 def _opposite_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
@@ -264,7 +264,7 @@ def answers(claim: str, denial: str) -> bool:
     shared, containment = overlap(claim, denial)
     if shared >= CONTRADICTION_SHARED and containment >= ANSWER_CONTAINMENT:
         return True
-    return _negates([DraftClaim(claim)], denial) is not None
+    return shared > 0 and _negates([DraftClaim(claim)], denial) is not None
 
 
 def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
