@@ -129,10 +129,9 @@ class Extractor:
     def sentence(self, span: Span) -> None:
         quote = self.text[span.start : span.end]
         first = len(self.claims)
-        found = self._read(span, quote)
+        found, said = self._read(span, quote)
         self._answered_in_sentence(first, quote)
-        plain = not found and len(self.claims) == first and not says_something(quote)
-        self.plain = span if plain else None
+        self.plain = span if not found and not said and len(self.claims) == first else None
 
     def _answered_in_sentence(self, first: int, quote: str) -> None:
         """ "X is not closing, the company said, after posts claiming it would close ...": a
@@ -148,11 +147,13 @@ class Extractor:
             reported[0].text = _named_like(reported[0].text, denial.text)
             self.claims.remove(denial)
 
-    def _read(self, span: Span, quote: str) -> list[Attribution]:
+    def _read(self, span: Span, quote: str) -> tuple[list[Attribution], bool]:
+        """The sentence's attributions, and whether it has a verb of saying at all."""
         found = attribute(self.text, span)
         if not found and _opens_with_quote(quote) and self.speaker is not None:
             found = [self._continued_quote(span, quote, self.speaker)]
-        if not found and not says_something(quote):
+        said = bool(found) or says_something(quote)
+        if not said:
             if not self._carries_on(span, quote):
                 self._outlet(quote, quote)
         elif not found and (lead := main_clause(self.text, span)):
@@ -166,7 +167,7 @@ class Extractor:
         self.speaker = direct[-1] if direct else None
         if not found and has_wider_cues(quote):
             self._wider(span, found)
-        return found
+        return found, said
 
     def _previous(self) -> DraftClaim | None:
         """The last claim, if the previous sentence of this paragraph made it."""

@@ -264,17 +264,27 @@ def answers(claim: str, denial: str) -> bool:
     shared, containment = overlap(claim, denial)
     if shared >= CONTRADICTION_SHARED and containment >= ANSWER_CONTAINMENT:
         return True
-    return shared > 0 and _negates([DraftClaim(claim)], denial) is not None
+    return shared > 0 and _negates_text(claim, denial)
 
 
 def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim that a negated ``content`` denies word for word once its frame is set
     aside and acts are read alike ("There is no plan to sell the terminal" against "The city
     will sell the Harbor Terminal"): every remaining word of the denial is in the claim."""
-    denied = roots(content) - _DENIAL_FRAME
+    denied = _denied_words(content)
     if len(denied) < MIN_SHARED:
         return None
     return next((c for c in reversed(claims) if denied <= roots(c.text)), None)
+
+
+def _negates_text(claim: str, content: str) -> bool:
+    """:func:`_negates` for one claim's text."""
+    denied = _denied_words(content)
+    return len(denied) >= MIN_SHARED and denied <= roots(claim)
+
+
+def _denied_words(content: str) -> frozenset[str]:
+    return roots(content) - _DENIAL_FRAME
 
 
 def _latest_by_kind(

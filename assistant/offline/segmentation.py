@@ -156,7 +156,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _inside(position: int, quotes: list[Span]) -> bool:
-    return any(q.start < position < q.end for q in quotes)
+    for quote in quotes:  # in reading order
+        if quote.start >= position:
+            return False
+        if position < quote.end:
+            return True
+    return False
 
 
 def _boundaries(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[int]:
