@@ -24,7 +24,8 @@ _EXPLETIVE_VERBS = frozenset("is was remains remained seems seemed appears appea
 
 
 def _opener(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().replace("\u2019", "'") for w in rules.words(text)[:2])
+    """The first two words, lower case (read from the start only: sentences run long)."""
+    return tuple(w.lower().replace("\u2019", "'") for w in _WORD.findall(text[:60])[:2])
 
 
 def leans_on_previous(text: str) -> bool:
