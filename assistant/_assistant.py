@@ -43,8 +43,9 @@ class UnreadLanguageWarning(UserWarning):
 class Assistant:
     """Analyse news documents with one engine (an LLM server or the offline rules).
 
-    Each document's claims are remembered (the last ``MEMORY`` documents), so checking claims
-    against documents already analysed or checked does not analyse them again.
+    Each document's reading (its claims and attributions) is remembered (the last ``MEMORY``
+    documents), so checking claims against documents already analysed or checked, or a chat
+    session over them, does not read them again.
 
     ``concurrency`` bounds the requests in flight at once (argument > ``CLAIMDESK_CONCURRENCY``
     > the configuration file > 4): the parts of a long document, several documents and the
@@ -74,7 +75,7 @@ class Assistant:
         else:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
-        self._claims: OrderedDict[tuple[str, str, int], list[Claim]] = OrderedDict()
+        self._readings: OrderedDict[tuple[str, str, int], Reading] = OrderedDict()
 
     @property
     def concurrency(self) -> int:
@@ -101,9 +102,21 @@ class Assistant:
         usage: Usage,
         started: float,
     ) -> Analysis:
+        usage.wall_time_s = round(time.perf_counter() - started, 4)
+        return self.combine(documents, readings, usage, self.warnings(documents))
+
+    def combine(
+        self,
+        documents: list[Document],
+        readings: Sequence[Reading],
+        usage: Usage,
+        language_warnings: list[str] | None = None,
+    ) -> Analysis:
+        """The analysis of these documents from their readings: claims combined and numbered,
+        attributions linked to them. Without ``language_warnings``, an unread language is listed
+        without a Python warning (the chat shows it itself)."""
         claims, order = combine_documents(documents, [r.claims for r in readings])
         attributions = link([a for r in readings for a in r.attributions], claims)
-        usage.wall_time_s = round(time.perf_counter() - started, 4)
         return Analysis(
             documents=documents,
             claims=claims,
@@ -111,7 +124,7 @@ class Assistant:
             engine=self.engine,
             usage=usage,
             timeline_order=order,
-            warnings=self.warnings(documents),
+            warnings=self._unread(documents) if language_warnings is None else language_warnings,
         )
 
     def analyze(self, documents: Documents) -> Analysis:
@@ -120,7 +133,7 @@ class Assistant:
         plans, counts = self._plans(docs)
         per_part = run_all(plans, self.model, usage, self._bound(plans))
         readings = _per_document(per_part, counts)
-        self._remember(docs, [r.claims for r in readings])
+        self.remember(docs, readings)
         return self._analysis(docs, readings, usage, started)
 
     async def aanalyze(self, documents: Documents) -> Analysis:
@@ -129,7 +142,7 @@ class Assistant:
         plans, counts = self._plans(docs)
         per_part = await arun_all(plans, self.model, usage, self._bound(plans))
         readings = _per_document(per_part, counts)
-        self._remember(docs, [r.claims for r in readings])
+        self.remember(docs, readings)
         return self._analysis(docs, readings, usage, started)
 
     def _plans(self, documents: Sequence[Document]) -> tuple[list[Plan[Reading]], list[int]]:
@@ -137,42 +150,45 @@ class Assistant:
         per_document = [part_plans(d, self.model.context_chars) for d in documents]
         return [p for plans in per_document for p in plans], [len(p) for p in per_document]
 
-    def _remember(self, documents: Sequence[Document], per_document: Sequence[list[Claim]]) -> None:
-        for document, claims in zip(documents, per_document, strict=True):
-            self._claims[self._key(document)] = claims
-            self._claims.move_to_end(self._key(document))
-        while len(self._claims) > self.MEMORY:
-            self._claims.popitem(last=False)
+    def remember(self, documents: Sequence[Document], readings: Sequence[Reading]) -> None:
+        """Keep each document's reading (a chat session hands over readings it stored)."""
+        for document, reading in zip(documents, readings, strict=True):
+            self._readings[self._key(document)] = reading
+            self._readings.move_to_end(self._key(document))
+        while len(self._readings) > self.MEMORY:
+            self._readings.popitem(last=False)
 
     def _key(self, document: Document) -> tuple[str, str, int]:
         digest = hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
         return (document.id, digest, self.model.context_chars)
 
-    def _unknown(self, documents: Sequence[Document]) -> list[Document]:
-        """The documents whose claims this assistant does not remember."""
-        return [d for d in documents if self._key(d) not in self._claims]
+    def unknown(self, documents: Sequence[Document]) -> list[Document]:
+        """The documents whose reading this assistant does not remember."""
+        return [d for d in documents if self._key(d) not in self._readings]
 
     def _recalled(
-        self, documents: Sequence[Document], fresh: Sequence[Document], claims: list[list[Claim]]
-    ) -> list[list[Claim]]:
-        """Each document's claims: just extracted (``fresh`` with ``claims``), else remembered."""
-        extracted = {self._key(d): c for d, c in zip(fresh, claims, strict=True)}
-        self._remember(fresh, claims)
+        self, documents: Sequence[Document], fresh: Sequence[Document], read: list[Reading]
+    ) -> list[Reading]:
+        """Each document's reading: just read (``fresh`` with ``read``), else remembered."""
+        extracted = {self._key(d): r for d, r in zip(fresh, read, strict=True)}
+        self.remember(fresh, read)
         keys = [self._key(d) for d in documents]
-        return [extracted[k] if k in extracted else self._claims[k] for k in keys]
+        return [extracted[k] if k in extracted else self._readings[k] for k in keys]
 
-    def _claims_for(self, documents: Sequence[Document], usage: Usage) -> list[list[Claim]]:
-        """Each document's claims, extracting only those not remembered (parts at once)."""
-        fresh = self._unknown(documents)
+    def readings(self, documents: Sequence[Document], usage: Usage) -> list[Reading]:
+        """Each document's claims and attributions, reading only those not remembered (their
+        parts at once); what the reading cost is added to ``usage``."""
+        fresh = self.unknown(documents)
         plans, counts = self._plans(fresh)
         per_part = run_all(plans, self.model, usage, self._bound(plans)) if plans else []
-        return self._recalled(documents, fresh, _claims(_per_document(per_part, counts)))
+        return self._recalled(documents, fresh, _per_document(per_part, counts))
 
-    async def _aclaims_for(self, documents: Sequence[Document], usage: Usage) -> list[list[Claim]]:
-        fresh = self._unknown(documents)
+    async def areadings(self, documents: Sequence[Document], usage: Usage) -> list[Reading]:
+        """Async twin of :meth:`readings`."""
+        fresh = self.unknown(documents)
         plans, counts = self._plans(fresh)
         per_part = await arun_all(plans, self.model, usage, self._bound(plans)) if plans else []
-        return self._recalled(documents, fresh, _claims(_per_document(per_part, counts)))
+        return self._recalled(documents, fresh, _per_document(per_part, counts))
 
     def _check_analysis(
         self, documents: list[Document], given: Analysis | None, per_document: Sequence[list[Claim]]
@@ -205,11 +221,14 @@ class Assistant:
     def warnings(self, documents: Sequence[Document]) -> list[str]:
         """What the user should know about these documents with this engine (a language it
         cannot read); also issued as Python warnings, so SDK callers see them too."""
-        named = [(d.title or d.id, d.text) for d in documents]
-        found = language.unread(named, self.model.capabilities.languages)
+        found = self._unread(documents)
         for warning in found:
             warnings.warn(warning, UnreadLanguageWarning, stacklevel=4)
         return found
+
+    def _unread(self, documents: Sequence[Document]) -> list[str]:
+        named = [(d.title or d.id, d.text) for d in documents]
+        return language.unread(named, self.model.capabilities.languages)
 
     def check(self, claim: str, documents: Documents, analysis: Analysis | None = None) -> Verdict:
         """Whether the documents support a typed claim: confirmed, denied, unverified or
@@ -221,7 +240,7 @@ class Assistant:
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         known = _same_documents(analysis, docs)
-        per_document = [] if known else self._claims_for(docs, usage)
+        per_document = [] if known else _claims(self.readings(docs, usage))
         decided, ids = from_analysis(text, self._check_analysis(docs, analysis, per_document))
         if decided is None:
             plans = check_plans(text, docs, self.model.context_chars)
@@ -236,7 +255,7 @@ class Assistant:
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         known = _same_documents(analysis, docs)
-        per_document = [] if known else await self._aclaims_for(docs, usage)
+        per_document = [] if known else _claims(await self.areadings(docs, usage))
         decided, ids = from_analysis(text, self._check_analysis(docs, analysis, per_document))
         if decided is None:
             plans = check_plans(text, docs, self.model.context_chars)

@@ -127,15 +127,6 @@ def part_steps(
     return Reading(claims, ground_all(locator, output.attributions, usage))
 
 
-def reading_steps(document: Document, budget: int, usage: Usage) -> Steps[Reading]:
-    """One document's claims and attributions, its parts one after another (for drivers that
-    run one sequence, such as chat; :class:`assistant.Assistant` runs the parts at once)."""
-    per_part = []
-    for plan in part_plans(document, budget):
-        per_part.append((yield from plan(usage)))
-    return document_reading(per_part)
-
-
 def part_plans(document: Document, budget: int) -> list[Plan[Reading]]:
     """One plan per part of the document, independent of each other, so they can run at once."""
     parts = chunk(document.text, budget)
@@ -155,9 +146,3 @@ def document_reading(per_part: Sequence[Reading]) -> Reading:
     """A document's reading from its parts' (restatements across parts merged)."""
     claims = [c for r in per_part for c in r.claims]
     return Reading(merge_claims(claims), unique([a for r in per_part for a in r.attributions]))
-
-
-def document_steps(document: Document, budget: int, usage: Usage) -> Steps[list[Claim]]:
-    """One document's claims (see :func:`reading_steps`)."""
-    reading = yield from reading_steps(document, budget, usage)
-    return reading.claims

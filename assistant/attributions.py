@@ -81,9 +81,25 @@ def _cue(
     """The cue as a whole word nearest the content, or (no content) nearest the anchor."""
     if not out.cue.strip():
         return None
-    if content is not None:
-        return locate_near(locator.document, out.cue, content.start, content.end, CUE_REACH)
-    return locate_near(locator.document, out.cue, anchor, anchor, UNANCHORED_REACH)
+    if content is None:
+        return locate_near(locator.document, out.cue, anchor, anchor, UNANCHORED_REACH)
+    nearest = locate_near(locator.document, out.cue, content.start, content.end, CUE_REACH)
+    if nearest is None or not out.source.strip():
+        return nearest
+    # '..., Robert Achebe, said in a statement that "..." FreightInsider said': of the cues
+    # by the content, the one its speaker stands next to
+    spans = nearest_spans(locator.document, out.cue, content.start, content.end, CUE_REACH)
+    tried = [nearest, *spans[:CUE_TRIES]]
+    return min(tried, key=lambda cue: _gap(cue, content) + _speaker_gap(locator, out, cue))
+
+
+def _gap(a: Evidence, b: Evidence) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _speaker_gap(locator: Locator, out: AttributionOutput, cue: Evidence) -> int:
+    source = _source(locator, out, cue)
+    return _gap(source, cue) if source is not None else SOURCE_REACH * 4
 
 
 def _source(locator: Locator, out: AttributionOutput, cue: Evidence) -> Evidence | None:

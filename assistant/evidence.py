@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Protocol
 
 from assistant.claims import Document, Evidence, SourceKind, Stance, Usage
-from assistant.offline.lexicons import DISMISSIVE_PHRASES, DISMISSIVE_WORDS
+from assistant.offline.lexicons import DISMISSIVE_PHRASES, DISMISSIVE_WORDS, SAY_CUES
 from assistant.offline.stance_lexicon import (
     CLAIM_REFUTE_WORDS,
     DENIAL_WORDS,
@@ -41,6 +42,13 @@ _REJECTING = (
     )
 )
 _REJECTING_PHRASES = (*REFUTE_PHRASES, *DISMISSIVE_PHRASES)
+# Words that end what a denial denies and hand the sentence to other speech ("X denied the
+# accusation and claimed that ...", "denied A but suggested B").
+_SPEECH = frozenset(cue for cue in SAY_CUES if " " not in cue) | frozenset(
+    """saying calling adding insisting claimed claiming suggested suggesting but while""".split()
+)
+# How much of the claim a party's denial must name for the denial to be of the claim.
+DENIED_SHARE = 0.5
 # A quote that reads as a denial still backs a claim when it also affirms something
 # ("confirmed on Wednesday ... a week after it denied").
 _AFFIRMING = ("confirm", "acknowledg", "admit", "affirm")
@@ -72,13 +80,8 @@ def problem(document: Document, found: Evidence, claim: str, source: Cited) -> s
         return "a word or two shows nothing"
     if not (content_stems(found.quote) & content_stems(claim) or _speaks(document, found, source)):
         return "it neither concerns the claim nor is the statement of its source"
-    if (
-        _backs(source)
-        and _against(found.quote)
-        and not rejects(claim)
-        and not _affirms(found.quote)
-    ):
-        return "it reads as a denial, cited for a source that confirms the claim"
+    if _reads_against(document, found, claim, source):
+        return "it reads as a denial, cited for a source that backs the claim"
     if source.stance == "denies" and not _shows_denial(_sentence(document.text, found), claim):
         return "it does not show a denial, cited for a source that denies the claim"
     return None
@@ -89,9 +92,47 @@ def _shows_denial(sentence: str, claim: str) -> bool:
     return rejects(sentence) or opposed(claim, sentence)
 
 
-def _backs(source: Cited) -> bool:
-    """A source cited as confirming the claim."""
-    return source.stance == "confirms"
+def _reads_against(document: Document, found: Evidence, claim: str, source: Cited) -> bool:
+    """A denial cited for a source that backs the claim: any denial for a ``confirms`` source;
+    for one that only ``asserts`` it, a denial the source itself makes (an asserting source's
+    sentence may well report another party's denial of something else)."""
+    if source.stance not in {"confirms", "asserts"} or rejects(claim) or _affirms(found.quote):
+        return False
+    if source.stance == "confirms":
+        return _against(found.quote)
+    return _denies_itself(_sentence(document.text, found), claim, source)
+
+
+def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
+    """The source itself denies the claim in ``sentence``: its name stands in the clause
+    before a verb of denial and what it denies is the claim ("Pakistan's Foreign Office (FO), on
+    Thursday, denied claims that China is pressuring ..."). Not so in "Police denied that
+    officers fired tear gas, saying only water cannon was used", cited for the water cannon."""
+    party = content_stems(f"{source.name} {source.role or ''}")
+    wanted = content_stems(claim)
+    clauses = _clauses(_WORD.findall(sentence))
+    for before, after in pairwise(clauses):
+        if not after or after[0].casefold() not in DENIAL_WORDS:
+            continue
+        named = party & content_stems(" ".join(before))
+        denied = wanted & content_stems(" ".join(after[1:]))
+        if named and wanted and len(denied) / len(wanted) >= DENIED_SHARE:
+            return True
+    return False
+
+
+def _clauses(words: list[str]) -> list[list[str]]:
+    """Words cut before every verb of denial and at every word that hands the sentence to
+    other speech ("said", "saying"): each denial opens a clause of what it denies ("a fake
+    news story" is no denial by the story)."""
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        folded = word.casefold()
+        if folded in DENIAL_WORDS or folded in _SPEECH:
+            clauses.append([])
+        if folded not in _SPEECH:
+            clauses[-1].append(word)
+    return clauses
 
 
 def _speaks(document: Document, found: Evidence, source: Cited) -> bool:

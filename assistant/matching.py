@@ -50,7 +50,12 @@ def source_label(source: Source) -> str:
 
 def names_party(query: str, source: Source) -> bool:
     """Whether ``query`` (a name, role or organisation) refers to ``source``."""
-    label = source_label(source)
+    return names(query, source_label(source))
+
+
+def names(query: str, label: str) -> bool:
+    """Whether ``query`` (a name, role or organisation) refers to the party ``label`` names
+    (its name and role as written: "Mumtaz Zahra Baloch, FO Spokesperson")."""
     wanted, have = content_stems(query), content_stems(label)
     if not wanted:
         return False
@@ -133,12 +138,15 @@ def restates(text: str, query: str) -> bool:
     Chinese nationals" is in "In March, a blast in Bisham, Khyber Pakhtunkhwa, killed five
     Chinese nationals"), the same polarity
     ("did not burrow" is not "burrows"), and a plain assertion on both sides: "X, it was
-    reported", "a video purporting to show X" or "X reportedly did Y?" speak of a report, which
-    the stance reader judges better. A claim in its own words always restates itself.
+    reported", "a video purporting to show X", "X reportedly did Y?" or "a story headlined X"
+    speak of a report, which the stance reader judges better. A claim in its own words always
+    restates itself.
     """
     if _wording(text) == _wording(query):
         return True
     if _negated(text) != _negated(query) or _hedged(query) or _hedged(text):
+        return False
+    if _reports(text) - _reports(query):
         return False
     return similarity(query, text) >= RESTATES
 
@@ -151,6 +159,15 @@ def _wording(text: str) -> list[str]:
 def _negated(text: str) -> bool:
     """Whether ``text`` negates, denies or debunks ("did not", "denies", "hoax")."""
     return rejects(text)
+
+
+# Nouns by which a claim speaks of a published piece ("The Oct. 19 phony story was headlined
+# X", "the Post ran a story with the headline: X"): a claim about the piece, not X itself.
+_PIECES = frozenset("story stories headline headlines headlined article articles".split())
+
+
+def _reports(text: str) -> set[str]:
+    return _words(text) & _PIECES
 
 
 def _hedged(text: str) -> bool:

@@ -127,13 +127,23 @@ def with_standing(sources: Sequence[Source], claim: str) -> list[Source]:
 
     When a named party on the record that the claim is about affirms it, only parties the claim
     concerns have standing (an opposition leader dismissing a ministry's figures is not a party
-    to them); otherwise every named party on the record speaks with standing.
+    to them); otherwise every named party on the record speaks with standing. The outlet's
+    own debunk (:func:`debunks`) always does, as the check's reader reads it.
     """
     named = [s for s in sources if s.kind in STANDING_KINDS and s.on_record]
     backers = [s for s in named if s.stance in SUPPORTING]
     if any(concerned(b, claim) for b in backers):
-        return [s.model_copy(update={"standing": concerned(s, claim, backers)}) for s in sources]
-    return [s.model_copy(update={"standing": s in named}) for s in sources]
+        return [
+            s.model_copy(update={"standing": concerned(s, claim, backers) or debunks(s)})
+            for s in sources
+        ]
+    return [s.model_copy(update={"standing": s in named or debunks(s)}) for s in sources]
+
+
+def debunks(source: Source) -> bool:
+    """The outlet ruling against the claim in its own voice ("That report is false"): it
+    speaks on the claim itself, as a fact-check does, so its denial stands like a party's."""
+    return source.kind == "outlet" and source.stance == "denies"
 
 
 def _distinct(sources: Sequence[Source]) -> set[str]:

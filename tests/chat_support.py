@@ -142,12 +142,13 @@ def extraction_reply(document: Document) -> dict[str, Any]:
 
 
 def seed_offline_cache(home: Path) -> None:
-    """Store the hand-made seed claims as the offline engine's cached analysis of the seed.
+    """Store the hand-made seed claims as the offline engine's kept reading of the seed.
 
     Lets the chat command run end to end in a subprocess (``--model offline``) whether or not
     the offline extractor exists yet: the cache is consulted before the engine is asked.
     """
     from assistant import Assistant
+    from assistant.analysis import Reading
     from assistant.chat.history import DB_NAME, History, engine_key
     from assistant.claims import Usage
 
@@ -156,6 +157,7 @@ def seed_offline_cache(home: Path) -> None:
     try:
         document = seed_document()
         key = engine_key(assistant.engine, assistant.model)
-        history.store_claims(document, key, seed_claims(document, numbered=False), Usage())
+        reading = Reading(seed_claims(document, numbered=False))
+        history.store_reading(document, key, reading, Usage())
     finally:
         history.close()

@@ -104,7 +104,7 @@ def test_commands(home: Path, tmp_path: Path) -> None:
 def test_multi_line_entries(home: Path) -> None:
     done = chat(home, 'which claims \\\nare unverified?\n"""\nwhat did\nLin Jian say?\n"""\n')
     assert "1 claim is unverified" in done.stdout
-    assert "Lin Jian said:" in done.stdout
+    assert re.search(r"Lin Jian \([^)]*\) said:", done.stdout)  # name (role) said:
 
 
 def test_add_document_and_bad_file(home: Path, tmp_path: Path) -> None:

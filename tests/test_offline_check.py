@@ -155,3 +155,24 @@ def test_offline_model_answers_check_requests() -> None:
     )
     answer = json.loads(OfflineModel().complete(request).content)
     assert VerdictOutput.model_validate(answer).status == "denied"
+
+
+def test_a_one_word_verdict_is_quoted_with_the_claim_it_rules_on() -> None:
+    # "FALSE" alone shows nothing (evidence.py rejects a word or two): the reader quotes it
+    # with the "Claim: ..." line above it, so the debunk survives grounding
+    document = _document("fact_check_verdict")
+    verdict = _check("Saltmere banned tourists from its beaches", document)
+    assert verdict.status == "denied"
+    [quote] = verdict.sources[0].quotes
+    assert quote.startswith("Claim: The harbour town of Saltmere") and quote.endswith("FALSE")
+
+
+def test_a_one_word_verdict_denies_through_the_product_path() -> None:
+    from assistant import Assistant, Document
+
+    text = (FIXTURES / "fact_check_verdict.txt").read_text(encoding="utf-8")
+    verdict = Assistant("offline").check(
+        "Saltmere banned tourists from its beaches", Document.from_text(text)
+    )
+    assert verdict.status == "denied" and not verdict.ungrounded
+    assert verdict.usage.rejected_quotes == 0

@@ -52,6 +52,8 @@ CASES = [
     ("bank-passive.txt", ("Castell Savings was seeking a buyer",), "denied", "Castell"),
     ("singer-split.txt", ("ended their engagement",), "denied", "Vale"),
     ("extradition-request.txt", ("extradite",), "denied", "Lund"),
+    # the outlet's own "That report, however, is false" rules on the story it points back to
+    ("viral-death-story.txt", ("car crash",), "denied", "the outlet"),
     # an unnamed friend has no standing: the report stays unverified
     ("couple-third-party.txt", ("separated",), "unverified", ""),
     # the chief executive's on-record confirmation beats the spokesman's earlier denial
@@ -167,3 +169,20 @@ def test_in_writing_is_not_speech() -> None:
     )
     analysis = Assistant(model="offline").analyze(text)
     assert not [s for c in analysis.claims for s in c.sources if s.kind != "outlet"]
+
+
+def test_the_outlets_own_debunk_is_no_claim_and_check_agrees() -> None:
+    analysis = analyse("viral-death-story.txt")
+    assert not any("false" in c.text.lower() for c in analysis.claims)
+    claim = claim_with(analysis, "car crash")
+    verdict = Assistant(model="offline").check(claim.text, analysis.documents)
+    assert verdict.status == claim.status == "denied"
+
+
+def test_a_rumour_named_as_a_subject_is_no_debunk() -> None:
+    text = (
+        "Chatterbox is not shutting down, its chief executive said. The rumors began on Friday "
+        "when a screenshot of what was presented as an internal memo circulated on social media."
+    )
+    analysis = Assistant(model="offline").analyze(text)
+    assert any(c.text.startswith("The rumors began on Friday") for c in analysis.claims)

@@ -72,19 +72,24 @@ def test_a_denial_of_something_else_does_not_deny_the_claim() -> None:
     )
     assistant = Assistant("offline")
     analysis = assistant.analyze(article)
-    assert assistant.check("The mayor resigned", article).status != "denied"
+    # rubric.md, "Deciding in code" rule 2: the outlet states the resignation in its own voice
+    # as an event and nobody in the document doubts it (the officials deny something else)
+    assert assistant.check("The mayor resigned", article).status == "confirmed"
     as_written = assistant.check("Mayor Alan Reeve of Dunmore resigned on Monday.", article)
     assert as_written.status == status_in_analysis(analysis, "Mayor Alan Reeve") == "confirmed"
 
 
-def test_the_offline_reader_cannot_deny_with_a_quote_that_shows_no_denial() -> None:
-    # no claim of the analysis matches: the stance reader contributes a source, and its quote
-    # must show the denial it is cited for
+def test_a_denial_of_something_else_in_a_short_article_does_not_deny_the_claim() -> None:
+    # no claim of the analysis restates it: the stance reader contributes a source. Its
+    # reading rests on the sentence about the claim, not on the officials' denial of a budget
+    # cut. rubric.md, "Deciding in code" rule 2: the outlet states the resignation in its own
+    # voice as an event and nobody in the document doubts it, so it is confirmed.
     article = Document.from_text(
         "The mayor resigned on Monday. Officials denied reports that the city budget would be cut."
     )
     verdict = Assistant("offline").check("The mayor resigned", article)
-    assert verdict.status != "denied"
+    assert verdict.status == "confirmed"
+    assert [e.quote for e in verdict.evidence] == ["The mayor resigned on Monday."]
 
 
 def test_check_with_an_analysis_prints_the_status_of_the_matching_claim(
@@ -144,6 +149,18 @@ def test_one_matcher_names_the_claims_for_check_and_chat() -> None:
     for answer in (via_command, via_question):
         assert answer.text.startswith(f"Checked against the documents: {bisham.status}.")
         assert f"{bisham.id} is {bisham.status}" in answer.text
+
+
+def test_a_claim_about_a_story_does_not_restate_the_story() -> None:
+    from assistant.matching import restates
+
+    typed = "High school student scores $72M playing the stock market"
+    # the analysed claim is about what a newspaper ran, not the assertion itself
+    about_story = f"The New York Post ran a story of its own, with the headline: {typed}."
+    assert not restates(about_story, typed)
+    assert restates(f"{typed}.", typed)
+    bisham = "In March, a blast in Bisham, Khyber Pakhtunkhwa, killed five Chinese nationals."
+    assert restates(bisham, "A blast in Bisham killed five Chinese nationals")
 
 
 # --- batching cannot change a verdict -----------------------------------------------------------
@@ -221,6 +238,9 @@ INJECTIONS = {
     "denial sentence as confirmation": [
         wire.source(FO["name"], [DENIAL_SENTENCE], kind="organization", stance="confirms")
     ],
+    "denial sentence under asserts": [
+        wire.source(FO["name"], [DENIAL_SENTENCE], kind="organization", stance="asserts")
+    ],
     "denial sentence, denying source": [
         wire.source(FO["name"], [DENIAL_SENTENCE], kind="organization", stance="denies")
     ],
@@ -279,6 +299,22 @@ def test_the_check_reader_cannot_confirm_with_a_denial_sentence() -> None:
     assert verdict.status != "confirmed"
     assert verdict.overruled is not None and verdict.overruled.proposed_status == "confirmed"
     assert verdict.usage.rejected_quotes >= 1
+
+
+def test_an_asserting_party_may_cite_its_own_denial_of_something_else() -> None:
+    # the quote rule for `asserts` rejects only a denial the source makes of the claim itself
+    police = Document.from_text(
+        "Police denied that officers had fired tear gas at the demonstrators, saying only "
+        "water cannon was used."
+    )
+    quote = police.text.rstrip(".")
+    source = wire.source("Police", [quote], kind="organization", stance="asserts")
+    reply = {"status": "confirmed", "reason": "Police said so.", "sources": [source]}
+    verdict = Assistant(wire.reader(lambda request: reply)).check(
+        "Only water cannon was used", [police]
+    )
+    assert verdict.usage.rejected_quotes == 0 and not verdict.ungrounded
+    assert verdict.status == "confirmed"
 
 
 def test_standing_is_what_lets_a_denial_decide() -> None:

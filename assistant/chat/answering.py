@@ -49,6 +49,8 @@ def answer_request(
     inputs: dict[str, Any] = {
         "question": question,
         "claims": [c.model_dump(mode="json") for c in analysis.claims],
+        # for engines that answer by code (the offline rules); the prompt does not show them
+        "attributions": [a.model_dump(mode="json") for a in analysis.attributions],
         "documents": documents,
         "omitted": len(analysis.documents) - len(documents),
         "history": [_turn(a) for a in earlier[-HISTORY_TURNS:]],

@@ -2,7 +2,8 @@
 
 ``CLAIMDESK_HOME`` overrides the directory (platformdirs' user data dir otherwise). Stored:
 sessions (model name, documents, analysis), every question and answer with its usage, and each
-document's extracted claims keyed by the document's hash, the engine and the prompt version.
+document's reading (its claims and attributions, what the Assistant remembers of it in memory)
+keyed by the document's hash, the engine and the prompt version.
 Never stored: API keys, base URLs or any other setting from the environment.
 """
 
@@ -19,8 +20,9 @@ import platformdirs
 from pydantic import TypeAdapter
 
 from assistant import rubric
+from assistant.analysis import Reading
 from assistant.chat.answers import Answer
-from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage
+from assistant.claims import Analysis, Document, EngineInfo, Usage
 from assistant.errors import ConfigurationError
 from assistant.models.base import Model
 from assistant.private_files import private_file
@@ -28,7 +30,7 @@ from assistant.redaction import redact
 from assistant.sanitising import scrub
 
 DB_NAME = "history.sqlite3"
-_CLAIMS = TypeAdapter(list[Claim])
+_READING = TypeAdapter(Reading)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -51,11 +53,11 @@ CREATE TABLE IF NOT EXISTS turns (
     question TEXT NOT NULL,
     answer TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS extractions (
+CREATE TABLE IF NOT EXISTS readings (
     key TEXT PRIMARY KEY,
     document_id TEXT NOT NULL,
     engine TEXT NOT NULL,
-    claims TEXT NOT NULL,
+    reading TEXT NOT NULL,
     usage TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
@@ -147,22 +149,24 @@ class History:
 
     # --- the analysis cache ------------------------------------------------------------------
 
-    def cached_claims(self, document: Document, engine: str) -> list[Claim] | None:
+    def cached_reading(self, document: Document, engine: str) -> Reading | None:
+        """The document's stored reading (claims and attributions) by this engine, if any."""
         row = self.connection.execute(
-            "SELECT claims FROM extractions WHERE key = ?", (_extraction_key(document, engine),)
+            "SELECT reading FROM readings WHERE key = ?", (_extraction_key(document, engine),)
         ).fetchone()
-        return _CLAIMS.validate_json(row[0]) if row else None
+        return _READING.validate_json(row[0]) if row else None
 
-    def store_claims(
-        self, document: Document, engine: str, claims: list[Claim], usage: Usage
+    def store_reading(
+        self, document: Document, engine: str, reading: Reading, usage: Usage
     ) -> None:
+        """Keep a document's reading; ``usage`` is what the read that produced it cost."""
         self._write(
-            "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO readings VALUES (?, ?, ?, ?, ?, ?)",
             (
                 _extraction_key(document, engine),
                 document.id,
                 engine,
-                _CLAIMS.dump_json(claims).decode(),
+                _READING.dump_json(reading).decode(),
                 usage.model_dump_json(),
                 _now(),
             ),

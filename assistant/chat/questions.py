@@ -281,12 +281,18 @@ _SAID_NOUN = re.compile(
 )
 
 
+_ABOUT = re.compile(r"(?i)^(?:about|on|of|regarding|concerning)\s+(?P<topic>.+)$")
+
+
 def _said(text: str, lower: str) -> Intent | None:
+    """'what did X say?', 'what did X say about Y?', 'X's response'."""
     match = _SAID.match(lower) or _SAID_NOUN.match(lower)
     if match is None:
         return None
     party = text[match.start("party") : match.end("party")].strip()
-    return Intent("said", party=party)
+    about = _ABOUT.match(text[match.end() :].strip())
+    topic = _strip_tail(about.group("topic")) if about else None
+    return Intent("said", party=party, topic=topic or None)
 
 
 _STATUS_LIST = re.compile(

@@ -1,45 +1,61 @@
 """A chat session over analysed documents: questions in, grounded answers out.
 
 The logic is written as generators of model requests (like analysis.py), driven by runner.run or
-runner.arun, so ``Session.ask`` and ``Session.aask`` share it. Documents are analysed once per
-session; with a history store, each document's claims are cached under its hash, the engine and
-the prompt version, and every answer is logged.
+runner.arun, so ``Session.ask`` and ``Session.aask`` share it. Documents are read through the
+assistant (which remembers each document's reading: claims and attributions); with a history
+store, each reading is also kept on disk under the document's hash, the engine and the prompt
+version, and every answer is logged.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol
 
-from assistant import language
-from assistant.analysis import document_steps
+from assistant.analysis import Reading
 from assistant.chat.answering import answer_steps
 from assistant.chat.answers import Answer
 from assistant.chat.history import History, engine_key
 from assistant.chat.questions import check_topic
+from assistant.chat.said import said_answer, said_question
 from assistant.chat.streaming import Restart, answer_sinks
 from assistant.chat.verdicts import check_answer
-from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
+from assistant.claims import Analysis, Document, EngineInfo, Usage, Verdict
 from assistant.config import ModelChoice
 from assistant.documents import DocumentInput, as_document
 from assistant.errors import ArgumentTypeError, InputError
 from assistant.matching import best_claim
 from assistant.models.base import Model, TextSink
-from assistant.multidoc import combine_documents
 from assistant.runner import Steps, arun, run
 from assistant.sanitising import scrub
 
 
 class Checker(Protocol):
-    """What a session needs of :class:`assistant.Assistant`: its engine and its claim check."""
+    """What a session needs of :class:`assistant.Assistant`: its engine, its reading of
+    documents (and the memory of readings) and its claim check."""
 
     model: Model
     choice: ModelChoice
 
     @property
     def engine(self) -> EngineInfo: ...
+
+    def unknown(self, documents: Sequence[Document]) -> list[Document]: ...
+
+    def remember(self, documents: Sequence[Document], readings: Sequence[Reading]) -> None: ...
+
+    def readings(self, documents: Sequence[Document], usage: Usage) -> list[Reading]: ...
+
+    async def areadings(self, documents: Sequence[Document], usage: Usage) -> list[Reading]: ...
+
+    def combine(
+        self,
+        documents: list[Document],
+        readings: Sequence[Reading],
+        usage: Usage,
+        language_warnings: list[str] | None = None,
+    ) -> Analysis: ...
 
     def check(
         self, claim: str, documents: Sequence[Document], analysis: Analysis | None = None
@@ -65,12 +81,6 @@ def _question(text: str) -> str:
     return scrub(text.strip())
 
 
-def _absorb(total: Usage, spent: Usage) -> None:
-    """Add ``spent`` into ``total`` in place (several documents may share one total)."""
-    for name in Usage.model_fields:
-        setattr(total, name, getattr(total, name) + getattr(spent, name))
-
-
 class Session:
     """Questions about a fixed set of documents, answered from their analysis with citations."""
 
@@ -91,69 +101,54 @@ class Session:
         self.session_id = session_id
         self.usage = Usage()
         self._analysis = analysis
-        self._per_document: dict[str, list[Claim]] = {}
-        self._fresh = 0
         self.reused = analysis is not None
 
     # --- analysis ------------------------------------------------------------------------------
 
-    def _document_claims(self, document: Document, usage: Usage) -> Steps[list[Claim]]:
-        """One document's claims: already known, from the history's cache, else the model's."""
-        if document.id in self._per_document:
-            return self._per_document[document.id]
+    def _unread(self) -> list[Document]:
+        """The documents the assistant must read: neither remembered nor kept in the history
+        (kept readings are handed to the assistant's memory, the one cache of readings)."""
+        unknown = self.assistant.unknown(self.documents)
+        if self.history is None or not unknown:
+            return unknown
         engine = engine_key(self.assistant.engine, self.assistant.model)
-        claims = self.history.cached_claims(document, engine) if self.history else None
-        if claims is None:
-            spent = Usage()
-            budget = self.assistant.model.context_chars
-            claims = yield from document_steps(document, budget, spent)
-            _absorb(usage, spent)
-            self._fresh += 1
-            if self.history:
-                self.history.store_claims(document, engine, claims, spent)
-        self._per_document[document.id] = claims
-        return claims
+        for document in unknown:
+            reading = self.history.cached_reading(document, engine)
+            if reading is not None:
+                self.assistant.remember([document], [reading])
+        return self.assistant.unknown(self.documents)
 
-    def _analysed(self, per_document: Sequence[list[Claim]], usage: Usage) -> Analysis:
+    def _analysed(self, fresh: list[Document], readings: list[Reading], usage: Usage) -> Analysis:
+        if self.history is not None:
+            engine = engine_key(self.assistant.engine, self.assistant.model)
+            by_id = {d.id: r for d, r in zip(self.documents, readings, strict=True)}
+            for document in fresh:
+                self.history.store_reading(document, engine, by_id[document.id], usage)
         self.usage = self.usage.add(usage)
-        self.reused = self._fresh == 0
-        claims, order = combine_documents(self.documents, per_document)
-        self._analysis = Analysis(
-            documents=self.documents,
-            claims=claims,
-            engine=self.assistant.engine,
-            usage=usage,
-            timeline_order=order,
-            warnings=language.unread(
-                [(d.title or d.id, d.text) for d in self.documents],
-                self.assistant.model.capabilities.languages,
-            ),
-        )
+        self.reused = not fresh
+        self._analysis = self.assistant.combine(self.documents, readings, usage)
         self._save_analysis()
         return self._analysis
 
     def _analyse(self) -> Analysis:
-        usage, model = Usage(), self.assistant.model
-        per_document = [run(self._document_claims(d, usage), model, usage) for d in self.documents]
-        return self._analysed(per_document, usage)
+        usage, fresh = Usage(), self._unread()
+        return self._analysed(fresh, self.assistant.readings(self.documents, usage), usage)
 
     @property
     def analysis(self) -> Analysis:
-        """The documents' claims, analysed on first use (or taken from the cache)."""
+        """The documents' claims and attributions, read on first use (or remembered)."""
         return self._analysis if self._analysis is not None else self._analyse()
 
     async def aanalysis(self) -> Analysis:
         if self._analysis is not None:
             return self._analysis
-        usage, model = Usage(), self.assistant.model
-        per_document = await asyncio.gather(
-            *(arun(self._document_claims(d, usage), model, usage) for d in self.documents)
-        )
-        return self._analysed(per_document, usage)
+        usage, fresh = Usage(), self._unread()
+        readings = await self.assistant.areadings(self.documents, usage)
+        return self._analysed(fresh, readings, usage)
 
     def add(self, document: DocumentInput) -> Analysis:
         """Add a document (a text, a Path or a Document); only it goes to the model (earlier
-        ones come from memory or cache).
+        ones come from the assistant's memory or the history).
 
         Claims are numbered in document order, so earlier claims keep their ids unless the new
         document restates two of them as one assertion.
@@ -181,6 +176,13 @@ class Session:
             topic = self._previous_claim()
         return topic or None
 
+    def _said(self, analysis: Analysis, question: str) -> Answer | None:
+        """ "What did X say?" answered from the analysis's attributions, whatever the engine
+        (no model call), else None."""
+        previous = self.turns[-1].text if self.turns else ""
+        intent = said_question(question, previous)
+        return said_answer(analysis, intent, question) if intent is not None else None
+
     def _previous_claim(self) -> str | None:
         if not self.turns or self._analysis is None:
             return None
@@ -202,6 +204,9 @@ class Session:
         topic = self._route_to_check(question)
         if topic is not None:
             return self._check(topic, question)
+        said = self._said(analysis, question)
+        if said is not None:
+            return self._record(said, usage)
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
         with self._spending(usage):
@@ -216,6 +221,9 @@ class Session:
         topic = self._route_to_check(question)
         if topic is not None:
             return await self._acheck(topic, question)
+        said = self._said(analysis, question)
+        if said is not None:
+            return self._record(said, usage)
         sinks = answer_sinks(on_text, on_restart) if on_text else None
         steps = self._answer_steps(analysis, question, usage)
         with self._spending(usage):

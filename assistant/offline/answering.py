@@ -13,11 +13,14 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from assistant.chat import said as attributed
 from assistant.chat.answers import NOT_IN_DOCUMENTS
 from assistant.chat.questions import Intent, read
 from assistant.claims import Claim, Source
 from assistant.matching import source_label, sources_of
 from assistant.offline import overview, said
+from assistant.offline.lines import Line, line_holding, paragraph_of
+from assistant.offline.remarks import Remark, confirmations, denials, negations, speaker_of
 from assistant.offline.replies import (
     Context,
     Reply,
@@ -32,17 +35,6 @@ from assistant.offline.replies import (
     who,
 )
 from assistant.offline.said import near_claims, same_paragraph
-from assistant.offline.speakers import (
-    Line,
-    Remark,
-    confirmations,
-    denials,
-    line_holding,
-    mentions,
-    negations,
-    paragraph_of,
-    speaker_of,
-)
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
@@ -73,7 +65,7 @@ def _stance(intent: Intent, context: Context) -> Reply:
     if not cited and intent.stance == "denies":
         return _denials_in_text(intent, context, pool)
     in_text = confirmations if intent.stance == "confirms" else denials
-    more = _in_text(in_text(context.documents), intent, context, pool, cited)
+    more = _in_text(in_text(context.said), intent, context, pool, cited)
     if not cited and not more:
         return _nobody(intent, context, pool)
     verb = VERB[intent.stance or "denies"]
@@ -100,7 +92,7 @@ def _in_text(
     found = [
         r
         for r in remarks
-        if (intent.party is None or mentions(intent.party, r.party))
+        if (intent.party is None or r.by(intent.party))
         and near_claims(r.line, pool, context, intent.topic)
     ]
     return _uncovered(found, cited)
@@ -132,8 +124,8 @@ def _denials_in_text(intent: Intent, context: Context, pool: list[Claim]) -> Rep
     """No analysed source denies it; the sentences of the documents that say it is not so."""
     found = [
         d
-        for d in denials(context.documents)
-        if (intent.party is None or mentions(intent.party, d.party))
+        for d in denials(context.said)
+        if (intent.party is None or d.by(intent.party))
         and (not (intent.topic or intent.back) or near_claims(d.line, pool, context, intent.topic))
     ]
     if intent.topic or intent.back:
@@ -152,9 +144,8 @@ def _negations_near(
     own = {c.id for c in pool}
     every = [
         n
-        for n in negations(context.documents)
-        if context.owner(n.line) not in own
-        and (intent.party is None or mentions(intent.party, n.party))
+        for n in negations(context.said)
+        if context.owner(n.line) not in own and (intent.party is None or n.by(intent.party))
     ]
     seen = {d.line.key for d in found}
     near = [
@@ -233,7 +224,8 @@ def _who_said(intent: Intent, context: Context) -> Reply:
     if not pool and intent.back:
         return _speakers_of_quotes(context)
     if not pool:
-        return not_said(f"who said {intent.topic or 'that'}")
+        speakers = attributed.who_said(intent.topic, context.said) if intent.topic else None
+        return speakers or not_said(f"who said {intent.topic or 'that'}")
     lines, cited = [], []
     for claim in pool[:3]:
         lines.append(claim_line(claim))
@@ -249,7 +241,7 @@ def _speakers_of_quotes(context: Context) -> Reply:
     lines, quotes = [], []
     for quote in context.previous_quotes[:4]:
         line = line_holding(quote, context.documents)
-        speaker = speaker_of(line) if line is not None else None
+        speaker = speaker_of(line, context.said) if line is not None else None
         if line is not None and speaker is not None:
             lines.append(f"{speaker}: \u201c{line.text}\u201d")
             quotes.append(line)
@@ -293,13 +285,13 @@ def _rests_on(intent: Intent, context: Context, kinds: frozenset[str], what: str
 
 
 def _reported_by(outlet: str, context: Context, what: str) -> Reply:
-    """No analysed claim rests on that outlet's report: the sentences that say what it reported."""
-    found = [line for s in said.speakers(outlet, context) for line in s.lines][:4]
+    """No analysed claim rests on that outlet's report: what the attributions have it say."""
+    found = attributed.speakers(outlet, context.said)
     if not found:
         return not_said(f"that any claim comes from {what}")
-    lines = [f"No analysed claim rests on {what}; the articles say of it:"]
-    lines += [f"- \u201c{line.text}\u201d" for line in found]
-    return reply(lines, [], extra_quotes=found, context=context)
+    said = attributed.what_said(Intent("said", party=outlet), context.said)
+    lead = f"No analysed claim rests on {what}; the articles say of it:"
+    return {**said, "text": f"{lead}\n{said['text']}"}
 
 
 def _anonymous(intent: Intent, context: Context) -> Reply:

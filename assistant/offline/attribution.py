@@ -497,10 +497,15 @@ def _appositive(name: str, role: str) -> bool:
     return _has_title(role) or capitalised
 
 
+# Roles that stand before a name without being titles ("The researcher, Johanna Pike, wrote").
+_ROLES_BEFORE_NAMES = lex.TITLES | frozenset({"researcher", "owner", "analyst"})
+
+
 def _prepositive_role(role: str, name: str) -> bool:
     first = role.split()[0].lower().replace("\u2019", "'")
     determined = first in {"a", "an", "the"} or first.endswith("'s")  # "Ashford's director"
-    return determined and _has_title(role) and _appositive(name, role)
+    titled = any(w.lower() in _ROLES_BEFORE_NAMES for w in _words(role))
+    return determined and titled and _appositive(name, role)
 
 
 def _has_title(phrase: str) -> bool:

@@ -17,7 +17,6 @@ with standing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,10 +24,12 @@ from typing import Any
 from assistant import rubric
 from assistant.claims import Source, Stance
 from assistant.errors import InputError
+from assistant.evidence import MIN_WORDS
 from assistant.offline.party_check import PartyStatement, Speaker, party_statement, speaker_of
+from assistant.offline.passages import Sentence, index_text
 from assistant.offline.relevance import measure
 from assistant.offline.speaker_markers import anonymous_name, speaker_kind
-from assistant.offline.stance import Reading, StanceReading, claim_cues, read_stance
+from assistant.offline.stance import PROSE, Reading, StanceReading, claim_cues, read_stance
 from assistant.offline.stance_lexicon import NOT_CONFIRMED_PHRASES
 
 MAX_QUOTE_CHARS = 400
@@ -108,10 +109,6 @@ def _read(claim: str, position: int, document: Mapping[str, Any]) -> DocumentRea
     return DocumentReading(name, text, stance, party, speaker)
 
 
-# A sentence ending in a full stop followed by another sentence: prose, not a headline.
-_PROSE = re.compile(r"[a-z0-9]\.\s+[A-Z]")
-
-
 def _quote(text: str, reading: StanceReading) -> list[str]:
     """The evidence sentence verbatim, cut at a word boundary when it runs very long. A
     headline is quoted whole: its sentences alone ("Giant Crab", "Dead? Probably not")
@@ -120,13 +117,31 @@ def _quote(text: str, reading: StanceReading) -> list[str]:
     if sentence is None:
         return []
     whole = text.strip()
-    if len(whole) <= MAX_QUOTE_CHARS and not _PROSE.search(whole):
+    if len(whole) <= MAX_QUOTE_CHARS and not PROSE.search(whole):
         return [whole]
-    end = sentence.end
-    if end - sentence.start > MAX_QUOTE_CHARS:
-        cut = text.rfind(" ", sentence.start, sentence.start + MAX_QUOTE_CHARS)
-        end = cut if cut > sentence.start else sentence.start + MAX_QUOTE_CHARS
-    return [text[sentence.start : end]]
+    start, end = _meaningful(text, sentence)
+    if end - start <= MAX_QUOTE_CHARS:
+        return [text[start:end]]
+    if start < sentence.start:  # widened backwards: keep the verdict, cut the statement
+        cut = text.find(" ", end - MAX_QUOTE_CHARS, sentence.start)
+        return [text[cut + 1 if cut >= 0 else sentence.start : end]]
+    cut = text.rfind(" ", start, start + MAX_QUOTE_CHARS)
+    return [text[start : cut if cut > start else start + MAX_QUOTE_CHARS]]
+
+
+def _meaningful(text: str, sentence: Sentence) -> tuple[int, int]:
+    """The evidence sentence's span; a verdict of a word or two ("FALSE" under "Claim: ...")
+    shows nothing alone (evidence.py would reject it), so it is quoted with the sentence it
+    rules on: the one before it, else the one after."""
+    if len(sentence.words) >= MIN_WORDS:
+        return sentence.start, sentence.end
+    sentences = index_text(text).sentences
+    at = sentences.index(sentence) if sentence in sentences else -1
+    if at > 0:
+        return sentences[at - 1].start, sentence.end
+    if 0 <= at < len(sentences) - 1:
+        return sentence.start, sentences[at + 1].end
+    return sentence.start, sentence.end
 
 
 def _source(reading: DocumentReading) -> dict[str, Any]:

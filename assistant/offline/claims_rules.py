@@ -401,6 +401,19 @@ def is_dismissal(content: str) -> bool:
     return any(f" {p} " in f" {joined} " for p in lex.DISMISSIVE_PHRASES)
 
 
+def calls_untrue(sentence: str) -> bool:
+    """A dismissal whose predicate calls what it points back to untrue ("That report, however,
+    is false"), not one that only names a rumour as its subject ("The rumors began ...")."""
+    if not is_dismissal(sentence):
+        return False
+    low = _lower_words(sentence)
+    verb = next((i for i, w in enumerate(low) if w in lex.AUXILIARIES), len(low))
+    predicate = low[verb + 1 :]
+    joined = f" {' '.join(predicate)} "
+    dismissive = any(w in lex.DISMISSIVE_WORDS for w in predicate)
+    return dismissive or any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
+
+
 def _opens_with_anaphor(content: str) -> bool:
     """ "the report was ...", "these claims are ...": the subject points back at a claim."""
     match = _ANAPHOR.search(content)

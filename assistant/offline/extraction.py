@@ -152,6 +152,8 @@ class Extractor:
         found = attribute(self.text, span)
         if not found and _opens_with_quote(quote) and self.speaker is not None:
             found = [self._continued_quote(span, quote, self.speaker)]
+        if not found and self._debunked(quote):
+            return found, True  # the outlet's debunk of a claim: no plain sentence
         said = bool(found) or says_something(quote)
         if not said:
             if not self._carries_on(span, quote):
@@ -219,6 +221,15 @@ class Extractor:
         last.text = joined(last.text, content)
         last.add(parties[:1], next(s.stance for s in last.sources), quote)
         return True
+
+    def _debunked(self, quote: str) -> bool:
+        """ "That report, however, is false." in the outlet's own voice: the outlet rules
+        against the reported claim it points back to (a debunk), as the check's reader reads
+        it; the sentence is no claim of its own."""
+        if not rules.calls_untrue(quote):
+            return False
+        hint = quote if rules.refers_to_report(quote) else rules.disowned(quote)
+        return self._attach(hint, [self.outlet], "denies", quote) or True
 
     def _wider(self, span: Span, found: Sequence[Attribution]) -> None:
         """Attributions only the wider reading finds ("Trump wants ...", "the poll found"):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from assistant.chat.questions import Intent
 from assistant.claims import Claim, Document, Source, Status
+from assistant.offline.lines import Line, document_lines
 from assistant.offline.replies import (
     POINTERS,
     Context,
@@ -18,7 +19,6 @@ from assistant.offline.replies import (
     plural,
     reply,
 )
-from assistant.offline.speakers import Line, document_lines
 from assistant.wordforms import roots
 
 ORDER: tuple[Status, ...] = ("denied", "unverified", "confirmed")

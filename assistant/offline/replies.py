@@ -9,9 +9,10 @@ from typing import Any
 
 from assistant.chat.answers import NOT_IN_DOCUMENTS
 from assistant.chat.questions import Intent
-from assistant.claims import Claim, Document, Source
+from assistant.chat.said import Said
+from assistant.claims import Attribution, Claim, Document, Source
 from assistant.matching import claims_about, source_label
-from assistant.offline.speakers import Line
+from assistant.offline.lines import Line
 from assistant.wordforms import roots
 
 MAX_CITATIONS = 12
@@ -32,6 +33,7 @@ class Context:
     first_turn: bool = True
     previous_question: str = ""
     previous_quotes: list[str] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
 
     @classmethod
     def from_inputs(cls, inputs: Mapping[str, Any]) -> Context:
@@ -44,7 +46,13 @@ class Context:
         previous = [by_id[i] for i in ids if i in by_id]
         answer, question = str(last.get("answer", "")), str(last.get("question", ""))
         quotes = [str(q) for q in last.get("quotes", [])]
-        return cls(claims, documents, previous, answer, not history, question, quotes)
+        attributions = [Attribution.model_validate(a) for a in inputs.get("attributions", [])]
+        return cls(claims, documents, previous, answer, not history, question, quotes, attributions)
+
+    @property
+    def said(self) -> Said:
+        """Who said what in the documents (their attributions), for answers about speakers."""
+        return Said(self.attributions, self.documents, self.claims)
 
     def pool(self, intent: Intent) -> list[Claim]:
         """The claims a question is about: the previous answer's, the topic's, or all."""

@@ -13,7 +13,7 @@ Three readings, by rules with hand-set thresholds:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -26,7 +26,7 @@ from assistant.offline.passages import (
     index_text,
     words_of,
 )
-from assistant.offline.relevance import Relevance, claim_terms
+from assistant.offline.relevance import Relevance, ScoredSentence, claim_terms
 from assistant.offline.stance_lexicon import (
     CLAIM_HEDGE_MARKS,
     CLAIM_HEDGE_WORDS,
@@ -53,6 +53,11 @@ LEAD_SENTENCES = 3
 # A party the claim names denying it in the opening sentence denies it (the rubric's denial by
 # a party with standing); a denial further down is reported as one side of a dispute.
 PARTY_DENIAL_SENTENCES = 1
+# Content stems from which a sentence of a short text that shares none with the claim has a
+# subject of its own ("Officials denied reports that the city budget would be cut").
+OWN_SUBJECT_STEMS = 3
+# A sentence ending in a full stop followed by another sentence: prose, not a headline.
+PROSE = re.compile(r"[a-z0-9]\.\s+[A-Z]")
 # Words before a colon that can still name a speaker ("Rep. Duncan Hunter: ...").
 SPEAKER_SPAN = 4
 _TRAILING_SPEAKER = re.compile(r"\s[-\u2013\u2014]{1,2}\s*(\S+)\s*$")
@@ -138,7 +143,7 @@ def document_cues(text: str) -> DocumentCues:
 def claim_cues(claim: str) -> ClaimCues:
     """Whether the claim rejects something itself, and whether it is framed as reported."""
     words = words_of(claim)
-    refutes = any(w in CLAIM_REFUTE_WORDS or w in NEGATIONS for w in words)
+    refutes = _rejecting(words)
     hedged = (
         any(w in CLAIM_HEDGE_WORDS for w in words)
         or any(m in claim for m in CLAIM_HEDGE_MARKS)
@@ -146,6 +151,10 @@ def claim_cues(claim: str) -> ClaimCues:
         or _attributed(claim)
     )
     return ClaimCues(refutes, hedged)
+
+
+def _rejecting(words: Sequence[str]) -> bool:
+    return any(w in CLAIM_REFUTE_WORDS or w in NEGATIONS for w in words)
 
 
 def _attributed(claim: str) -> bool:
@@ -163,7 +172,7 @@ def read_stance(claim: str, relevance: Relevance) -> StanceReading:
     cues = document_cues(document.text)
     framing = claim_cues(claim)
     if relevance.short:
-        return _read_headline(framing, claim_cues(document.text), relevance)
+        return _read_headline(framing, claim_cues(_about_text(relevance)), relevance)
     refuting = _best_with(document, cues, relevance, _refuting)
     if framing.refutes and cues.refutes >= REFUTE_MIN:
         return StanceReading("confirmed", refuting, "debunk")
@@ -223,14 +232,34 @@ def _refuting(cues: SentenceCues) -> bool:
 
 
 def _read_headline(claim: ClaimCues, headline: ClaimCues, relevance: Relevance) -> StanceReading:
-    """A headline-like text is read by its framing, as the claim is: a headline that rejects
-    what the claim asserts denies it; one that hedges (or asks) only reports it."""
-    evidence = relevance.passages[0].sentence if relevance.passages else None
+    """A headline-like text is read by the framing of its sentences about the claim, as the
+    claim is: one that rejects what the claim asserts denies it; one that hedges (or asks)
+    only reports it. A sentence about something else ("Officials denied reports that the
+    budget would be cut" beside "The mayor resigned") frames nothing."""
+    about = _about(relevance)
+    evidence = about[0].sentence if about else None
     if headline.refutes and not claim.refutes:
-        return StanceReading("denied", evidence, "debunk")
+        rejecting = next((p.sentence for p in about if _rejecting(p.sentence.words)), evidence)
+        return StanceReading("denied", rejecting, "debunk")
     if headline.hedged:
         return StanceReading("unverified", evidence, "reported")
     return StanceReading("confirmed", evidence, "plain")
+
+
+def _about(relevance: Relevance) -> list[ScoredSentence]:
+    """The passages of a short text that may frame the claim, most relevant first. In prose,
+    those that share content with it and fragments with little content of their own; a
+    sentence with its own subject matter and none of the claim's is about something else."""
+    ranked = sorted(relevance.passages, key=lambda p: -p.coverage)
+    if not PROSE.search(relevance.document.text):
+        return ranked  # a headline's parts frame each other ("Dead? Another Death Hoax ...")
+    return [p for p in ranked if p.coverage > 0 or len(p.sentence.stems) < OWN_SUBJECT_STEMS]
+
+
+def _about_text(relevance: Relevance) -> str:
+    text = relevance.document.text
+    about = sorted(_about(relevance), key=lambda p: p.index)
+    return " ".join(text[p.sentence.start : p.sentence.end] for p in about) or text
 
 
 def _best_with(
