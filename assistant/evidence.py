@@ -24,6 +24,7 @@ from assistant.offline.stance_lexicon import (
     REFUTE_WORDS,
 )
 from assistant.textsim import content_stems
+from assistant.wordforms import opposed
 
 MIN_WORDS = 3
 # How far around a quote the name of its source may stand for the quote to be its statement.
@@ -81,9 +82,14 @@ def problem(document: Document, found: Evidence, claim: str, source: Cited) -> s
         return "it neither concerns the claim nor is the statement of its source"
     if _reads_against(document, found, claim, source):
         return "it reads as a denial, cited for a source that backs the claim"
-    if source.stance == "denies" and not rejects(_sentence(document.text, found)):
+    if source.stance == "denies" and not _shows_denial(_sentence(document.text, found), claim):
         return "it does not show a denial, cited for a source that denies the claim"
     return None
+
+
+def _shows_denial(sentence: str, claim: str) -> bool:
+    """A denial, a debunk, a negation, or the opposite of the claim's act ("will stay open")."""
+    return rejects(sentence) or opposed(claim, sentence)
 
 
 def _reads_against(document: Document, found: Evidence, claim: str, source: Cited) -> bool:

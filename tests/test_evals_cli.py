@@ -62,6 +62,18 @@ def test_thresholds_met_exit_0(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run_cli(monkeypatch, oracle_model(), argv) == 0
 
 
+def test_claim_recall_gate(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = oracle_model(drop=frozenset({"port-strike/c3", "bridge-closure/c3"}))  # 4 of 6
+    assert run_cli(monkeypatch, model, [*GOLD, "--min-claim-recall", "0.7"]) == 1
+    assert "threshold failed: claim recall 0.667 < 0.700" in capsys.readouterr().err
+    assert run_cli(monkeypatch, model, [*GOLD, "--min-claim-recall", "0.66"]) == 0
+    gate = ["polnear", "--data", str(FIXTURES / "polnear"), "--min-claim-recall", "0.5"]
+    assert run_cli(monkeypatch, oracle_model(), gate) == 2
+    assert "--min-claim-recall applies to gold, not polnear" in capsys.readouterr().err
+
+
 def test_unreachable_model_fails_fast(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -130,3 +130,82 @@ def test_extract_answers_in_the_wire_format_from_paragraphs_alone() -> None:
         ("The museum", "declines_comment"),
     ]
     assert all(q in "\n".join(paragraphs) for s in claim.sources for q in s.quotes)
+
+
+def test_a_quotation_reopened_by_the_next_paragraph_ends_where_its_paragraph_ends() -> None:
+    """News convention: a quotation over two paragraphs reopens with a quote mark and the
+    first paragraph has no closing mark. With the paragraphs run together (as some archives
+    print them), the reopening mark must not close the first quote and shift every pairing
+    after it."""
+    text = (
+        'Experts were doubtful. "The group tells no one anything.  "Even her family knew '
+        'little," Mr Haddad said.  Police said "two men" were held.'
+    )
+    quoted = [text[q.start : q.end] for q in quotations(text)]
+    assert quoted == [
+        '"The group tells no one anything.',
+        '"Even her family knew little,"',
+        '"two men"',
+    ]
+    assert texts(text)[1:] == [
+        '"The group tells no one anything.',
+        '"Even her family knew little," Mr Haddad said.',
+        'Police said "two men" were held.',
+    ]
+
+
+def test_a_paragraph_opening_a_quotation_it_does_not_close_is_quoted_to_its_end() -> None:
+    text = (
+        "\u201cWe will close the plant. We have no choice.\n"
+        "\u201cThe staff will be paid,\u201d she said."
+    )
+    first = text.index("\n")
+    assert [text[q.start : q.end] for q in quotations(text, 0, first)] == [text[:first]]
+    assert texts(text) == [text[:first], text[first + 1 :]]
+
+
+def test_a_stray_quote_mark_inside_a_paragraph_is_still_dropped() -> None:
+    text = 'The mayor said the "plan was final. The council voted 5-2 on Monday.'
+    assert quotations(text) == []
+    assert len(texts(text)) == 2
+
+
+def test_an_unclosed_quotation_is_read_as_the_speakers_continued_words() -> None:
+    text = (
+        '"We have hired 40 nurses this year," said Dana Ruiz, the hospital\'s director.\n'
+        '"We will open a new ward in May. The ward has 20 beds.\n'
+        '"Waiting times have fallen by a third," she said.\n'
+    )
+    said = {a.content for a in attributions(text)}
+    assert "Waiting times have fallen by a third" in said
+
+
+def test_run_together_paragraphs_with_a_reopened_quote_ground_every_attribution() -> None:
+    """Paragraphs run together with a reopened quotation: each content stays beside its cue
+    and every attribution grounds (the FNC-1 bodies test checks the same on real text)."""
+    from assistant import Assistant
+
+    text = (
+        'Officials were cautious. "The group tells no one anything. It keeps its plans '
+        'within a tiny circle.  "Some think she knows every secret, even though she was cut '
+        'off for years."  She is being questioned in Beirut, the official said.  "Her '
+        'capture is a success," General Haddad said.  "It shows what cooperation can do."  '
+        "But local media reported on Tuesday that gunmen had attacked an army patrol."
+    )
+    analysis = Assistant(model="offline").analyze(text)
+    assert analysis.usage.dropped_quotes == 0
+    reported = [a for a in analysis.attributions if a.cue.quote == "reported"]
+    assert [a.content.quote for a in reported if a.content] == [
+        "gunmen had attacked an army patrol."
+    ]
+
+
+def test_a_time_phrase_after_the_speaker_is_no_part_of_it() -> None:
+    """ "Posts ... in the days after the fire claimed": the posts speak, not "the fire"."""
+    text = (
+        "Posts on a local forum in the days after the flood claimed that the council had "
+        "ignored 12 warnings about the dam."
+    )
+    [said] = attributions(text)
+    assert said.speaker == "Posts on a local forum"
+    assert classify(said.speaker).kind == "media_report"

@@ -121,3 +121,96 @@ def test_timeline_events_come_only_from_statements_made_in_the_document() -> Non
     ruiz = analysis.said_by("Ruiz")
     assert [a.stance for a in ruiz if a.document_id == followup] == ["confirms", "asserts"]
     assert all(a.role == "Mayor" for a in ruiz)  # not "a week after denying ..."
+
+
+def test_a_claim_made_after_the_denial_that_answers_it() -> None:
+    """The bank's denial comes first; the founder's claim that it answers comes later, worded
+    positively ("No one at Harlow Bank approved" / "a Harlow Bank executive had approved")."""
+    text = (
+        "Payment start-up Finch said on Monday it had signed a deal with Harlow Bank.\n\n"
+        '"No one at Harlow Bank approved this announcement," a Harlow Bank spokesman, Tom '
+        "Reyes, said in a statement.\n\n"
+        "Reached by phone, Finch's founder, Ravi Mehta, said a Harlow Bank executive had "
+        "approved the announcement.\n"
+    )
+    claim = claim_with(Assistant(model="offline").analyze(text), "executive had approved")
+    assert claim.status == "denied"
+    assert [s.stance for s in by(claim, "Tom Reyes")] == ["denies"]
+
+
+def test_an_earlier_denial_of_something_else_leaves_a_later_claim_alone() -> None:
+    text = (
+        '"No one at Harlow Bank approved this announcement," a Harlow Bank spokesman, Tom '
+        "Reyes, said in a statement.\n\n"
+        "Finch's founder, Ravi Mehta, said the company had hired 40 engineers in Leeds.\n"
+    )
+    claim = claim_with(Assistant(model="offline").analyze(text), "40 engineers")
+    assert claim.status == "confirmed"
+
+
+def test_she_in_a_report_is_the_titled_person_named_before_it() -> None:
+    text = (
+        "Chief Executive Lara Quint addressed a report published by the newsletter PortWatch, "
+        "which said she planned to step down by the end of the year.\n"
+    )
+    [claim] = Assistant(model="offline").analyze(text).claims
+    assert claim.text == "Lara Quint planned to step down by the end of the year."
+
+
+@pytest.mark.parametrize(
+    ("report", "denial"),
+    [
+        ("she planned to step down by the end of the year", "I'm not going anywhere"),
+        ("she planned to step down by the end of the year", "I am not leaving Marlow"),
+        ("the company would wind down its ferry service", "We are not closing the ferry service"),
+    ],
+)
+def test_a_denial_naming_the_act_in_other_words(report: str, denial: str) -> None:
+    text = (
+        "Chief Executive Lara Quint of Marlow addressed a report published by the newsletter "
+        f"PortWatch, which said {report}.\n\n"
+        f'"{denial}," Quint told analysts on Thursday.\n'
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status == "denied"
+    assert [s.stance for s in by(claim, "Quint")] == ["denies"]
+
+
+def test_a_negated_statement_about_another_act_is_no_denial() -> None:
+    text = (
+        "Chief Executive Lara Quint addressed a report published by the newsletter PortWatch, "
+        "which said she planned to step down by the end of the year.\n\n"
+        '"We are not raising prices this year," Quint told analysts on Thursday.\n'
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status != "denied"
+
+
+@pytest.mark.parametrize(
+    ("report", "answer"),
+    [
+        ("Ostby would close the Lund Street mill", "The Lund Street mill will stay open"),
+        ("Ostby would sell the Lund Street mill", "Ostby will keep the Lund Street mill"),
+        ("Mayor Ida Berg would step down in May", "Ida Berg will remain mayor"),
+    ],
+)
+def test_a_denial_by_the_opposite_act(report: str, answer: str) -> None:
+    text = (
+        f"The Lund Courier reported on Monday that {report}, citing two people familiar "
+        "with the plans.\n\n"
+        f'"{answer}," Ostby spokeswoman Kari Nes said on Tuesday.\n'
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status == "denied"
+    assert [s.stance for s in by(claim, "Kari Nes")] == ["denies"]
+
+
+def test_a_past_opening_is_no_answer_to_a_closure() -> None:
+    text = (
+        "The Lund Courier reported on Monday that Ostby would close the Lund Street mill, "
+        "citing two people familiar with the plans.\n\n"
+        '"The Lund Street mill opened in 1962 and employs 300 people," Ostby spokeswoman '
+        "Kari Nes said on Tuesday.\n"
+    )
+    claim = Assistant(model="offline").analyze(text).claims[0]
+    assert claim.status != "denied"

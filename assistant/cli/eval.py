@@ -106,6 +106,12 @@ def add_parser(subparsers: Any) -> None:
         "--min-denied-recall", type=_share, metavar="X", help="exit 1 if denied recall is below X"
     )
     parser.add_argument(
+        "--min-claim-recall",
+        type=_share,
+        metavar="X",
+        help="gold: exit 1 if the share of gold claims found is below X",
+    )
+    parser.add_argument(
         "--min-answer-accuracy",
         type=_share,
         metavar="X",
@@ -136,7 +142,15 @@ def thresholds(args: argparse.Namespace) -> list[Threshold]:
         gates.append(Threshold("status.recall.denied", "denied recall", args.min_denied_recall))
     if gates and args.dataset not in LABELLED:
         raise InputError(f"--min-macro-f1/--min-denied-recall do not apply to {args.dataset}")
-    return gates + _chat_thresholds(args)
+    return gates + _gold_thresholds(args) + _chat_thresholds(args)
+
+
+def _gold_thresholds(args: argparse.Namespace) -> list[Threshold]:
+    if args.min_claim_recall is None:
+        return []
+    if args.dataset != "gold":
+        raise InputError(f"--min-claim-recall applies to gold, not {args.dataset}")
+    return [Threshold("claims.recall", "claim recall", args.min_claim_recall)]
 
 
 def _chat_thresholds(args: argparse.Namespace) -> list[Threshold]:

@@ -64,7 +64,8 @@ class ReportDocument(_Record):
 
 
 class GateResult(_Record):
-    """One threshold the run was held to (``--min-macro-f1``, ``--min-denied-recall``)."""
+    """One threshold the run was held to (``--min-macro-f1``, ``--min-denied-recall``,
+    ``--min-claim-recall``)."""
 
     metric: str
     name: str

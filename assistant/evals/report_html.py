@@ -58,7 +58,7 @@ def _overrules(report: EvalReport, metric: str) -> str:
 def _gate(report: EvalReport) -> str:
     verdict = fmt.gate_verdict(report.gates)
     if not report.gates:
-        text = "No gate set (--min-macro-f1, --min-denied-recall)"
+        text = "No gate set (--min-macro-f1, --min-denied-recall, --min-claim-recall)"
     else:
         text = f"Gate {verdict}: " + "; ".join(fmt.gate_line(g) for g in report.gates)
     return f'<p class="gate gate-{verdict.replace(" ", "-")}" id="gate">{_e(text)}</p>'

@@ -230,8 +230,18 @@ _TRAILING_LABEL = re.compile(r"\s+[\"\u201c][^\"\u201d]*[\"\u201d]\.?$")
 _EXHORTED = re.compile(r"\b(?:to|for)\b", re.IGNORECASE)
 
 
+_ANONYMITY = re.compile(
+    r"^\s*(?:not to be (?:named|identified)|that (?:his|her|their) names? (?:not )?be|"
+    r"for anonymity)\b",
+    re.IGNORECASE,
+)
+
+
 def _exhorts(after: str) -> bool:
-    """Advice has an addressee and an action: "urged reporters to wait", "called for calm"."""
+    """Advice has an addressee and an action: "urged reporters to wait", "called for calm";
+    "asked not to be named" describes an anonymous speaker and asks nothing."""
+    if _ANONYMITY.match(after):
+        return False
     following = after.split()[:1]
     if following and following[0].lower() in lex.MODALS | lex.AUXILIARIES | {"that"}:
         return False  # "warned that ...", "warned could add ...": a statement, not advice
@@ -250,10 +260,11 @@ _INTERVAL = re.compile(  # "..., a day after": the interval belongs to the subor
 )
 _AND_LEAD = re.compile(r"^(?P<lead>[^\"]*?\S),\s+(?:and|but)\s+[^,]+$", re.IGNORECASE)
 _CIRCUMSTANCE = re.compile(
-    r",\s+(?:(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly |just |soon )?"
-    r"(?:after|before|amid|despite|while)\s",
+    r",\s+(?P<interval>(?:a|one|two|three|several) (?:day|days|week|weeks|hour|hours) |shortly "
+    r"|just |soon )?(?P<word>after|before|amid|despite|while)\s",
     re.IGNORECASE,
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
@@ -266,6 +277,7 @@ _REDUCED_RELATIVE = re.compile(
 _TIMED_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}(?:after|before|since|until)\b", re.IGNORECASE)
 _PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
 _RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
+_RELATIVE_TAIL = re.compile(r"(?<=\w)\s+(?:who|whose)\s+\w.*$", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
@@ -377,7 +389,10 @@ def _after_last_verb(chunk: str) -> str:
         verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
         if not verb and bare.endswith("ing") and word.islower() and i + 1 < len(words):
             verb = words[i + 1].lower() in _DETERMINERS  # "circulating a letter"
-        if verb or (bare in lex.CONJUNCTIONS and bare != "and"):
+        conjunction = bare in lex.CONJUNCTIONS and bare != "and"
+        if conjunction and i and words[i - 1].lower() in _TIME_NOUNS:
+            conjunction = False  # "posts in the days after the fire": a time, no clause
+        if verb or conjunction:
             cut = i + 1
     if cut == 0 and words and words[0].lower() in {"and", "but", "or"}:
         cut = 1
@@ -394,6 +409,14 @@ def _after_last_verb(chunk: str) -> str:
     return " ".join(words[cut:])
 
 
+_TIME_PHRASE = re.compile(
+    r"(?<=\w)\s+(?:in|during|over|within)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:days|hours|weeks|months|minutes|moments)\s+(?:after|before|since|following)\b.*$",
+    re.IGNORECASE,
+)
+_TIME_NOUNS = frozenset(
+    "day days hour hours week weeks month months year years minutes moments night nights".split()
+)
 _CLAUSE_COMMA = re.compile(r",(?!\d{3})")  # not the comma of "1,450"
 
 
@@ -418,7 +441,8 @@ def _speaker_before(masked_pre: str) -> tuple[str, str | None]:
         speaker = _after_last_verb(chunks[chain])
         role = next((c for c in chunks[chain + 1 :] if _has_title(c)), None)
         return (speaker, role) if _looks_like_speaker(speaker) else ("", None)
-    last = chunks[-1]
+    last = _RELATIVE_TAIL.sub("", chunks[-1])  # "a shopkeeper who asked not to be named"
+    last = _TIME_PHRASE.sub("", last)  # "posts on social media in the days after the fire"
     if len(chunks) > 1 and _participle_phrase(last):
         last = chunks[-2]  # "The letter, dated June 3, says": the letter
         chunks = chunks[:-1]
@@ -598,11 +622,37 @@ def _prepare(text: str, span: Span) -> _Sentence:
     return _Sentence(text, span, mask_quotations(straight, quotes, span.start), straight)
 
 
+def said_parts(content: str) -> list[str]:
+    """The things said in one content: "A and that B" is two ("posts claimed that the firm was
+    behind on its rent and that it had set the fire itself")."""
+    return [p for p in _AND_THAT.split(content) if p.strip()] or [content]
+
+
+def _without_circumstance(text: str) -> str:
+    """Content without a trailing circumstance that is another story: a reaction ("amid",
+    "despite", "while"), a timed interval ("a day after parents began ..."), or what someone
+    else said ("after a newspaper reported ..."). A plain dated event stays: "sent letters on
+    March 8, after the first case was confirmed on March 6" is one fact."""
+    match = _CIRCUMSTANCE.search(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    plain_event = match["word"].lower() in {"after", "before"} and not match["interval"]
+    if plain_event and not _someone_said(plain(rest)):
+        return text
+    return text[: match.start()]
+
+
+def _someone_said(clause: str) -> bool:
+    """A verb of saying in ``clause`` in the active voice ("the paper reported"), not "the
+    case was confirmed"."""
+    return any(not _PASSIVE_BEFORE.search(clause[: m.start]) for m in find_cues(clause))
+
+
 def _clean_content(text: str) -> str:
-    """Content trimmed; of "X and that Y" (two things said) the first is kept; "only: X"
-    becomes X."""
-    text = _AND_THAT.split(text, maxsplit=1)[0]
-    text = _CIRCUMSTANCE.split(text, maxsplit=1)[0]  # ", a day after parents began ..."
+    """Content trimmed ("X and that Y", two things said, stays whole: see :func:`said_parts`);
+    "only: X" becomes X."""
+    text = _without_circumstance(text)  # ", a day after parents began ..."
     text = _DATELINE.sub("", _LEAD_IN.sub("", text))  # "PORTVILLE - The city will ..."
     text = _INTERVAL.sub("", text.strip().rstrip(",;:"))  # "..., a week" (after denying ...)
     return text.strip().strip(",;:").strip()

@@ -23,21 +23,37 @@ from functools import lru_cache
 from typing import Any
 
 from assistant import rubric
-from assistant.attributions import CUE_REACH
 from assistant.chunking import paragraphs
 from assistant.claims import Source, Stance
 from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.attribution import (
+    ACCORDING,
     Attribution,
     attribute,
+    find_cues,
     has_wider_cues,
     main_clause,
+    said_parts,
     says_something,
 )
+from assistant.offline.continuation import (
+    completes,
+    continues,
+    joined,
+    leans_on_previous,
+    resolved,
+    subject,
+)
 from assistant.offline.drafts import DraftClaim
-from assistant.offline.linking import contradicted, latest_reported, referent, restated
-from assistant.offline.segmentation import Span, is_boilerplate, is_heading, sentences
+from assistant.offline.linking import (
+    answers,
+    contradicted,
+    latest_reported,
+    referent,
+    restated,
+)
+from assistant.offline.segmentation import Span, is_boilerplate, is_heading, plain, sentences
 from assistant.offline.sourcing import (
     OUTLET,
     Party,
@@ -93,13 +109,18 @@ class Extractor:
         self.memory = SpeakerMemory(text)
         self.index = 0  # number of the sentence being read
         self.speaker: Attribution | None = None  # who spoke in the previous sentence
+        self.paragraph_first = 1  # number of the current paragraph's first sentence
+        self.plain: Span | None = None  # the previous sentence, if unattributed and no claim
         self.read: list[dict[str, Any]] = []  # every attribution, as AttributionOutput items
+        # negated statements by parties with standing, for claims others make after them
+        self.denials: list[tuple[list[Party], str, str]] = []
 
     def run(self, spans: Sequence[Span]) -> list[DraftClaim]:
         for span in spans:
             line = self.text[span.start : span.end]
             if is_heading(line) or is_boilerplate(line):
                 continue
+            self.paragraph_first = self.index + 1
             for sentence in sentences(self.text, span.start, span.end):
                 self.index += 1
                 if not is_boilerplate(self.text[sentence.start : sentence.end]):
@@ -109,8 +130,9 @@ class Extractor:
     def sentence(self, span: Span) -> None:
         quote = self.text[span.start : span.end]
         first = len(self.claims)
-        self._read(span, quote)
+        found, said = self._read(span, quote)
         self._answered_in_sentence(first, quote)
+        self.plain = span if not found and not said and len(self.claims) == first else None
 
     def _answered_in_sentence(self, first: int, quote: str) -> None:
         """ "X is not closing, the company said, after posts claiming it would close ...": a
@@ -126,14 +148,17 @@ class Extractor:
             reported[0].text = _named_like(reported[0].text, denial.text)
             self.claims.remove(denial)
 
-    def _read(self, span: Span, quote: str) -> None:
+    def _read(self, span: Span, quote: str) -> tuple[list[Attribution], bool]:
+        """The sentence's attributions, and whether it has a verb of saying at all."""
         found = attribute(self.text, span)
         if not found and _opens_with_quote(quote) and self.speaker is not None:
             found = [self._continued_quote(span, quote, self.speaker)]
         if not found and self._debunked(quote):
-            return
-        if not found and not says_something(quote):
-            self._outlet(quote, quote)
+            return found, True  # the outlet's debunk of a claim: no plain sentence
+        said = bool(found) or says_something(quote)
+        if not said:
+            if not self._carries_on(span, quote):
+                self._outlet(quote, quote)
         elif not found and (lead := main_clause(self.text, span)):
             self._outlet(lead, quote)  # "X withdrew a story after the developer said ..."
         for attribution in found:
@@ -145,6 +170,58 @@ class Extractor:
         self.speaker = direct[-1] if direct else None
         if not found and has_wider_cues(quote):
             self._wider(span, found)
+        return found, said
+
+    def _previous(self) -> DraftClaim | None:
+        """The last claim, if the previous sentence of this paragraph made it."""
+        last = self.claims[-1] if self.claims else None
+        first_here = self.index == self.paragraph_first
+        return None if last is None or first_here or last.sentence != self.index - 1 else last
+
+    def _carries_on(self, span: Span, quote: str) -> bool:
+        """An outlet sentence leaning on the previous one's subject ("Its shares have gained
+        34 percent this year"): joined to the claim that sentence made, or to the sentence
+        itself when it was too slight to be a claim alone ("Ortiz was first elected in 2018.
+        She chairs the housing committee ...")."""
+        last = self._previous()
+        if not continues(quote, last.text if last is not None else ""):
+            return False
+        if last is not None and all(s.party == self.outlet for s in last.sources):
+            if not completes(last.text, quote):
+                named = leans_on_previous(quote)
+                return named and self._own_claim(quote, subject(last.text))
+            last.text = joined(last.text, quote)
+            last.add([self.outlet], last.sources[0].stance, quote)
+            return True
+        before = self.plain
+        if before is None or last is not None or self.index == self.paragraph_first:
+            return False
+        text = joined(self.text[before.start : before.end], quote)
+        if not rules.is_outlet_claim(text) or rules.is_hedged(text):
+            return False
+        self._new(text, [self.outlet], "asserts", self.text[before.start : span.end])
+        return True
+
+    def _own_claim(self, quote: str, name: str | None) -> bool:
+        """A long follow-on: its own claim, the pronoun replaced by the subject before."""
+        text = resolved(quote, name) if name else ""
+        if not text or not rules.is_outlet_claim(text) or rules.is_hedged(text):
+            return False
+        self._new(rules.claim_text(text), [self.outlet], "asserts", quote)
+        return True
+
+    def _adds_to_previous(self, content: str, parties: Sequence[Party], quote: str) -> bool:
+        """A speaker's statement leaning on what they said in the sentence before ("Two
+        patients have been hospitalized, she said. She said both were in stable condition"):
+        one claim of the two."""
+        last = self._previous()
+        if last is None or not leans_on_previous(content) or not continues(content):
+            return False
+        if not any(s.party.name == parties[0].name for s in last.sources):
+            return False
+        last.text = joined(last.text, content)
+        last.add(parties[:1], next(s.stance for s in last.sources), quote)
+        return True
 
     def _debunked(self, quote: str) -> bool:
         """ "That report, however, is false." in the outlet's own voice: the outlet rules
@@ -170,8 +247,6 @@ class Extractor:
         at = attribution.cue_at
         if at is None or (self.read and self.read[-1]["at"] == at.start):
             return
-        if _far_from_cue(self.text, attribution.content, at.start, at.end):
-            return  # paired across paragraphs (an unclosed quotation): not one statement
         speaker = attribution.speaker
         party = (
             parties[0]
@@ -238,8 +313,21 @@ class Extractor:
         self._record(attribution, parties)
         if attribution.exhortation or not parties:
             return
+        parts = _statements(attribution.content)
+        if parts == [attribution.content]:
+            self._stance(attribution, parties, quote)
+            return
+        for part in parts:
+            self._stance(replace(attribution, content=part), parties, quote)
+
+    def _stance(self, attribution: Attribution, parties: list[Party], quote: str) -> None:
         if attribution.stance in {"not_confirmed", "declines_comment"}:
             self._withheld(attribution, parties, quote)
+            if described := _described(self.text, attribution):
+                # "X, which owns 22 percent of the stock, did not return a message": the
+                # outlet's background fact stands on its own
+                fact = described.split(None, 1)[1]  # without "which"
+                self._outlet(f"{attribution.speaker} {fact}", quote)
         elif attribution.stance == "denies":
             self._denial(attribution, parties, quote)
         else:
@@ -315,10 +403,23 @@ class Extractor:
             if target is not None:
                 target.add(parties, "confirms", quote)
             return target is not None
+        if rules.is_negated(content):
+            self.denials.append((parties, content, quote))
         target = contradicted(self.claims, content, parties[0].name)
         if target is not None:
             target.add(parties, "denies", quote)
         return target is not None
+
+    def _answered_before(self, claim: DraftClaim) -> None:
+        """A claim made after a party with standing denied it ("No one at Meridian approved
+        this announcement" ... "Castellanos said a Meridian executive had approved it")."""
+        if not self.denials:
+            return
+        speakers = {s.party.name for s in claim.sources}
+        for parties, content, quote in reversed(self.denials):
+            if speakers.isdisjoint(p.name for p in parties) and answers(claim.text, content):
+                claim.add(parties, "denies", quote)
+                return
 
     def _assertion(self, att: Attribution, parties: list[Party], quote: str) -> None:
         if self._responds(att, parties, quote):
@@ -328,16 +429,21 @@ class Extractor:
             return
         text = self._assertion_text(att, parties[0], bool(cited))
         if text is None:
+            self._adds_to_previous(att.content, parties, quote)
             return
         claim = self._new(text, parties, att.stance, quote, reported=att.hearsay)
         if cited:
             claim.add(cited, "asserts", quote)
+        self._answered_before(claim)
 
     def _assertion_text(self, att: Attribution, party: Party, cites: bool) -> str | None:
+        if att.cue == ACCORDING:
+            att = replace(att, content=_with_tail(self.text, att))
         if att.statement:
             speaker = party.name if rules.leans_on_pronoun(att.speaker) else att.speaker
             return rules.claim_text(f"{speaker} {att.cue} {att.content}")
-        content = self._resolved(att.content, party, att.direct)
+        named = self._titled_before(att) if _opens_with_person(att.content) else None
+        content = self._resolved(att.content, party, att.direct, named)
         if not att.direct and party.kind in {"named_official", "named_person"}:
             # "Eirik Hald said his crew had not been to sea" (a denial's "his" is another's)
             content = rules.with_owner(content, party.name, rules.PERSONAL_POSSESSIVES)
@@ -348,16 +454,40 @@ class Extractor:
             return None
         if att.direct and rules.has_first_person(content):
             # "We have hired 120 workers" is checkable; "I'm not worried" is not.
-            return rules.attributed(party.name, content) if rules.anchored(content) else None
+            if not rules.anchored(content):
+                return None
+            owned = _ours_named(content, party)
+            return rules.claim_text(owned) if owned else rules.attributed(party.name, content)
         if party.kind == "organization" and rules.opens_with_possessive(content):
             # "Rebels said their fighters shot down ...": the claim keeps whose fighters
             return rules.attributed(party.name, content)
-        return None if _not_checkable(content) else rules.claim_text(content)
+        if _not_checkable(content):
+            return None
+        described = _described(self.text, att)
+        if described and content.startswith(party.name) and party.name == att.speaker:
+            # "Local 1127, which represents 1,450 workers, said it would ...": kept together
+            content = f"{party.name}, {described},{content[len(party.name) :]}"
+        return rules.claim_text(content)
 
-    def _resolved(self, content: str, party: Party, direct: bool = False) -> str:
+    def _titled_before(self, att: Attribution) -> Party | None:
+        """The last person named with a title in the sentence before the cue ("Chief
+        Executive Maureen Kaplan addressed a report by FreightInsider, which said she ...")."""
+        if att.cue_at is None:
+            return None
+        found = None
+        for match in _TITLED.finditer(self.text, att.sentence.start, att.cue_at.start):
+            party = classify(match.group())
+            if party.kind == "named_official" and party.role and party.name != att.speaker:
+                found = party
+        return found
+
+    def _resolved(
+        self, content: str, party: Party, direct: bool = False, named: Party | None = None
+    ) -> str:
         """Content with a leading pronoun replaced by whom it stands for, where cheap: the
-        speaker ("it" for an organization, "she" for a person), else the last person named.
-        In a direct quote "he" is someone other than the speaker: left alone."""
+        speaker ("it" for an organization, "she" for a person), else the person ``named`` with
+        a title in the sentence, else the last person named. In a direct quote "he" is someone
+        other than the speaker: left alone."""
         if direct:
             return content
         content = _first_person_resolved(content, party)
@@ -369,7 +499,7 @@ class Extractor:
         elif party.kind == "named_person":  # "it" is no person: a company named like one
             content = rules.with_subject(content, party.name, frozenset({"it"}))
         person = party if party.kind in {"named_official", "named_person"} else None
-        person = person or self.memory.resolve("she")
+        person = person or named or self.memory.resolve("she")
         return rules.with_subject(content, person.name) if person else content
 
     def _elaborates(
@@ -395,6 +525,70 @@ class Extractor:
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
         return True
+
+
+# Capitalised words in a row ("Chief Executive Maureen Kaplan"), read as a titled name.
+_TITLED = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){2,5}")
+_DESCRIBED = re.compile(r",\s+((?:which|who)\s+(?:[^,\"]|,(?=\d))+),\s*$")
+
+
+def _described(text: str, att: Attribution) -> str:
+    """The background fact a relative clause gives about the speaker before the cue
+    ("Local 1127, which represents about 1,450 workers at the plant, said ..."): "which
+    represents about 1,450 workers at the plant", or "" (none, or nothing to check in it)."""
+    if att.cue_at is None or not att.speaker:
+        return ""
+    at = text.rfind(att.speaker, att.sentence.start, att.cue_at.start)
+    if at < 0:
+        return ""
+    match = _DESCRIBED.match(text, at + len(att.speaker), att.cue_at.start)
+    if match is None or not any(ch.isdigit() for ch in match.group(1)):
+        return ""
+    return match.group(1).strip()
+
+
+def _opens_with_person(content: str) -> bool:
+    """ "she planned to ...", "he had been ...": a leading personal pronoun to resolve."""
+    first = rules.words(content)[:1]
+    return bool(first) and first[0].lower() in {"he", "she"}
+
+
+def _with_tail(text: str, att: Attribution) -> str:
+    """ "X had 88 million users, according to its letter, down from 95 million": the content
+    with what follows the source, unless someone else speaks there."""
+    at, end = att.cue_at, att.sentence.end
+    if at is None or not text[att.sentence.start : at.start].strip():
+        return att.content  # "According to X, ...": the content is what follows
+    comma = text.find(",", at.end, end)
+    tail = text[comma + 1 : end].strip().rstrip(".") if comma >= 0 else ""
+    if not _worded(tail) or find_cues(plain(tail)):
+        return att.content
+    return f"{att.content.rstrip(' ,')}, {tail}"
+
+
+def _statements(content: str) -> list[str]:
+    """The things said in one content ("that A and that B"); a part leaning on the one before
+    ("that it had boarded the ship, and that its 19 crew members were being questioned") stays
+    joined to it."""
+    parts: list[str] = []
+    for part in said_parts(content):
+        if parts and leans_on_previous(part):
+            parts[-1] = f"{parts[-1].rstrip(' ,;')}, and {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
+_OUR = frozenset({"our"})
+
+
+def _ours_named(content: str, party: Party) -> str:
+    """A quote opening with "Our" from a speaker for a body ("Our forces conducted a strike
+    ...", the army's spokesman said): "the army's forces conducted ...", when no other first
+    person remains; else ""."""
+    body = speaks_for(party)
+    owned = rules.with_owner(content, body, _OUR) if body else content
+    return "" if owned == content or rules.has_first_person(owned) else owned
 
 
 def _first_person_resolved(content: str, party: Party) -> str:
@@ -456,15 +650,6 @@ def _not_checkable(content: str) -> bool:
     if rules.leans_on_pronoun(content) or rules.is_generic(content):
         return True
     return rules.is_feeling(content) or rules.is_about_reporting(content)
-
-
-def _far_from_cue(text: str, content: str, start: int, end: int) -> bool:
-    """Whether ``content`` stands in the text but nowhere within grounding's reach of its cue,
-    so grounding could never pair them (see :data:`assistant.attributions.CUE_REACH`)."""
-    if not _worded(content) or content not in text:
-        return False
-    reach = CUE_REACH + len(content)
-    return text.find(content, max(0, start - reach), end + reach) == -1
 
 
 def _opens_with_quote(sentence: str) -> bool:

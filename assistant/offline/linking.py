@@ -24,7 +24,7 @@ from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.drafts import DraftClaim
 from assistant.textsim import content_stems, stem
-from assistant.wordforms import roots
+from assistant.wordforms import opposed, opposes_some_act, roots
 
 SEARCH_BACK = 8  # claims
 # How far back a contradiction looks for claims naming the party, reported or denied: far
@@ -195,9 +195,12 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     said it had never paid Ellison"). When the speaker is the party the claim is about (it
     is named there, or speaks in the first person: "We are not in talks with Crisply"),
     fewer shared words suffice."""
-    if not rules.is_negated(content):
+    negated = rules.is_negated(content)
+    if not negated and not _opposes_any(content):
         return None
     concerning, reported, denied = _latest_by_kind(claims, party)
+    if not negated:  # "The mill will stay open" against "Ostby will close the mill"
+        return _opposite_act(concerning + reported, content)
     if rules.has_first_person(content):
         # the party speaking for itself also restates what it already denied ("Ostby denied
         # that it plans to close the mill" ... "We have no plan to close Lund Street")
@@ -206,7 +209,39 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
         _best_overlap(concerning, content, CONCERNED_SHARED, CONTRADICTION_CONTAINMENT)
         or _best_overlap(reported, content, CONTRADICTION_SHARED, CONTRADICTION_CONTAINMENT)
         or _negates(concerning + reported, content)
+        or _same_act(concerning, content)
     )
+
+
+# Acts a denial names in other words than the claim (word roots, assistant/wordforms.py):
+# "I'm not going anywhere" / "I'm not leaving" against "she plans to step down"; "the plant
+# is not closing" / "we are not winding down" against "it will shut the plant".
+ACTS = (
+    frozenset({"step", "leav", "depart", "quit", "exit", "anywher", "retir"}),
+    frozenset({"close", "wind", "fold", "shutter"}),
+    frozenset({"sell", "acquir", "buy", "merger", "merg"}),
+    frozenset({"lay", "redund"}),
+)
+
+
+def _opposes_any(content: str) -> bool:
+    return opposes_some_act(content)
+
+
+def _opposite_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The latest claim whose act ``content`` opposes about the same thing ("The Lund Street
+    mill will stay open" against "Ostby will close the Lund Street mill")."""
+    return next((c for c in reversed(claims) if opposed(c.text, content)), None)
+
+
+def _same_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
+    """The latest claim naming the party that a negated ``content`` by that party answers in
+    other words: both name the same act ("I'm not going anywhere" / "plans to step down")."""
+    said = roots(content)
+    acts = [act for act in ACTS if act & said]
+    if not acts:
+        return None
+    return next((c for c in reversed(claims) if any(act & roots(c.text) for act in acts)), None)
 
 
 # Words a denial wraps around what it denies ("there is no plan to sell"); acts are read as
@@ -216,14 +251,40 @@ _DENIAL_FRAME = frozenset(
 )
 
 
+ANSWER_CONTAINMENT = 0.5
+
+
+def answers(claim: str, denial: str) -> bool:
+    """Whether a negated statement made earlier in the article (``denial``: "No one at the
+    bank approved this release") answers ``claim``, made after it ("A bank executive had
+    approved the release"): the claim restates what the denial negates, word for word once
+    frames are set aside and acts read alike, or sharing most of its content words."""
+    if rules.is_negated(claim) or not rules.is_negated(denial):
+        return False
+    shared, containment = overlap(claim, denial)
+    if shared >= CONTRADICTION_SHARED and containment >= ANSWER_CONTAINMENT:
+        return True
+    return shared > 0 and _negates_text(claim, denial)
+
+
 def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim that a negated ``content`` denies word for word once its frame is set
     aside and acts are read alike ("There is no plan to sell the terminal" against "The city
     will sell the Harbor Terminal"): every remaining word of the denial is in the claim."""
-    denied = roots(content) - _DENIAL_FRAME
+    denied = _denied_words(content)
     if len(denied) < MIN_SHARED:
         return None
     return next((c for c in reversed(claims) if denied <= roots(c.text)), None)
+
+
+def _negates_text(claim: str, content: str) -> bool:
+    """:func:`_negates` for one claim's text."""
+    denied = _denied_words(content)
+    return len(denied) >= MIN_SHARED and denied <= roots(claim)
+
+
+def _denied_words(content: str) -> frozenset[str]:
+    return roots(content) - _DENIAL_FRAME
 
 
 def _latest_by_kind(

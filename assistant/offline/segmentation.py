@@ -79,8 +79,12 @@ def lines(text: str) -> list[Span]:
 def quotations(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Double-quoted stretches in ``text[start:end]`` (quote marks included).
 
-    Straight quotes pair up in order; curly ones by direction. A quote left open at the end of
-    the range (a paragraph continuing its quote) is dropped rather than guessed.
+    Straight quotes pair up in order; curly ones by direction. News convention for a quotation
+    running over several paragraphs: each paragraph reopens it with a quote mark and only the
+    last one closes it. So an opening mark (after a sentence's end, before a word) while a
+    quotation is open ends that quotation where its paragraph ended, and a quotation opening a
+    paragraph (the range) and left open runs to the paragraph's end. Any other quote left open
+    at the end of the range (a stray mark) is dropped rather than guessed.
     """
     stop = len(text) if end is None else end
     spans: list[Span] = []
@@ -93,12 +97,31 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             elif opened is not None:
                 spans.append(Span(opened, i + 1))
                 opened = None
+        elif opened is not None and _reopens(text, opened, i, ch):
+            spans.append(Span(opened, len(text[:i].rstrip())))  # its paragraph ended here
+            opened = i
         elif ch == "\u201c" or (ch == '"' and opened is None):
             opened = i
         elif opened is not None:
             spans.append(Span(opened, i + 1))
             opened = None
+    if opened is not None and not text[start:opened].strip():
+        spans.append(Span(opened, len(text[:stop].rstrip())))  # continued in the next paragraph
     return spans
+
+
+_PARAGRAPH_END = re.compile(r"[.!?\u2026][\"')\]\u201d\u2019]*\s*$")
+
+
+def _reopens(text: str, opened: int, at: int, mark: str) -> bool:
+    """Whether the mark at ``at`` reopens a quotation continuing from an earlier paragraph
+    rather than closing the one opened at ``opened``: it opens a word after whitespace, and
+    the open quotation's text ended a sentence before it."""
+    if mark == "\u201d" or not (at + 1 < len(text) and text[at + 1].isalnum()):
+        return False
+    if at == 0 or not text[at - 1].isspace():
+        return False
+    return _PARAGRAPH_END.search(text, opened, at) is not None
 
 
 def mask_quotations(text: str, quotes: list[Span], offset: int = 0) -> str:
@@ -133,7 +156,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _inside(position: int, quotes: list[Span]) -> bool:
-    return any(q.start < position < q.end for q in quotes)
+    for quote in quotes:  # in reading order
+        if quote.start >= position:
+            return False
+        if position < quote.end:
+            return True
+    return False
 
 
 def _boundaries(text: str, start: int, end: int, quotes: list[Span]) -> Iterator[int]:
