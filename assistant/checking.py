@@ -27,7 +27,7 @@ from assistant.claims import (
     Usage,
     VerdictStatus,
 )
-from assistant.evidence import Finder, evidence_for, faults
+from assistant.evidence import Finder, Judge, evidence_for, faults, remembering_judge
 from assistant.grounding import locate
 from assistant.merging import merge_sources
 from assistant.models.base import Message, Messages, ModelRequest
@@ -112,29 +112,36 @@ def batches(documents: Sequence[Document], budget: int) -> list[list[dict[str, A
 
 
 def _finder(documents: Sequence[Document]) -> Finder:
+    """Where a quote is, looked up once per quote: the re-ask check and the grounding of one
+    answer look up the same quotes (``locate`` depends on the document and quote only)."""
+    found: dict[str, tuple[Document, Evidence] | None] = {}
+
     def find(quote: str) -> tuple[Document, Evidence] | None:
-        for document in documents:
-            found = locate(document, quote)
-            if found is not None:
-                return document, found
-        return None
+        if quote not in found:
+            found[quote] = _first(documents, quote)
+        return found[quote]
 
     return find
 
 
-def _faults(
-    documents: Sequence[Document], claim: str, output: VerdictOutput
-) -> list[tuple[str, str]]:
-    find = _finder(documents)
-    return [f for s in output.sources for f in faults(find, claim, s)]
+def _first(documents: Sequence[Document], quote: str) -> tuple[Document, Evidence] | None:
+    for document in documents:
+        located = locate(document, quote)
+        if located is not None:
+            return document, located
+    return None
+
+
+def _faults(find: Finder, judge: Judge, claim: str, output: VerdictOutput) -> list[tuple[str, str]]:
+    return [f for s in output.sources for f in faults(find, claim, s, judge)]
 
 
 def grounded_sources(
-    documents: Sequence[Document], claim: str, out: SourceOutput, usage: Usage
+    find: Finder, judge: Judge, claim: str, out: SourceOutput, usage: Usage
 ) -> list[Source]:
     """The source once per document its evidence was found in; other quotes are dropped."""
     by_document: dict[str, list[Evidence]] = {}
-    for found in evidence_for(_finder(documents), claim, out, usage):
+    for found in evidence_for(find, claim, out, usage, judge):
         by_document.setdefault(found.document_id, []).append(found)
     fields = out.model_dump(exclude={"quotes"})
     if not by_document:
@@ -146,10 +153,12 @@ def batch_steps(
     claim: str, documents: Sequence[Document], batch: list[dict[str, Any]], usage: Usage
 ) -> Steps[Proposal]:
     request = check_request(claim, batch)
+    find, judge = _finder(documents), remembering_judge()
     output = yield from structured_grounded(
-        request, VerdictOutput, usage, lambda out: _faults(documents, claim, out)
+        request, VerdictOutput, usage, lambda out: _faults(find, judge, claim, out)
     )
-    sources = [s for out in output.sources for s in grounded_sources(documents, claim, out, usage)]
+    grounded = (grounded_sources(find, judge, claim, out, usage) for out in output.sources)
+    sources = [s for found in grounded for s in found]
     return Proposal(output.status, output.reason, sources)
 
 

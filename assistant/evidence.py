@@ -174,25 +174,52 @@ Finder = Callable[[str], tuple[Document, Evidence] | None]
 NOT_FOUND = "not in the document word for word"
 
 
-def faults(find: Finder, claim: str, source: Cited) -> list[tuple[str, str]]:
+Judge = Callable[[Document, Evidence, str, Cited], str | None]
+
+
+def remembering_judge() -> Judge:
+    """:func:`problem`, each distinct question answered once: the re-ask check
+    (:func:`faults`) and the grounding (:func:`evidence_for`) of one answer ask the same of
+    every quote. The answer depends on the quote's place in its document, the claim and the
+    source's kind, stance, name and role, so those are what it is remembered by."""
+    answers: dict[tuple[object, ...], str | None] = {}
+
+    def judge(document: Document, found: Evidence, claim: str, source: Cited) -> str | None:
+        key = (id(document), found.start, found.end, claim, *_judged(source))
+        if key not in answers:
+            answers[key] = problem(document, found, claim, source)
+        return answers[key]
+
+    return judge
+
+
+def _judged(source: Cited) -> tuple[object, ...]:
+    return source.kind, source.stance, source.name, source.role
+
+
+def faults(
+    find: Finder, claim: str, source: Cited, judge: Judge = problem
+) -> list[tuple[str, str]]:
     """Each quote of ``source`` that is not evidence, with the reason (for the re-ask)."""
     rejected = []
     for quote in source.quotes:
         found = find(quote)
-        reason = NOT_FOUND if found is None else problem(found[0], found[1], claim, source)
+        reason = NOT_FOUND if found is None else judge(found[0], found[1], claim, source)
         if reason is not None:
             rejected.append((quote, reason))
     return rejected
 
 
-def evidence_for(find: Finder, claim: str, source: Cited, usage: Usage) -> list[Evidence]:
+def evidence_for(
+    find: Finder, claim: str, source: Cited, usage: Usage, judge: Judge = problem
+) -> list[Evidence]:
     """The quotes of ``source`` that are evidence, located; the rest are dropped and counted."""
     kept: list[Evidence] = []
     for quote in source.quotes:
         found = find(quote)
         if found is None:
             usage.dropped_quotes += 1
-        elif problem(found[0], found[1], claim, source) is not None:
+        elif judge(found[0], found[1], claim, source) is not None:
             usage.rejected_quotes += 1
         elif found[1] not in kept:
             kept.append(found[1])

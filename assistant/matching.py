@@ -74,22 +74,24 @@ class ClaimMatch:
 _POINTERS = content_stems("claim claims report reports story stories statement allegation talk")
 
 
-def _coverage(query: str, text: str) -> float:
-    wanted = roots(query) - _POINTERS
-    if not wanted:
-        return 0.0
-    return len(wanted & roots(text)) / len(wanted)
+def _coverage(wanted: frozenset[str], found: frozenset[str]) -> float:
+    return len(wanted & found) / len(wanted) if wanted else 0.0
 
 
-def _claim_text(claim: Claim) -> str:
-    return " ".join([claim.text, *(e.quote for e in claim.evidence)])
+def _claim_roots(claim: Claim) -> frozenset[str]:
+    """The roots of the claim's text and its quotes: words never run across the space that
+    would join them, so this is the roots of the text and quotes joined, without re-reading
+    them (each is remembered by :func:`roots`)."""
+    return roots(claim.text).union(*(roots(e.quote) for e in claim.evidence))
 
 
 def claims_about(query: str, claims: Sequence[Claim]) -> list[ClaimMatch]:
     """Claims whose text or quotes cover most of the query's content words, best first."""
     matches = []
+    wanted = roots(query) - _POINTERS
     for claim in claims:
-        score = max(_coverage(query, claim.text), _coverage(query, _claim_text(claim)) * 0.95)
+        text = _coverage(wanted, roots(claim.text))
+        score = max(text, _coverage(wanted, _claim_roots(claim)) * 0.95)
         if score >= CLAIM_MATCH:
             matches.append(ClaimMatch(claim, score + similarity(query, claim.text) / 10))
     return sorted(matches, key=lambda m: -m.score)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 
@@ -58,6 +58,15 @@ class IndexedText:
     sentences: tuple[Sentence, ...]
     stem_counts: Counter[str]
     capitalised: frozenset[str]
+
+    @cached_property
+    def sentences_with(self) -> dict[str, tuple[int, ...]]:
+        """The positions in ``sentences`` of the sentences holding each stem, in order."""
+        found: dict[str, list[int]] = {}
+        for i, sentence in enumerate(self.sentences):
+            for stem_ in sentence.stems:
+                found.setdefault(stem_, []).append(i)
+        return {s: tuple(at) for s, at in found.items()}
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

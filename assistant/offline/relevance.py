@@ -142,13 +142,25 @@ def measure(claim: str, text: str) -> Relevance:
     if short:
         present = max(present, _reverse_coverage(terms, document))
     scored = []
-    for i, sentence in enumerate(document.sentences):
-        share = sum(w for t, w in weights.items() if t in sentence.stems) / total
+    found = _found_in_sentences(weights, document)
+    for i in range(len(document.sentences)) if short else sorted(found):
+        share = sum(found.get(i, ())) / total
         if share >= PASSAGE_COVERAGE or short:
-            scored.append(ScoredSentence(i, sentence, share))
+            scored.append(ScoredSentence(i, document.sentences[i], share))
     shared = sum(t in document.stem_counts for t in weights)
     enough = short or shared >= min(MIN_SHARED_TERMS, len(weights))
     return Relevance(document, present, tuple(scored), short, enough)
+
+
+def _found_in_sentences(weights: dict[str, float], document: IndexedText) -> dict[int, list[float]]:
+    """Per sentence holding some of them, the weights of the claim's stems it holds, in the
+    claim's order (so their sum is the one a sentence-by-sentence scan adds up); a sentence
+    holding none covers nothing, below any passage."""
+    found: dict[int, list[float]] = {}
+    for term, weight in weights.items():
+        for i in document.sentences_with.get(term, ()):
+            found.setdefault(i, []).append(weight)
+    return found
 
 
 def is_short(document: IndexedText) -> bool:
