@@ -166,8 +166,7 @@ class Assistant:
             self._readings.popitem(last=False)
 
     def _key(self, document: Document) -> tuple[str, str, int]:
-        digest = hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
-        return (document.id, digest, self.model.context_chars)
+        return (document.id, _digest(document), self.model.context_chars)
 
     def unknown(self, documents: Sequence[Document]) -> list[Document]:
         """The documents whose reading this assistant does not remember."""
@@ -321,6 +320,24 @@ class Assistant:
         from assistant.chat.session import Session
 
         return Session(self, as_documents(documents), history=history)
+
+
+# Digests of the documents met last, by their field values: a check asks for a document's key
+# several times, and an eval checks one document against many claims in a row.
+_DIGESTS: OrderedDict[tuple[object, ...], str] = OrderedDict()
+DIGESTS_KEPT = 256
+
+
+def _digest(document: Document) -> str:
+    """SHA-256 of the document as JSON, every field in it."""
+    fields = tuple(getattr(document, name) for name in Document.model_fields)
+    digest = _DIGESTS.get(fields)
+    if digest is None:
+        digest = hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
+        _DIGESTS[fields] = digest
+        if len(_DIGESTS) > DIGESTS_KEPT:
+            _DIGESTS.popitem(last=False)
+    return digest
 
 
 def _per_document(per_part: Sequence[Reading], counts: Sequence[int]) -> list[Reading]:

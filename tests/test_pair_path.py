@@ -5,6 +5,7 @@ once per quote and source for both the re-ask check and the grounding."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from pathlib import Path
 
@@ -157,3 +158,15 @@ def test_a_remembering_judge_answers_as_the_rule() -> None:
             expected = evidence.problem(document, found, claim, output)  # type: ignore[arg-type]
             assert judge(document, found, claim, output) == expected  # type: ignore[arg-type]
             assert judge(document, found, claim, output) == expected  # type: ignore[arg-type]
+
+
+def test_a_documents_key_digests_every_field() -> None:
+    from assistant import _assistant
+
+    text = SEED.read_text()
+    plain = Document.from_text(text)
+    titled = Document.from_text(text, title="seed")
+    for document in (plain, titled, plain):
+        expected = hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
+        assert _assistant._digest(document) == expected
+    assert _assistant._digest(plain) != _assistant._digest(titled)

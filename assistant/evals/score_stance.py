@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.claims import Document
 from assistant.evals.engines import VerdictLike
@@ -14,7 +15,13 @@ from assistant.evals.scored import Scored, evidence_quotes, excerpt, grounding_c
 
 
 def pair_document(pair: StancePair) -> Document:
-    return Document.from_text(pair.document)
+    return _document(pair.document)
+
+
+# An eval meets one document in many pairs in a row (FNC-1: 30 headlines a body).
+@lru_cache(maxsize=64)
+def _document(text: str) -> Document:
+    return Document.from_text(text)
 
 
 # The fields every pair's item sets, one set for all of them: pydantic otherwise keeps a set of
