@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
@@ -157,6 +158,7 @@ def _sentence(text: str, found: Evidence) -> str:
     return text[start : min(ends, default=len(text))]
 
 
+@lru_cache(maxsize=4096)  # a claim and its quotes are asked about again for each source
 def rejects(text: str) -> bool:
     """A denial, a debunk or a negation: what a quote for a denying source must show."""
     folded = text.casefold().replace("\u2019", "'")

@@ -170,3 +170,23 @@ def test_a_documents_key_digests_every_field() -> None:
         expected = hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
         assert _assistant._digest(document) == expected
     assert _assistant._digest(plain) != _assistant._digest(titled)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aZ1'’ .-İK\u212a", max_size=30))
+def test_words_are_the_words_lower_cased_one_by_one(text: str) -> None:
+    from assistant.offline.passages import _WORD, words_of
+
+    assert words_of(text) == [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="no tis r.u'", max_size=30))
+def test_phrases_counted_as_by_one_search_each(text: str) -> None:
+    import re
+
+    from assistant.offline import stance
+
+    phrases = ("not true", "is not", "rumour", "t", "'s")
+    expected = sum(len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in phrases)
+    assert stance._phrase_count(text, phrases) == expected

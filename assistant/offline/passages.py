@@ -32,6 +32,8 @@ def stem(word: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """Lower-cased words, with curly apostrophes made straight."""
+    if text.isascii():  # lower-cased first: the same words, as the pattern ignores case
+        return _WORD.findall(text.lower())
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 

@@ -118,7 +118,13 @@ class StanceReading:
 
 
 def _phrase_count(text: str, phrases: tuple[str, ...]) -> int:
-    return sum(len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in phrases)
+    """Whole-phrase occurrences; a phrase not in the text at all is not searched for."""
+    return sum(len(_phrase(p).findall(text)) for p in phrases if p in text)
+
+
+@lru_cache(maxsize=256)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 def sentence_cues(sentence: Sentence, text: str) -> SentenceCues:
