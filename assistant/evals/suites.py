@@ -6,10 +6,8 @@ API with the job runner and returns the scored result plus the number of items a
 
 from __future__ import annotations
 
-import gc
 import random
-from collections.abc import Awaitable, Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -152,25 +150,11 @@ async def _run_pairs(
     chosen = options.selection.apply(pairs)
     order = by_document(chosen)
     shared = SharedSources()
-    jobs = [_check_job(chosen[i], engines, shared) for i in order]
-    with _frozen_heap():
-        ran = await _run(jobs, options)
+    ran = await _run([_check_job(chosen[i], engines, shared) for i in order], options)
     outcomes: list[Outcome[VerdictLike]] = [ran[0]] * len(ran) if ran else []
     for position, index in enumerate(order):
         outcomes[index] = ran[position]
     return _finish(score_stance(chosen, outcomes, labels, fnc), outcomes, engines, len(pairs))
-
-
-@contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """The objects alive now (modules, the data set, the jobs: all kept for the whole run) left
-    out of the garbage collector's full passes while the pairs run, then handed back to it:
-    each full pass over 50,000 pairs otherwise walks them all again."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 async def run_fnc1(path: Path, engines: Engines, options: RunOptions) -> SuiteResult:
