@@ -124,3 +124,24 @@ def test_each_quote_is_judged_once_per_part(monkeypatch: pytest.MonkeyPatch) -> 
     assert calls and max(calls.values()) == 1
     assert once.model_dump(exclude={"usage"}) == twice.model_dump(exclude={"usage"})
     assert once.usage.rejected_quotes == twice.usage.rejected_quotes
+
+
+def test_each_cue_speaker_is_looked_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Grounding an attribution looks for its speaker next to each cue once: the cues compared
+    and the cue kept share the look-up, with the same output as looking again."""
+    from assistant import attributions
+
+    text = ARTICLES[0].read_text(encoding="utf-8")
+    again = Assistant(model="offline").analyze(text)
+    calls: dict[tuple[int, int, int], int] = {}
+    real = attributions._source
+
+    def counted(locator: object, out: object, cue: Evidence) -> Evidence | None:
+        key = (id(out), cue.start, cue.end)
+        calls[key] = calls.get(key, 0) + 1
+        return real(locator, out, cue)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attributions, "_source", counted)
+    once = Assistant(model="offline").analyze(text)
+    assert calls and max(calls.values()) == 1
+    assert once.model_dump(exclude={"usage"}) == again.model_dump(exclude={"usage"})
