@@ -15,7 +15,7 @@ from assistant.attributions import ground_all, missing_contents, unique
 from assistant.chunking import Chunk, chunk, halve
 from assistant.claims import Attribution, Claim, Document, Evidence, Source, Usage
 from assistant.errors import TruncatedOutputError
-from assistant.evidence import NOT_FOUND, Finder, evidence_for, faults
+from assistant.evidence import NOT_FOUND, Finder, Verdicts, evidence_for, faults
 from assistant.grounding import Locator
 from assistant.merging import merge_claims
 from assistant.models.base import Message, Messages, ModelRequest
@@ -63,23 +63,29 @@ def _finder(locator: Locator) -> Finder:
     return find
 
 
-def _faults(locator: Locator, output: ExtractionOutput) -> list[tuple[str, str]]:
+def _faults(
+    locator: Locator, output: ExtractionOutput, verdicts: Verdicts
+) -> list[tuple[str, str]]:
     find = _finder(locator)
-    rejected = [f for c in output.claims for s in c.sources for f in faults(find, c.text, s)]
+    rejected = [
+        f for c in output.claims for s in c.sources for f in faults(find, c.text, s, verdicts)
+    ]
     return rejected + [(c, NOT_FOUND) for c in missing_contents(locator, output)]
 
 
-def _source(locator: Locator, claim: str, out: SourceOutput, usage: Usage) -> Source:
-    evidence = evidence_for(_finder(locator), claim, out, usage)
+def _source(
+    locator: Locator, claim: str, out: SourceOutput, usage: Usage, verdicts: Verdicts
+) -> Source:
+    evidence = evidence_for(_finder(locator), claim, out, usage, verdicts)
     fields = out.model_dump(exclude={"quotes"})
     return Source(**fields, evidence=evidence, document_id=locator.document.id)
 
 
-def _claim(locator: Locator, out: ClaimOutput, usage: Usage) -> Claim:
+def _claim(locator: Locator, out: ClaimOutput, usage: Usage, verdicts: Verdicts) -> Claim:
     """The claim with its quotes grounded and its status decided by the rubric over the
     sources that kept evidence; the model's own status, when different, is kept as overruled.
     A claim with no evidence left is flagged ungrounded and can only be unverified."""
-    sources = [_source(locator, out.text, s, usage) for s in out.sources]
+    sources = [_source(locator, out.text, s, usage, verdicts) for s in out.sources]
     status, reason = rubric.decide_grounded(sources)
     overruled = rubric.overrule(out.status, status, reason, sources)
     return Claim(
@@ -107,10 +113,10 @@ def part_steps(
     """The claims and attributions of one part; a part whose answer ran out of tokens is asked
     again as two halves, at most MAX_SPLIT_DEPTH times over, before the truncation is an error."""
     request = extraction_request(document, part, number, count)
-    locator = Locator(document, part.start)
+    locator, verdicts = Locator(document, part.start), Verdicts()
     try:
         output = yield from structured_grounded(
-            request, ExtractionOutput, usage, lambda out: _faults(locator, out)
+            request, ExtractionOutput, usage, lambda out: _faults(locator, out, verdicts)
         )
     except TruncatedOutputError:
         halves = halve(document.text, part) if depth < MAX_SPLIT_DEPTH else None
@@ -123,7 +129,7 @@ def part_steps(
             reading.claims += found.claims
             reading.attributions += found.attributions
         return reading
-    claims = [_claim(locator, c, usage) for c in output.claims]
+    claims = [_claim(locator, c, usage, verdicts) for c in output.claims]
     return Reading(claims, ground_all(locator, output.attributions, usage))
 
 

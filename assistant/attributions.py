@@ -43,7 +43,8 @@ def ground(
     if content is None and worded:
         usage.dropped_quotes += 1
         return None
-    cue = _cue(locator, out, content, anchor)
+    speakers = _Speakers(locator, out)
+    cue = _cue(locator, out, content, anchor, speakers)
     if cue is None and content is not None:
         # the content also stands elsewhere (a short "But", a quote repeated in a headline):
         # the cue nearest the previous attribution that has the content next to it
@@ -53,7 +54,7 @@ def ground(
         return None
     return Attribution(
         document_id=document.id,
-        source=_source(locator, out, cue),
+        source=speakers.at(cue),
         cue=cue,
         content=content,
         name=out.name,
@@ -76,7 +77,11 @@ def _cue_with_content(
 
 
 def _cue(
-    locator: Locator, out: AttributionOutput, content: Evidence | None, anchor: int
+    locator: Locator,
+    out: AttributionOutput,
+    content: Evidence | None,
+    anchor: int,
+    speakers: _Speakers,
 ) -> Evidence | None:
     """The cue as a whole word nearest the content, or (no content) nearest the anchor."""
     if not out.cue.strip():
@@ -90,16 +95,31 @@ def _cue(
     # by the content, the one its speaker stands next to
     spans = nearest_spans(locator.document, out.cue, content.start, content.end, CUE_REACH)
     tried = [nearest, *spans[:CUE_TRIES]]
-    return min(tried, key=lambda cue: _gap(cue, content) + _speaker_gap(locator, out, cue))
+    return min(tried, key=lambda cue: _gap(cue, content) + _speaker_gap(speakers, cue))
 
 
 def _gap(a: Evidence, b: Evidence) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
 
-def _speaker_gap(locator: Locator, out: AttributionOutput, cue: Evidence) -> int:
-    source = _source(locator, out, cue)
+def _speaker_gap(speakers: _Speakers, cue: Evidence) -> int:
+    source = speakers.at(cue)
     return _gap(source, cue) if source is not None else SOURCE_REACH * 4
+
+
+class _Speakers:
+    """Where the speaker of ``out`` stands next to each cue tried, looked for once per cue (the
+    cues compared and the one kept are often the same span)."""
+
+    def __init__(self, locator: Locator, out: AttributionOutput) -> None:
+        self.locator, self.out = locator, out
+        self._by_cue: dict[tuple[int, int], Evidence | None] = {}
+
+    def at(self, cue: Evidence) -> Evidence | None:
+        key = (cue.start, cue.end)
+        if key not in self._by_cue:
+            self._by_cue[key] = _source(self.locator, self.out, cue)
+        return self._by_cue[key]
 
 
 def _source(locator: Locator, out: AttributionOutput, cue: Evidence) -> Evidence | None:

@@ -27,7 +27,7 @@ from assistant.claims import (
     Usage,
     VerdictStatus,
 )
-from assistant.evidence import Finder, Judge, evidence_for, faults, remembering_judge
+from assistant.evidence import Finder, Verdicts, evidence_for, faults
 from assistant.grounding import locate
 from assistant.merging import merge_sources
 from assistant.models.base import Message, Messages, ModelRequest
@@ -132,16 +132,18 @@ def _first(documents: Sequence[Document], quote: str) -> tuple[Document, Evidenc
     return None
 
 
-def _faults(find: Finder, judge: Judge, claim: str, output: VerdictOutput) -> list[tuple[str, str]]:
-    return [f for s in output.sources for f in faults(find, claim, s, judge)]
+def _faults(
+    find: Finder, verdicts: Verdicts, claim: str, output: VerdictOutput
+) -> list[tuple[str, str]]:
+    return [f for s in output.sources for f in faults(find, claim, s, verdicts)]
 
 
 def grounded_sources(
-    find: Finder, judge: Judge, claim: str, out: SourceOutput, usage: Usage
+    find: Finder, verdicts: Verdicts, claim: str, out: SourceOutput, usage: Usage
 ) -> list[Source]:
     """The source once per document its evidence was found in; other quotes are dropped."""
     by_document: dict[str, list[Evidence]] = {}
-    for found in evidence_for(find, claim, out, usage, judge):
+    for found in evidence_for(find, claim, out, usage, verdicts):
         by_document.setdefault(found.document_id, []).append(found)
     fields = out.model_dump(exclude={"quotes"})
     if not by_document:
@@ -153,11 +155,11 @@ def batch_steps(
     claim: str, documents: Sequence[Document], batch: list[dict[str, Any]], usage: Usage
 ) -> Steps[Proposal]:
     request = check_request(claim, batch)
-    find, judge = _finder(documents), remembering_judge()
+    find, verdicts = _finder(documents), Verdicts()
     output = yield from structured_grounded(
-        request, VerdictOutput, usage, lambda out: _faults(find, judge, claim, out)
+        request, VerdictOutput, usage, lambda out: _faults(find, verdicts, claim, out)
     )
-    grounded = (grounded_sources(find, judge, claim, out, usage) for out in output.sources)
+    grounded = (grounded_sources(find, verdicts, claim, out, usage) for out in output.sources)
     sources = [s for found in grounded for s in found]
     return Proposal(output.status, output.reason, sources)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
@@ -158,7 +157,6 @@ def _sentence(text: str, found: Evidence) -> str:
     return text[start : min(ends, default=len(text))]
 
 
-@lru_cache(maxsize=4096)  # a claim and its quotes are asked about again for each source
 def rejects(text: str) -> bool:
     """A denial, a debunk or a negation: what a quote for a denying source must show."""
     folded = text.casefold().replace("\u2019", "'")
@@ -174,54 +172,49 @@ def _affirms(text: str) -> bool:
 
 Finder = Callable[[str], tuple[Document, Evidence] | None]
 NOT_FOUND = "not in the document word for word"
+Verdicts = dict[tuple[str, str, str, str, str | None, str], str | None]
+"""Why a quote is not evidence (None when it is), by quote, claim and what :func:`problem` reads
+of the source (kind, name, role, stance): the re-ask check and the grounding after it share one,
+with one finder, so each quote is judged once."""
 
 
-Judge = Callable[[Document, Evidence, str, Cited], str | None]
-
-
-def remembering_judge() -> Judge:
-    """:func:`problem`, each distinct question answered once: the re-ask check
-    (:func:`faults`) and the grounding (:func:`evidence_for`) of one answer ask the same of
-    every quote. The answer depends on the quote's place in its document, the claim and the
-    source's kind, stance, name and role, so those are what it is remembered by."""
-    answers: dict[tuple[object, ...], str | None] = {}
-
-    def judge(document: Document, found: Evidence, claim: str, source: Cited) -> str | None:
-        key = (id(document), found.start, found.end, claim, *_judged(source))
-        if key not in answers:
-            answers[key] = problem(document, found, claim, source)
-        return answers[key]
-
-    return judge
-
-
-def _judged(source: Cited) -> tuple[object, ...]:
-    return source.kind, source.stance, source.name, source.role
+def _judged(
+    find: Finder, quote: str, claim: str, source: Cited, verdicts: Verdicts | None
+) -> tuple[tuple[Document, Evidence] | None, str | None]:
+    """Where ``quote`` is and why it is not evidence (None when it is)."""
+    found = find(quote)
+    if found is None:
+        return None, NOT_FOUND
+    if verdicts is None:
+        return found, problem(found[0], found[1], claim, source)
+    key = (quote, claim, source.kind, source.name, source.role, source.stance)
+    if key not in verdicts:
+        verdicts[key] = problem(found[0], found[1], claim, source)
+    return found, verdicts[key]
 
 
 def faults(
-    find: Finder, claim: str, source: Cited, judge: Judge = problem
+    find: Finder, claim: str, source: Cited, verdicts: Verdicts | None = None
 ) -> list[tuple[str, str]]:
     """Each quote of ``source`` that is not evidence, with the reason (for the re-ask)."""
     rejected = []
     for quote in source.quotes:
-        found = find(quote)
-        reason = NOT_FOUND if found is None else judge(found[0], found[1], claim, source)
+        reason = _judged(find, quote, claim, source, verdicts)[1]
         if reason is not None:
             rejected.append((quote, reason))
     return rejected
 
 
 def evidence_for(
-    find: Finder, claim: str, source: Cited, usage: Usage, judge: Judge = problem
+    find: Finder, claim: str, source: Cited, usage: Usage, verdicts: Verdicts | None = None
 ) -> list[Evidence]:
     """The quotes of ``source`` that are evidence, located; the rest are dropped and counted."""
     kept: list[Evidence] = []
     for quote in source.quotes:
-        found = find(quote)
+        found, reason = _judged(find, quote, claim, source, verdicts)
         if found is None:
             usage.dropped_quotes += 1
-        elif judge(found[0], found[1], claim, source) is not None:
+        elif reason is not None:
             usage.rejected_quotes += 1
         elif found[1] not in kept:
             kept.append(found[1])

@@ -41,10 +41,18 @@ class Fingerprint:
 
 @lru_cache(maxsize=16384)
 def fingerprint(text: str) -> Fingerprint:
-    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    words = _lower_words(text)
     stems = frozenset(stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
     numbers = frozenset(w for w in words if w.isdigit() or w in NUMBER_WORDS)
     return Fingerprint(stems, numbers)
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words of ``text`` lowercased, curly apostrophes straightened. ASCII text (no curly
+    apostrophe, lowercasing keeps every letter a letter) is lowercased whole, in one pass."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 
 def content_stems(text: str) -> frozenset[str]:

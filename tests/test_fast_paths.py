@@ -42,3 +42,18 @@ def test_whole_word_search_finds_what_the_regex_found(
     assert list(_ending_a_word(text, quote, begin, end)) == ending_a_word_by_regex(
         text, quote, begin, end
     )
+
+
+ASCII_AND_NOT = st.text(alphabet="aZ09_'-. \u2019\u212a\u0130é", max_size=30)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(ASCII_AND_NOT)
+def test_words_lowercased_whole_as_word_by_word(text: str) -> None:
+    from assistant import textsim
+    from assistant.offline import claims_rules
+
+    by_word = [w.lower().replace("\u2019", "'") for w in textsim._WORD.findall(text)]
+    assert textsim._lower_words(text) == by_word
+    rules_by_word = tuple(w.lower().replace("\u2019", "'") for w in claims_rules.words(text))
+    assert claims_rules._lower_words.__wrapped__(text) == rules_by_word

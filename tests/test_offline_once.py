@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from assistant import Assistant
 from assistant.chunking import paragraphs
-from assistant.claims import Claim, Document, Usage
+from assistant.claims import Claim, Document, Evidence, Usage
 from assistant.merging import merge_claims, restatement_groups
 from assistant.multidoc import combining
 from assistant.multidoc.combining import combine_documents, group, merged_claim, stamp
@@ -102,3 +102,46 @@ def test_the_parts_of_one_document_share_one_name_index(monkeypatch: pytest.Monk
     shared = [extract({"text": text, "spans": part}) for part in parts]
     assert len(built) == 3  # one index for the document, built by the part that asks first
     assert shared == rebuilt
+
+
+def test_each_quote_is_judged_once_per_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The re-ask check and the grounding after it share their verdicts on each quote, with the
+    same output as judging every quote twice."""
+    from assistant import evidence
+
+    text = ARTICLES[0].read_text(encoding="utf-8")
+    twice = Assistant(model="offline").analyze(text)
+    calls: dict[tuple[object, ...], int] = {}
+    real = evidence.problem
+
+    def counted(document: Document, found: Evidence, claim: str, source: evidence.Cited) -> object:
+        key = (found.start, found.end, claim, source.kind, source.name, source.role, source.stance)
+        calls[key] = calls.get(key, 0) + 1
+        return real(document, found, claim, source)
+
+    monkeypatch.setattr(evidence, "problem", counted)
+    once = Assistant(model="offline").analyze(text)
+    assert calls and max(calls.values()) == 1
+    assert once.model_dump(exclude={"usage"}) == twice.model_dump(exclude={"usage"})
+    assert once.usage.rejected_quotes == twice.usage.rejected_quotes
+
+
+def test_each_cue_speaker_is_looked_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Grounding an attribution looks for its speaker next to each cue once: the cues compared
+    and the cue kept share the look-up, with the same output as looking again."""
+    from assistant import attributions
+
+    text = ARTICLES[0].read_text(encoding="utf-8")
+    again = Assistant(model="offline").analyze(text)
+    calls: dict[tuple[int, int, int], int] = {}
+    real = attributions._source
+
+    def counted(locator: object, out: object, cue: Evidence) -> Evidence | None:
+        key = (id(out), cue.start, cue.end)
+        calls[key] = calls.get(key, 0) + 1
+        return real(locator, out, cue)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attributions, "_source", counted)
+    once = Assistant(model="offline").analyze(text)
+    assert calls and max(calls.values()) == 1
+    assert once.model_dump(exclude={"usage"}) == again.model_dump(exclude={"usage"})

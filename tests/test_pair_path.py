@@ -146,20 +146,6 @@ def test_the_quote_rule_is_asked_once_per_quote_for_recheck_and_grounding(
         assert max(asked.values()) == 1  # the re-ask check's answer is the grounding's
 
 
-def test_a_remembering_judge_answers_as_the_rule() -> None:
-    document = Document.from_text(SEED.read_text())
-    judge = evidence.remembering_judge()
-    claim = QUERIES[2]
-    for source in Assistant(model="offline").check(claim, document.text).sources:
-        output = type("Cited", (), {})()
-        for name in ("name", "role", "kind", "stance"):
-            setattr(output, name, getattr(source, name))
-        for found in source.evidence:
-            expected = evidence.problem(document, found, claim, output)  # type: ignore[arg-type]
-            assert judge(document, found, claim, output) == expected  # type: ignore[arg-type]
-            assert judge(document, found, claim, output) == expected  # type: ignore[arg-type]
-
-
 def test_a_documents_key_digests_every_field() -> None:
     from assistant import _assistant
 

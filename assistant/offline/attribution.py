@@ -243,7 +243,7 @@ def _exhorts(after: str) -> bool:
     if _ANONYMITY.match(after):
         return False
     following = after.split()[:1]
-    if following and following[0].lower() in lex.MODALS | lex.AUXILIARIES | {"that"}:
+    if following and following[0].lower() in _STATEMENT_OPENERS:
         return False  # "warned that ...", "warned could add ...": a statement, not advice
     return _EXHORTED.search(after[:45]) is not None
 
@@ -307,9 +307,9 @@ def _looks_like_speaker(phrase: str) -> bool:
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return False
     head = words[0].lower().replace("\u2019", "'").split("'")[0]
-    if len(words) > 1 and head in lex.PERSONAL_PRONOUNS | lex.GROUP_PRONOUNS | {"you"}:
+    if len(words) > 1 and head in _ADDRESSING_PRONOUNS:
         return False
-    if words[0].lower() in lex.ADVERBIAL_OPENERS | _RELATIVES or any(_is_verb(w) for w in words):
+    if words[0].lower() in _NO_SPEAKER_OPENERS or any(_is_verb(w) for w in words):
         return False
     if any(w.lower() in lex.NOT_IN_SPEAKERS for w in words) or any(c in phrase for c in ':"'):
         return False
@@ -320,21 +320,14 @@ def _looks_like_speaker(phrase: str) -> bool:
     core = _core_head(words)  # "two managers at the plant": managers
     if core and (core in _PEOPLE or core.removesuffix("s") in _PEOPLE):
         return True
-    nouns = (
-        lex.ANONYMOUS_HEADS
-        | lex.ORGANIZATION_NOUNS
-        | lex.REPORT_NOUNS
-        | lex.DOCUMENT_NOUNS
-        | lex.TITLES
-        | lex.PERSONAL_PRONOUNS
-        | lex.GROUP_PRONOUNS
-    )
-    if head in nouns:  # "provincial authorities", "senior officials"
+    if head in _SPEAKER_NOUNS:  # "provincial authorities", "senior officials"
         return True
-    opener = words[0][0].isupper() or words[0].lower() in _OPENERS | nouns
+    opener = words[0][0].isupper() or words[0].lower() in _OPENERS_OR_NOUNS
     # "port authority spokesperson Tom Okafor" after "However,": a title, then a name
     titled = any(w.lower() in lex.TITLES for w in words[:-1]) and words[-1][0].isupper()
-    return titled or (opener and (any(w[0].isupper() for w in words) or bool(lowered & nouns)))
+    return titled or (
+        opener and (any(w[0].isupper() for w in words) or bool(lowered & _SPEAKER_NOUNS))
+    )
 
 
 _PEOPLE = lex.ANONYMOUS_HEADS | lex.TITLES
@@ -355,6 +348,23 @@ _RELATIVES = frozenset(
 _OPENERS = lex.NUMBER_WORDS | frozenset(
     "the a an some several many most few two three four five six seven eight nine ten".split()
 )
+# Word sets the speaker tests ask about, joined once (not on every call).
+_ADDRESSING_PRONOUNS = lex.PERSONAL_PRONOUNS | lex.GROUP_PRONOUNS | {"you"}
+_ALL_PRONOUNS = lex.GROUP_PRONOUNS | lex.PERSONAL_PRONOUNS
+_PRONOUNS_AND_THEY = lex.PERSONAL_PRONOUNS | {"they"}
+_NO_SPEAKER_OPENERS = lex.ADVERBIAL_OPENERS | _RELATIVES
+_SPEAKER_NOUNS = (
+    lex.ANONYMOUS_HEADS
+    | lex.ORGANIZATION_NOUNS
+    | lex.REPORT_NOUNS
+    | lex.DOCUMENT_NOUNS
+    | lex.TITLES
+    | lex.PERSONAL_PRONOUNS
+    | lex.GROUP_PRONOUNS
+)
+_OPENERS_OR_NOUNS = _OPENERS | _SPEAKER_NOUNS
+_STATEMENT_OPENERS = lex.MODALS | lex.AUXILIARIES | {"that"}
+_DENIABLE = lex.DENIABLE_OBJECTS | lex.REPORT_ANAPHORS
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
@@ -400,7 +410,7 @@ def _after_last_verb(chunk: str) -> str:
         # "officials said Tuesday they" -> "they" (not "circulating a letter" -> "letter")
         while cut < len(words) - 1 and words[cut].lower() in lex.TIME_WORDS:
             cut += 1
-    if len(words) > 1 and words[-1].lower() in lex.PERSONAL_PRONOUNS | {"they"}:
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS_AND_THEY:
         cut = len(words) - 1  # "... reaches Rollinger she": an unparsed verb, then the speaker
     if cut and cut < len(words) and words[cut].lower() in lex.ADVERBIAL_OPENERS:
         agents = [i for i in range(cut, len(words)) if words[i].lower() == "by"]
@@ -593,7 +603,7 @@ def _addressee_only(post: str) -> bool:
     words = post.strip().rstrip(".").split()
     i = 0
     while i < min(len(words), 5) and (
-        words[i][:1].isupper() or words[i].lower() in _HEARERS | lex.REPORT_NOUNS
+        words[i][:1].isupper() or words[i].lower() in _HEARERS_OR_REPORTS
     ):
         i += 1
     return i > 0 and '"' not in post and _only_time_words(" ".join(words[i:]))
@@ -602,6 +612,7 @@ def _addressee_only(post: str) -> bool:
 _HEARERS = frozenset(
     "reporters journalists the a an media press lawmakers parliament him her them us me".split()
 )
+_HEARERS_OR_REPORTS = _HEARERS | lex.REPORT_NOUNS
 
 
 @dataclass(frozen=True)
@@ -830,7 +841,7 @@ def _speech(
             post = _before_main_verb(post)
     else:
         speaker, role = _speaker_before(pre)
-        if prior and speaker.lower() in lex.GROUP_PRONOUNS | lex.PERSONAL_PRONOUNS:
+        if prior and speaker.lower() in _ALL_PRONOUNS:
             speaker = prior
         if _SHARED_SUBJECT.search(pre):
             # "X acknowledged ... but said ...", "X supported Democrats ..., and said ..."
@@ -1006,7 +1017,7 @@ def _deniable(body: str) -> bool:
     words = [w.lower().strip(".,;:") for w in _words(body)[:5]]
     if not words or words[0].endswith("ing"):  # "denied taking any banned substance"
         return True
-    return bool(set(words) & (lex.DENIABLE_OBJECTS | lex.REPORT_ANAPHORS))
+    return bool(set(words) & _DENIABLE)
 
 
 def _speaker_text(s: _Sentence, masked_phrase: str) -> str:

@@ -86,6 +86,8 @@ def words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _lower_words(text: str) -> tuple[str, ...]:
+    if text.isascii():  # no curly apostrophe; lowercasing keeps every letter a letter
+        return tuple(_WORD.findall(text.lower()))
     return tuple(w.lower().replace("\u2019", "'") for w in words(text))
 
 

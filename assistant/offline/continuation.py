@@ -18,6 +18,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # Pronouns that stand for the previous sentence's subject (a person, a body, a group) or
 # its possessor; "this"/"that" point at events and are left alone.
 _SUBJECT_PRONOUNS = frozenset("he she it they his her its their".split())
+_NOT_A_NAME_START = _SUBJECT_PRONOUNS | {"the", "a", "an", "this"}
 _QUANTIFIERS = frozenset("both all each neither none".split())
 # "It is unclear whether ...", "It was not immediately clear ...": no referent at all.
 _EXPLETIVE_VERBS = frozenset("is was remains remained seems seemed appears appeared 's".split())
@@ -103,7 +104,7 @@ def subject(sentence: str) -> str | None:
         end = match.end()
     name = head[:end]
     first = rules.words(name)[:1]
-    if not first or first[0].lower() in _SUBJECT_PRONOUNS | {"the", "a", "an", "this"}:
+    if not first or first[0].lower() in _NOT_A_NAME_START:
         return None
     return name
 

@@ -121,9 +121,11 @@ class Extractor:
             if is_heading(line) or is_boilerplate(line):
                 continue
             self.paragraph_first = self.index + 1
+            whole = line.strip()  # a one-sentence paragraph was just found no boilerplate
             for sentence in sentences(self.text, span.start, span.end):
                 self.index += 1
-                if not is_boilerplate(self.text[sentence.start : sentence.end]):
+                said = self.text[sentence.start : sentence.end]
+                if said.strip() == whole or not is_boilerplate(said):
                     self.sentence(sentence)
         return [c for c in self.claims if c.sources]
 

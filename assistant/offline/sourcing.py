@@ -33,6 +33,9 @@ _POSTMODIFIERS = frozenset(
 )
 _OF_THEM = frozenset({"them", "those", "us"})
 _QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "both", "another"})
+_COUNTED_HEADS = lex.ANONYMOUS_HEADS | lex.TITLES | _OF_THEM
+_COUNTS = lex.NUMBER_WORDS | _QUANTIFIERS
+_NOT_PERSONAL_NOUNS = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | lex.TITLES
 _SPEAKS_FOR_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 
@@ -85,8 +88,7 @@ def is_personal_name(phrase: str) -> bool:
         return False
     if _bare(words[0]) in lex.NUMBER_WORDS:
         return False
-    nouns = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | lex.TITLES
-    return not _has(phrase, nouns) and not _OUTLETS.search(phrase.lower())
+    return not _has(phrase, _NOT_PERSONAL_NOUNS) and not _OUTLETS.search(phrase.lower())
 
 
 def _anonymous(phrase: str) -> bool:
@@ -137,8 +139,8 @@ def _counted(words: list[str]) -> bool:
     """ "One manager", "two of them", "several residents": counted, unnamed individuals."""
     first = _bare(words[0])
     rest_named = any(w[:1].isupper() for w in words[1:])
-    people = _bare(words[-1]) in lex.ANONYMOUS_HEADS | lex.TITLES | _OF_THEM
-    return first in lex.NUMBER_WORDS | _QUANTIFIERS and not rest_named and people
+    people = _bare(words[-1]) in _COUNTED_HEADS
+    return first in _COUNTS and not rest_named and people
 
 
 def _institution(words: list[str]) -> bool:
