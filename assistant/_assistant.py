@@ -232,19 +232,18 @@ class Assistant:
         return read
 
     def _check_analysis(
-        self, documents: list[Document], given: Analysis | None, per_document: Sequence[list[Claim]]
+        self, documents: list[Document], given: Analysis | None, readings: Sequence[Reading]
     ) -> Analysis:
-        if given is not None and [d.id for d in given.documents] == [d.id for d in documents]:
+        """``given`` when it is of these documents, else their analysis from ``readings``, built
+        by :meth:`combine` once while their claims stay the remembered ones."""
+        if given is not None and _same_documents(given, documents):
             return given
         key = tuple(self._key(d) for d in documents)
         kept = self._combined.get(key)
-        if kept is not None and _same_lists(kept[0], per_document):
+        if kept is not None and _same_lists(kept[0], _claims(readings)):
             return kept[1]  # the claims are those combined last time for these documents
-        claims, order = combine_documents(documents, per_document)
-        analysis = Analysis(
-            documents=documents, claims=claims, engine=self.engine, timeline_order=order
-        )
-        self._combined[key] = (list(per_document), analysis)
+        analysis = self.combine(documents, readings, Usage(), language_warnings=[])
+        self._combined[key] = (_claims(readings), analysis)
         while len(self._combined) > self.COMBINED:
             self._combined.popitem(last=False)
         return analysis
@@ -289,8 +288,8 @@ class Assistant:
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         known = _same_documents(analysis, docs)
-        per_document = [] if known else _claims(self.readings(docs, usage))
-        decided, ids = from_analysis(text, self._check_analysis(docs, analysis, per_document))
+        readings = [] if known else self.readings(docs, usage)
+        decided, ids = from_analysis(text, self._check_analysis(docs, analysis, readings))
         if decided is None:
             plans = check_plans(text, docs, self.model.context_chars)
             decided = combine_proposals(run_all(plans, self.model, usage, self._bound(plans)))
@@ -304,8 +303,8 @@ class Assistant:
         _refuse_other_analysis(analysis, docs)
         usage, started = Usage(), time.perf_counter()
         known = _same_documents(analysis, docs)
-        per_document = [] if known else _claims(await self.areadings(docs, usage))
-        decided, ids = from_analysis(text, self._check_analysis(docs, analysis, per_document))
+        readings = [] if known else await self.areadings(docs, usage)
+        decided, ids = from_analysis(text, self._check_analysis(docs, analysis, readings))
         if decided is None:
             plans = check_plans(text, docs, self.model.context_chars)
             proposals: list[Proposal] = await arun_all(plans, self.model, usage, self._bound(plans))
