@@ -136,14 +136,26 @@ def test_the_quote_rule_is_asked_once_per_quote_for_recheck_and_grounding(
         asked[found.quote] += 1
         return plain(document, found, claim, source)  # type: ignore[arg-type]
 
+    judged = evidence._judged
+
+    def unshared(find: object, quote: str, claim: str, source: object, verdicts: object) -> object:
+        return judged(find, quote, claim, source, None)  # type: ignore[arg-type]
+
+    text = SEED.read_text()
+    with monkeypatch.context() as every_time:  # the reference: each quote judged at each step
+        every_time.setattr(evidence, "_judged", unshared)
+        reference = Assistant(model="offline")
+        reference.analyze(text)
+        expected = [reference.check(c, text).model_dump(exclude={"usage"}) for c in QUERIES[:2]]
     monkeypatch.setattr(evidence, "problem", counting)
-    assistant, text = Assistant(model="offline"), SEED.read_text()
+    assistant = Assistant(model="offline")
     assistant.analyze(text)
-    for claim in QUERIES[:2]:  # read by the offline reader: no analysed claim restates them
+    for claim, same in zip(QUERIES[:2], expected, strict=True):  # read by the offline reader
         asked.clear()
         verdict = assistant.check(claim, text)
         assert verdict.sources and asked
         assert max(asked.values()) == 1  # the re-ask check's answer is the grounding's
+        assert verdict.model_dump(exclude={"usage"}) == same
 
 
 def test_a_documents_key_digests_every_field() -> None:
