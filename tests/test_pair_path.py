@@ -115,11 +115,25 @@ def test_relevance_on_the_seed_is_as_before() -> None:
     assert relevance.measure(QUERIES[0], text).passages
 
 
-def test_a_document_is_cut_once_and_each_caller_gets_its_own_list() -> None:
+def test_a_document_is_cut_once_and_each_caller_gets_its_own_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant import chunking
+
     text = SEED.read_text()
+    cut: list[str] = []
+    real = chunking.paragraphs
+
+    def counting(whole: str) -> object:
+        cut.append(whole)
+        return real(whole)
+
+    monkeypatch.setattr(chunking, "paragraphs", counting)
+    chunking._chunks.cache_clear()
     first = chunk(text, 900)
     first.append(first[0])
     again = chunk(text, 900)
+    assert len(cut) == 1  # the second caller reuses the first cut
     assert len(again) == len(first) - 1 and len(again) > 1
     assert [(c.start, c.end) for c in chunk(text, 10**6)] == [(again[0].start, again[-1].end)]
 
