@@ -110,7 +110,14 @@ def test_each_quote_is_judged_once_per_part(monkeypatch: pytest.MonkeyPatch) -> 
     from assistant import evidence
 
     text = ARTICLES[0].read_text(encoding="utf-8")
-    twice = Assistant(model="offline").analyze(text)
+    judged = evidence._judged
+
+    def unshared(find: object, quote: str, claim: str, source: object, verdicts: object) -> object:
+        return judged(find, quote, claim, source, None)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as every_time:  # the reference: no verdict shared
+        every_time.setattr(evidence, "_judged", unshared)
+        twice = Assistant(model="offline").analyze(text)
     calls: dict[tuple[object, ...], int] = {}
     real = evidence.problem
 

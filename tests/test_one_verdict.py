@@ -212,9 +212,8 @@ def test_batching_three_ways_gives_one_status(engine: str) -> None:
             batches = len(wire.checks(model))
             assert batches == (1 if budget == 10_000 else 3)
         statuses |= {v.status for v in verdicts}
-    assert len(statuses) == 1, statuses
-    if engine == "scripted":
-        assert statuses == {"denied"}
+    # rubric: Vell Port, the party, denies on the record; the rest is anonymous or asserts
+    assert statuses == {"denied"}, statuses
 
 
 # --- a model that marks the seed's denied claim confirmed ---------------------------------------

@@ -115,11 +115,25 @@ def test_relevance_on_the_seed_is_as_before() -> None:
     assert relevance.measure(QUERIES[0], text).passages
 
 
-def test_a_document_is_cut_once_and_each_caller_gets_its_own_list() -> None:
+def test_a_document_is_cut_once_and_each_caller_gets_its_own_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant import chunking
+
     text = SEED.read_text()
+    cut: list[str] = []
+    real = chunking.paragraphs
+
+    def counting(whole: str) -> object:
+        cut.append(whole)
+        return real(whole)
+
+    monkeypatch.setattr(chunking, "paragraphs", counting)
+    chunking._chunks.cache_clear()
     first = chunk(text, 900)
     first.append(first[0])
     again = chunk(text, 900)
+    assert len(cut) == 1  # the second caller reuses the first cut
     assert len(again) == len(first) - 1 and len(again) > 1
     assert [(c.start, c.end) for c in chunk(text, 10**6)] == [(again[0].start, again[-1].end)]
 
@@ -136,14 +150,26 @@ def test_the_quote_rule_is_asked_once_per_quote_for_recheck_and_grounding(
         asked[found.quote] += 1
         return plain(document, found, claim, source)  # type: ignore[arg-type]
 
+    judged = evidence._judged
+
+    def unshared(find: object, quote: str, claim: str, source: object, verdicts: object) -> object:
+        return judged(find, quote, claim, source, None)  # type: ignore[arg-type]
+
+    text = SEED.read_text()
+    with monkeypatch.context() as every_time:  # the reference: each quote judged at each step
+        every_time.setattr(evidence, "_judged", unshared)
+        reference = Assistant(model="offline")
+        reference.analyze(text)
+        expected = [reference.check(c, text).model_dump(exclude={"usage"}) for c in QUERIES[:2]]
     monkeypatch.setattr(evidence, "problem", counting)
-    assistant, text = Assistant(model="offline"), SEED.read_text()
+    assistant = Assistant(model="offline")
     assistant.analyze(text)
-    for claim in QUERIES[:2]:  # read by the offline reader: no analysed claim restates them
+    for claim, same in zip(QUERIES[:2], expected, strict=True):  # read by the offline reader
         asked.clear()
         verdict = assistant.check(claim, text)
         assert verdict.sources and asked
         assert max(asked.values()) == 1  # the re-ask check's answer is the grounding's
+        assert verdict.model_dump(exclude={"usage"}) == same
 
 
 def test_a_documents_key_digests_every_field() -> None:
