@@ -24,7 +24,7 @@ from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.drafts import DraftClaim
 from assistant.textsim import content_stems, stem
-from assistant.wordforms import opposed, opposes_some_act, roots
+from assistant.wordforms import FRAME, opposed, opposes_some_act, roots
 
 SEARCH_BACK = 8  # claims
 # How far back a contradiction looks for claims naming the party, reported or denied: far
@@ -245,10 +245,9 @@ def _same_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
 
 
 # Words a denial wraps around what it denies ("there is no plan to sell"); acts are read as
-# word roots (assistant/wordforms.py: "for sale" / "will sell"; "closure" / "closing").
-_DENIAL_FRAME = frozenset(
-    "plan plans intent intend intention consid current ani such talk question truth".split()
-)
+# word roots (assistant/wordforms.py: "for sale" / "will sell"; "closure" / "closing"). The
+# frame words are wordforms.FRAME's, and "no question", "no truth" here.
+_DENIAL_FRAME = FRAME | {"question", "truth"}
 
 
 ANSWER_CONTAINMENT = 0.5
