@@ -196,7 +196,7 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     is named there, or speaks in the first person: "We are not in talks with Crisply"),
     fewer shared words suffice."""
     negated = rules.is_negated(content)
-    if not negated and not _opposes_any(content):
+    if not negated and not opposes_some_act(content):
         return None
     concerning, reported, denied = _latest_by_kind(claims, party)
     if not negated:  # "The mill will stay open" against "Ostby will close the mill"
@@ -222,10 +222,6 @@ ACTS = (
     frozenset({"sell", "acquir", "buy", "merger", "merg"}),
     frozenset({"lay", "redund"}),
 )
-
-
-def _opposes_any(content: str) -> bool:
-    return opposes_some_act(content)
 
 
 def _opposite_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
@@ -270,20 +266,13 @@ def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim that a negated ``content`` denies word for word once its frame is set
     aside and acts are read alike ("There is no plan to sell the terminal" against "The city
     will sell the Harbor Terminal"): every remaining word of the denial is in the claim."""
-    denied = _denied_words(content)
-    if len(denied) < MIN_SHARED:
-        return None
-    return next((c for c in reversed(claims) if denied <= roots(c.text)), None)
+    return next((c for c in reversed(claims) if _negates_text(c.text, content)), None)
 
 
 def _negates_text(claim: str, content: str) -> bool:
     """:func:`_negates` for one claim's text."""
-    denied = _denied_words(content)
+    denied = roots(content) - _DENIAL_FRAME
     return len(denied) >= MIN_SHARED and denied <= roots(claim)
-
-
-def _denied_words(content: str) -> frozenset[str]:
-    return roots(content) - _DENIAL_FRAME
 
 
 def _latest_by_kind(
