@@ -31,11 +31,9 @@ ROOTS = {
     "cut": "lay",  # job cuts / layoffs
     "told": "tell",
     "resign": "step",  # resigned / stepped down
-    "dismiss": "dismiss",
     "sack": "dismiss",
     "fire": "dismiss",
     "fired": "dismiss",
-    "recal": "recal",
     "purchas": "buy",
     "bought": "buy",
     "agreement": "agre",
