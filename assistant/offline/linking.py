@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant import rubric
 from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.drafts import DraftClaim
@@ -128,9 +129,9 @@ def referent(
 def _stated_on_record(claim: DraftClaim) -> bool:
     """Whether a named party or body itself asserts the claim on the record."""
     return any(
-        s.stance in {"asserts", "confirms"}
+        s.stance in rubric.SUPPORTING
         and s.party.on_record
-        and s.party.kind in {"named_official", "named_person", "organization"}
+        and s.party.kind in rubric.STANDING_KINDS - {"document"}
         for s in claim.sources
     )
 
