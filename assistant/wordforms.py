@@ -31,11 +31,9 @@ ROOTS = {
     "cut": "lay",  # job cuts / layoffs
     "told": "tell",
     "resign": "step",  # resigned / stepped down
-    "dismiss": "dismiss",
     "sack": "dismiss",
     "fire": "dismiss",
     "fired": "dismiss",
-    "recal": "recal",
     "purchas": "buy",
     "bought": "buy",
     "agreement": "agre",
@@ -87,7 +85,7 @@ def spelled_out(text: str) -> str:
 # terminal"); a bare "opened" (a past event) is no answer to "will close".
 _GOING_ON = frozenset({"stay", "remain", "keep", "continu"})
 # Words a denial wraps around what it denies ("there is no plan to ...").
-_FRAME = frozenset("plan plans intent intend intention consid current ani such talk".split())
+FRAME = frozenset("plan plans intent intend intention consid current ani such talk".split())
 OPPOSITES: tuple[tuple[frozenset[str], tuple[tuple[frozenset[str], ...], ...]], ...] = (
     (
         frozenset({"close", "wind", "shutter"}),
@@ -132,6 +130,6 @@ def opposed(claim: str, statement: str) -> bool:
         opposing = _opposing_words(said, alternatives)
         if not opposing or not act & words or opposing & words:
             continue
-        if (words - act) & (said - opposing - _GOING_ON - _FRAME):
+        if (words - act) & (said - opposing - _GOING_ON - FRAME):
             return True
     return False

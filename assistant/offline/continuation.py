@@ -55,10 +55,10 @@ def describes(text: str, before: str) -> bool:
     return first[1] in (w.lower() for w in rules.words(before)[1:SUBJECT_WORDS])
 
 
-# A cheap first look: the words a leaning sentence can open with.
-_MAY_LEAN = re.compile(
-    r"[\s\"\u201c]*(?:he|she|it|they|his|her|its|their|both|all|each|neither|none|the)\b", re.I
-)
+# A cheap first look: the words a leaning sentence can open with (the pronouns and
+# quantifiers above, and the "the" of a description).
+_LEANING_OPENERS = "|".join(sorted(_SUBJECT_PRONOUNS | _QUANTIFIERS | {"the"}))
+_MAY_LEAN = re.compile(rf"[\s\"\u201c]*(?:{_LEANING_OPENERS})\b", re.I)
 
 
 def continues(text: str, before: str = "") -> bool:

@@ -38,13 +38,9 @@ def document_lines(documents: Sequence[Document]) -> Iterator[list[Line]]:
             start = end + 1
 
 
-def line_at(document: Document, offset: int) -> Line | None:
-    """The sentence of a document that holds the character at ``offset``."""
-    for paragraph in document_lines([document]):
-        for line in paragraph:
-            if line.start <= offset < line.end:
-                return line
-    return None
+def line_at(lines: Sequence[Line], offset: int) -> Line | None:
+    """The sentence of a document's ``lines`` that holds the character at ``offset``."""
+    return next((line for line in lines if line.start <= offset < line.end), None)
 
 
 def line_holding(quote: str, documents: Sequence[Document]) -> Line | None:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant import rubric
 from assistant.offline import claims_rules as rules
 from assistant.offline import lexicons as lex
 from assistant.offline.drafts import DraftClaim
 from assistant.textsim import content_stems, stem
-from assistant.wordforms import opposed, opposes_some_act, roots
+from assistant.wordforms import FRAME, opposed, opposes_some_act, roots
 
 SEARCH_BACK = 8  # claims
 # How far back a contradiction looks for claims naming the party, reported or denied: far
@@ -128,9 +129,9 @@ def referent(
 def _stated_on_record(claim: DraftClaim) -> bool:
     """Whether a named party or body itself asserts the claim on the record."""
     return any(
-        s.stance in {"asserts", "confirms"}
+        s.stance in rubric.SUPPORTING
         and s.party.on_record
-        and s.party.kind in {"named_official", "named_person", "organization"}
+        and s.party.kind in rubric.STANDING_KINDS - {"document"}
         for s in claim.sources
     )
 
@@ -196,7 +197,7 @@ def contradicted(claims: Sequence[DraftClaim], content: str, party: str = "") ->
     is named there, or speaks in the first person: "We are not in talks with Crisply"),
     fewer shared words suffice."""
     negated = rules.is_negated(content)
-    if not negated and not _opposes_any(content):
+    if not negated and not opposes_some_act(content):
         return None
     concerning, reported, denied = _latest_by_kind(claims, party)
     if not negated:  # "The mill will stay open" against "Ostby will close the mill"
@@ -224,10 +225,6 @@ ACTS = (
 )
 
 
-def _opposes_any(content: str) -> bool:
-    return opposes_some_act(content)
-
-
 def _opposite_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim whose act ``content`` opposes about the same thing ("The Lund Street
     mill will stay open" against "Ostby will close the Lund Street mill")."""
@@ -245,10 +242,9 @@ def _same_act(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
 
 
 # Words a denial wraps around what it denies ("there is no plan to sell"); acts are read as
-# word roots (assistant/wordforms.py: "for sale" / "will sell"; "closure" / "closing").
-_DENIAL_FRAME = frozenset(
-    "plan plans intent intend intention consid current ani such talk question truth".split()
-)
+# word roots (assistant/wordforms.py: "for sale" / "will sell"; "closure" / "closing"). The
+# frame words are wordforms.FRAME's, and "no question", "no truth" here.
+_DENIAL_FRAME = FRAME | {"question", "truth"}
 
 
 ANSWER_CONTAINMENT = 0.5
@@ -271,20 +267,13 @@ def _negates(claims: Sequence[DraftClaim], content: str) -> DraftClaim | None:
     """The latest claim that a negated ``content`` denies word for word once its frame is set
     aside and acts are read alike ("There is no plan to sell the terminal" against "The city
     will sell the Harbor Terminal"): every remaining word of the denial is in the claim."""
-    denied = _denied_words(content)
-    if len(denied) < MIN_SHARED:
-        return None
-    return next((c for c in reversed(claims) if denied <= roots(c.text)), None)
+    return next((c for c in reversed(claims) if _negates_text(c.text, content)), None)
 
 
 def _negates_text(claim: str, content: str) -> bool:
     """:func:`_negates` for one claim's text."""
-    denied = _denied_words(content)
+    denied = roots(content) - _DENIAL_FRAME
     return len(denied) >= MIN_SHARED and denied <= roots(claim)
-
-
-def _denied_words(content: str) -> frozenset[str]:
-    return roots(content) - _DENIAL_FRAME
 
 
 def _latest_by_kind(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from assistant.chat.said import Said, names_speaker, speaker_label
 from assistant.claims import Attribution
-from assistant.offline.lines import Line, line_at
+from assistant.offline.lines import Line, document_lines, line_at
 
 # Words saying a thing is not so, in what someone said ("pure fiction", "made up").
 DENIAL = re.compile(
@@ -55,9 +55,14 @@ def _remarks(said: Said, wanted: Callable[[Attribution, Line], bool]) -> list[Re
         key=lambda a: (order[a.document_id], a.cue.start),
     )
     found: dict[tuple[str, int], Remark] = {}
+    lines: dict[str, list[Line]] = {}  # each document split into sentences once
     for attribution in chosen:
         document = said.document(attribution.document_id)
-        line = line_at(document, attribution.cue.start) if document else None
+        line = None
+        if document is not None:
+            if document.id not in lines:
+                lines[document.id] = [one for par in document_lines([document]) for one in par]
+            line = line_at(lines[document.id], attribution.cue.start)
         if line is not None and line.key not in found and wanted(attribution, line):
             found[line.key] = Remark(attribution.name, line, attribution)
     return list(found.values())
