@@ -9,6 +9,7 @@ from assistant.claims import Analysis
 from assistant.offline.remarks import (
     confirmations,
     denials,
+    negations,
     non_confirmations,
     refusals,
     speaker_of,
@@ -48,3 +49,14 @@ def test_without_attributions_nothing_is_read_from_the_text() -> None:
     line = refusals(said_of(analysis))[0].line
     assert speaker_of(line, bare) is None
     assert speaker_of(line, said_of(analysis)) == "Rosa Lindqvist"
+
+
+def test_negations_read_the_engine_negation_words() -> None:
+    """ "neither ... nor" and "cannot" say no as "not" does (the offline engine's one list)."""
+    text = (
+        "Harbour master Ida Brekke said neither the tug nor the barge had been damaged.\n"
+        "The pilot, Tomas Reyes, said the crew cannot enter the channel at night.\n"
+        "Engineer Mia Holt said the crane was repaired on Friday."
+    )
+    said = said_of(Assistant("offline").analyze(text))
+    assert [r.party for r in negations(said)] == ["Ida Brekke", "Tomas Reyes"]

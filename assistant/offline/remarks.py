@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from assistant.chat.said import Said, names_speaker, speaker_label
 from assistant.claims import Attribution
+from assistant.offline.claims_rules import is_negated
 from assistant.offline.lines import Line, document_lines, line_at
 
 # Words saying a thing is not so, in what someone said ("pure fiction", "made up").
@@ -17,7 +18,6 @@ DENIAL = re.compile(
     r"(?i)\b(?:untrue|not\s+true|false|rubbish|nonsense|made\s+up|baseless|no\s+truth|"
     r"inaccurate|not\s+(?:received|happened)|fiction|fabricated|fake|incorrect|misleading)\b"
 )
-NEGATION = re.compile(r"(?i)\b(?:no|not|never|none|nothing|nobody)\b|n't\b")
 # A "not confirmed" statement that is a refusal to comment ("has yet to comment").
 NO_COMMENT = re.compile(r"(?i)\b(?:comment|respond|responded|reached|reply|replied|return)")
 # What someone said that is itself a refusal ('said the company "does not comment on rumors"').
@@ -120,7 +120,7 @@ def confirmations(said: Said) -> list[Remark]:
 
 def negations(said: Said) -> list[Remark]:
     """Statements that say no, not or never: weaker signs of a denial."""
-    return _remarks(said, lambda a, _: NEGATION.search(_content(a)) is not None)
+    return _remarks(said, lambda a, _: is_negated(_content(a)))
 
 
 def speaker_of(line: Line, said: Said) -> str | None:
