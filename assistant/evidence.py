@@ -19,6 +19,7 @@ from assistant.offline.lexicons import DISMISSIVE_PHRASES, DISMISSIVE_WORDS, SAY
 from assistant.offline.stance_lexicon import (
     CLAIM_REFUTE_WORDS,
     DENIAL_WORDS,
+    DISPUTE_WORDS,
     NEGATIONS,
     REFUTE_PHRASES,
     REFUTE_WORDS,
@@ -31,16 +32,7 @@ MIN_WORDS = 3
 SPEAKER_WINDOW = 240
 _WORD = re.compile(r"\w+")
 _AGAINST = DENIAL_WORDS | REFUTE_WORDS
-_REJECTING = (
-    _AGAINST
-    | NEGATIONS
-    | CLAIM_REFUTE_WORDS
-    | DISMISSIVE_WORDS
-    | frozenset(
-        """dispute disputes disputed contest contests contested doubted questioned trolled
-        trolling""".split()
-    )
-)
+_REJECTING = _AGAINST | NEGATIONS | CLAIM_REFUTE_WORDS | DISMISSIVE_WORDS | DISPUTE_WORDS
 _REJECTING_PHRASES = (*REFUTE_PHRASES, *DISMISSIVE_PHRASES)
 # Words that end what a denial denies and hand the sentence to other speech ("X denied the
 # accusation and claimed that ...", "denied A but suggested B").

@@ -107,6 +107,12 @@ DENIAL_WORDS = frozenset(
 )
 
 # Who is speaking: markers of anonymous sourcing and of another outlet's report.
+# Words that contest a claim without denying it outright ("disputed", "questioned").
+DISPUTE_WORDS = frozenset(
+    """dispute disputes disputed contest contests contested doubted questioned trolled
+    trolling""".split()
+)
+
 ANONYMOUS_MARKERS = (
     "sources",
     "a source",
