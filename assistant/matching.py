@@ -97,10 +97,6 @@ def claims_about(query: str, claims: Sequence[Claim]) -> list[ClaimMatch]:
     return sorted(matches, key=lambda m: -m.score)
 
 
-def sources_of(party: str, claim: Claim) -> list[Source]:
-    return [s for s in claim.sources if names_party(party, s)]
-
-
 def deciding(query: str, matches: Sequence[ClaimMatch]) -> list[Claim]:
     """The analysed claim whose status answers a typed claim, if any: the closest one that
     makes the same assertion (:func:`restates`). A claim that is merely about the same thing

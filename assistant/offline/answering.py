@@ -17,7 +17,7 @@ from assistant.chat import said as attributed
 from assistant.chat.answers import NOT_IN_DOCUMENTS
 from assistant.chat.questions import Intent, read
 from assistant.claims import Claim, Source
-from assistant.matching import source_label, sources_of
+from assistant.matching import names_party, source_label
 from assistant.offline import overview, said
 from assistant.offline.lines import Line, line_holding, paragraph_of
 from assistant.offline.remarks import Remark, confirmations, denials, negations, speaker_of
@@ -109,11 +109,7 @@ def _confirmers(claim: Claim) -> list[Source]:
 
 
 def _by_party(intent: Intent, source: Source) -> bool:
-    return intent.party is None or bool(sources_of(intent.party, _holder(source)))
-
-
-def _holder(source: Source) -> Claim:
-    return Claim(id="-", text="", status="unverified", status_reason="", sources=[source])
+    return intent.party is None or names_party(intent.party, source)
 
 
 def _claims_of(cited: list[tuple[Claim, Source]]) -> list[Claim]:
@@ -256,7 +252,7 @@ def _secondhand(claims: list[Claim], kinds: frozenset[str], party: str | None) -
     for claim in claims:
         backers = [s for s in claim.sources if s.stance in SUPPORTING and s.kind in kinds]
         if party is not None:
-            backers = [s for s in backers if sources_of(party, _holder(s))]
+            backers = [s for s in backers if names_party(party, s)]
         first_hand = [s for s in _confirmers(claim) if s.kind != "outlet"]
         if backers and not first_hand:
             found.append(claim)
