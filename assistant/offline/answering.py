@@ -35,6 +35,7 @@ from assistant.offline.replies import (
     who,
 )
 from assistant.offline.said import near_claims, same_paragraph
+from assistant.rubric import STANDING_KINDS, SUPPORTING
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
@@ -42,8 +43,6 @@ COUNTING = re.compile(
     r"(?i)^(?:how\s+many\s+(?P<noun>[a-z]+)|how\s+(?:much|long|big|large|old)|"
     r"what\s+(?:number|share|percentage|price|amount|sum|figure))\b"
 )
-SUPPORTING = frozenset({"asserts", "confirms"})
-ON_RECORD_KINDS = frozenset({"named_official", "named_person", "organization", "document"})
 VERB = {"denies": "denied", "confirms": "confirmed", "declines_comment": "declined to comment on"}
 
 
@@ -104,7 +103,7 @@ def _deniers(claim: Claim) -> list[Source]:
 
 def _confirmers(claim: Claim) -> list[Source]:
     confirms = [s for s in claim.sources if s.stance == "confirms"]
-    on_record = [s for s in claim.sources if s.stance == "asserts" and s.kind in ON_RECORD_KINDS]
+    on_record = [s for s in claim.sources if s.stance == "asserts" and s.kind in STANDING_KINDS]
     return confirms + on_record
 
 
