@@ -91,8 +91,7 @@ def _in_text(
     found = [
         r
         for r in remarks
-        if (intent.party is None or r.by(intent.party))
-        and near_claims(r.line, pool, context, intent.topic)
+        if _made_by(intent, r) and near_claims(r.line, pool, context, intent.topic)
     ]
     return _uncovered(found, cited)
 
@@ -111,6 +110,10 @@ def _by_party(intent: Intent, source: Source) -> bool:
     return intent.party is None or names_party(intent.party, source)
 
 
+def _made_by(intent: Intent, remark: Remark) -> bool:
+    return intent.party is None or remark.by(intent.party)
+
+
 def _claims_of(cited: list[tuple[Claim, Source]]) -> list[Claim]:
     return list({c.id: c for c, _ in cited}.values())
 
@@ -120,7 +123,7 @@ def _denials_in_text(intent: Intent, context: Context, pool: list[Claim]) -> Rep
     found = [
         d
         for d in denials(context.said)
-        if (intent.party is None or d.by(intent.party))
+        if _made_by(intent, d)
         and (not (intent.topic or intent.back) or near_claims(d.line, pool, context, intent.topic))
     ]
     if intent.topic or intent.back:
@@ -140,7 +143,7 @@ def _negations_near(
     every = [
         n
         for n in negations(context.said)
-        if context.owner(n.line) not in own and (intent.party is None or n.by(intent.party))
+        if context.owner(n.line) not in own and _made_by(intent, n)
     ]
     seen = {d.line.key for d in found}
     near = [
