@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from assistant.claims import Claim, Source
@@ -21,6 +22,7 @@ from assistant.textsim import content_stems, similarity
 from assistant.wordforms import roots
 
 NAME_MATCH = 0.6
+TOPIC_SHARE = 0.5  # a sentence or statement is about a topic with half its words
 CLAIM_MATCH = 0.6
 # Similarity at which an analysed claim makes a typed claim's assertion. Stricter than merging's
 # restatements (0.75): on FNC-1 headlines, claims between the two are often a related report
@@ -74,8 +76,13 @@ class ClaimMatch:
 _POINTERS = content_stems("claim claims report reports story stories statement allegation talk")
 
 
-def _coverage(wanted: frozenset[str], found: frozenset[str]) -> float:
+def _coverage(wanted: AbstractSet[str], found: AbstractSet[str]) -> float:
     return len(wanted & found) / len(wanted) if wanted else 0.0
+
+
+def covers(wanted: AbstractSet[str], text: str) -> bool:
+    """Whether ``text`` has at least ``TOPIC_SHARE`` of the ``wanted`` roots (a topic's)."""
+    return _coverage(wanted, roots(text)) >= TOPIC_SHARE
 
 
 def _claim_roots(claim: Claim) -> frozenset[str]:
@@ -95,10 +102,6 @@ def claims_about(query: str, claims: Sequence[Claim]) -> list[ClaimMatch]:
         if score >= CLAIM_MATCH:
             matches.append(ClaimMatch(claim, score + similarity(query, claim.text) / 10))
     return sorted(matches, key=lambda m: -m.score)
-
-
-def sources_of(party: str, claim: Claim) -> list[Source]:
-    return [s for s in claim.sources if names_party(party, s)]
 
 
 def deciding(query: str, matches: Sequence[ClaimMatch]) -> list[Claim]:

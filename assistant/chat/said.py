@@ -18,7 +18,7 @@ from assistant.chat.answers import NOT_IN_DOCUMENTS, Answer
 from assistant.chat.citations import verify_all
 from assistant.chat.questions import Intent, points_back, read
 from assistant.claims import Analysis, Attribution, Claim, Document, Evidence
-from assistant.matching import names, source_label
+from assistant.matching import covers, names, names_party
 from assistant.outputs import AnswerOutput
 from assistant.wordforms import roots, spelled_out
 
@@ -319,8 +319,7 @@ def _about_text(attribution: Attribution, by_id: dict[str, Claim]) -> str:
 
 
 def _covers(topic: str, text: str) -> bool:
-    wanted = roots(topic)
-    return bool(wanted) and len(wanted & roots(text)) / len(wanted) >= 0.5
+    return covers(roots(topic), text)
 
 
 def _shown(attribution: Attribution, said: Said) -> str:
@@ -370,7 +369,7 @@ def _from_claims(party: str, said: Said) -> Reply:
     citations: list[dict[str, str | None]] = []
     for claim in said.claims:
         for source in claim.sources:
-            if names(spelled_out(party), source_label(source)) and source.evidence:
+            if names_party(spelled_out(party), source) and source.evidence:
                 quote = source.evidence[0].quote
                 lines += [
                     f"{Speaker(source.name, source.role, ()).label} said:",

@@ -243,12 +243,14 @@ class Session:
         recorded under the question as typed."""
         analysis = self.analysis
         verdict = self.assistant.check(_subject(claim, analysis), self.documents, analysis)
-        answer = check_answer(analysis, claim, verdict)
-        return self._record(answer.model_copy(update={"question": asked}), answer.usage)
+        return self._record_check(analysis, claim, asked, verdict)
 
     async def _acheck(self, claim: str, asked: str) -> Answer:
         analysis = await self.aanalysis()
         verdict = await self.assistant.acheck(_subject(claim, analysis), self.documents, analysis)
+        return self._record_check(analysis, claim, asked, verdict)
+
+    def _record_check(self, analysis: Analysis, claim: str, asked: str, verdict: Verdict) -> Answer:
         answer = check_answer(analysis, claim, verdict)
         return self._record(answer.model_copy(update={"question": asked}), answer.usage)
 

@@ -17,7 +17,7 @@ from assistant.chat import said as attributed
 from assistant.chat.answers import NOT_IN_DOCUMENTS
 from assistant.chat.questions import Intent, read
 from assistant.claims import Claim, Source
-from assistant.matching import source_label, sources_of
+from assistant.matching import names_party, source_label
 from assistant.offline import overview, said
 from assistant.offline.lines import Line, line_holding, paragraph_of
 from assistant.offline.remarks import Remark, confirmations, denials, negations, speaker_of
@@ -35,6 +35,7 @@ from assistant.offline.replies import (
     who,
 )
 from assistant.offline.said import near_claims, same_paragraph
+from assistant.rubric import STANDING_KINDS, SUPPORTING
 from assistant.textsim import NUMBER_WORDS
 
 ORDER = ("unverified", "denied", "confirmed")
@@ -42,8 +43,6 @@ COUNTING = re.compile(
     r"(?i)^(?:how\s+many\s+(?P<noun>[a-z]+)|how\s+(?:much|long|big|large|old)|"
     r"what\s+(?:number|share|percentage|price|amount|sum|figure))\b"
 )
-SUPPORTING = frozenset({"asserts", "confirms"})
-ON_RECORD_KINDS = frozenset({"named_official", "named_person", "organization", "document"})
 VERB = {"denies": "denied", "confirms": "confirmed", "declines_comment": "declined to comment on"}
 
 
@@ -92,8 +91,7 @@ def _in_text(
     found = [
         r
         for r in remarks
-        if (intent.party is None or r.by(intent.party))
-        and near_claims(r.line, pool, context, intent.topic)
+        if _made_by(intent, r) and near_claims(r.line, pool, context, intent.topic)
     ]
     return _uncovered(found, cited)
 
@@ -104,16 +102,16 @@ def _deniers(claim: Claim) -> list[Source]:
 
 def _confirmers(claim: Claim) -> list[Source]:
     confirms = [s for s in claim.sources if s.stance == "confirms"]
-    on_record = [s for s in claim.sources if s.stance == "asserts" and s.kind in ON_RECORD_KINDS]
+    on_record = [s for s in claim.sources if s.stance == "asserts" and s.kind in STANDING_KINDS]
     return confirms + on_record
 
 
 def _by_party(intent: Intent, source: Source) -> bool:
-    return intent.party is None or bool(sources_of(intent.party, _holder(source)))
+    return intent.party is None or names_party(intent.party, source)
 
 
-def _holder(source: Source) -> Claim:
-    return Claim(id="-", text="", status="unverified", status_reason="", sources=[source])
+def _made_by(intent: Intent, remark: Remark) -> bool:
+    return intent.party is None or remark.by(intent.party)
 
 
 def _claims_of(cited: list[tuple[Claim, Source]]) -> list[Claim]:
@@ -125,7 +123,7 @@ def _denials_in_text(intent: Intent, context: Context, pool: list[Claim]) -> Rep
     found = [
         d
         for d in denials(context.said)
-        if (intent.party is None or d.by(intent.party))
+        if _made_by(intent, d)
         and (not (intent.topic or intent.back) or near_claims(d.line, pool, context, intent.topic))
     ]
     if intent.topic or intent.back:
@@ -145,7 +143,7 @@ def _negations_near(
     every = [
         n
         for n in negations(context.said)
-        if context.owner(n.line) not in own and (intent.party is None or n.by(intent.party))
+        if context.owner(n.line) not in own and _made_by(intent, n)
     ]
     seen = {d.line.key for d in found}
     near = [
@@ -256,7 +254,7 @@ def _secondhand(claims: list[Claim], kinds: frozenset[str], party: str | None) -
     for claim in claims:
         backers = [s for s in claim.sources if s.stance in SUPPORTING and s.kind in kinds]
         if party is not None:
-            backers = [s for s in backers if sources_of(party, _holder(s))]
+            backers = [s for s in backers if names_party(party, s)]
         first_hand = [s for s in _confirmers(claim) if s.kind != "outlet"]
         if backers and not first_hand:
             found.append(claim)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from assistant.chat.questions import Intent
 from assistant.claims import Claim, Document, Source, Status
+from assistant.matching import covers
 from assistant.offline.lines import Line, document_lines
 from assistant.offline.replies import (
     POINTERS,
@@ -111,7 +112,7 @@ def _dated_sentences(intent: Intent, context: Context) -> Reply:
         line
         for paragraph in document_lines(context.documents)
         for line in paragraph
-        if wanted and len(wanted & roots(line.text)) / len(wanted) >= 0.5 and WHEN.search(line.text)
+        if covers(wanted, line.text) and WHEN.search(line.text)
     ][:3]
     if not found:
         return not_said(f"when {intent.topic or 'that'} happened")

@@ -3,6 +3,7 @@ list (both from the attributions, as every engine answers them), and who decline
 
 from __future__ import annotations
 
+from assistant import matching
 from assistant.chat import said as attributed
 from assistant.chat.questions import Intent
 from assistant.claims import Claim
@@ -53,7 +54,7 @@ def refusals_about(
 
 def near_claims(line: Line, pool: list[Claim], context: Context, topic: str | None) -> bool:
     """Whether a sentence is about the claims: their evidence, their paragraph, or the topic."""
-    if context.owner(line) in {c.id for c in pool} or _covers(topic, line.text):
+    if context.owner(line) in {c.id for c in pool} or covers(topic, line.text):
         return True
     return same_paragraph(line, pool)
 
@@ -70,9 +71,4 @@ def same_paragraph(line: Line, pool: list[Claim]) -> bool:
 
 def covers(topic: str | None, text: str) -> bool:
     """Whether ``text`` has at least half the topic's content words."""
-    return _covers(topic, text)
-
-
-def _covers(topic: str | None, text: str) -> bool:
-    wanted = roots(topic or "") - POINTERS
-    return bool(wanted) and len(wanted & roots(text)) / len(wanted) >= 0.5
+    return matching.covers(roots(topic or "") - POINTERS, text)
