@@ -128,3 +128,15 @@ def test_outside_question_gets_documents_dont_say() -> None:
     reply = ask("What is the capital of France?")
     assert reply["text"].startswith("The documents don't say")
     assert reply["citations"] == []
+
+
+def test_confirmers_are_on_record_as_the_rubric_counts_them() -> None:
+    """An asserting source counts as a confirmer only on the record, as rubric.decide counts it."""
+    from assistant.offline.answering import _confirmers
+
+    claim = seed_analysis().claims[0]
+    named = claim.sources[0].model_copy(update={"kind": "named_official", "stance": "asserts"})
+    off_record = named.model_copy(update={"name": "an official", "on_record": False})
+    on_record = named.model_copy(update={"on_record": True})
+    chosen = _confirmers(claim.model_copy(update={"sources": [off_record, on_record]}))
+    assert chosen == [on_record]

@@ -102,7 +102,11 @@ def _deniers(claim: Claim) -> list[Source]:
 
 def _confirmers(claim: Claim) -> list[Source]:
     confirms = [s for s in claim.sources if s.stance == "confirms"]
-    on_record = [s for s in claim.sources if s.stance == "asserts" and s.kind in STANDING_KINDS]
+    on_record = [
+        s
+        for s in claim.sources
+        if s.stance == "asserts" and s.kind in STANDING_KINDS and s.on_record
+    ]
     return confirms + on_record
 
 
