@@ -20,6 +20,7 @@ MIN_SCRIPT_LETTERS = 10  # enough to tell a script (one Chinese character is a w
 ENGLISH_SHARE = 0.12  # share of English function words in ordinary English prose is ~0.3
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile("[A-Za-z]+")  # the same, in ASCII text
 _FUNCTION_WORDS = {
     "English": "the of and to in a is that for on was with as by said it at from his her "
     "has have be are were not an this which who their they but or had its will been would",
@@ -60,6 +61,8 @@ def _scripts(letters: str) -> Counter[str]:
 
 
 def _by_script(letters: str) -> Language | None:
+    if 2 * len(letters.encode("ascii", "ignore")) > len(letters):
+        return None  # most letters are ASCII ones, so Latin is the commonest script
     scripts = _scripts(letters)
     script, count = scripts.most_common(1)[0]
     if script == "LATIN" or count < len(letters) / 2:
@@ -76,8 +79,8 @@ def _by_script(letters: str) -> Language | None:
 
 
 def _by_words(words: list[str]) -> Language:
-    counts = Counter(w.casefold() for w in words)
-    shares = {name: sum(counts[w] for w in vocab) / len(words) for name, vocab in _WORDS.items()}
+    counts = Counter(map(str.casefold, words))
+    shares = {name: _occurrences(counts, vocab) / len(words) for name, vocab in _WORDS.items()}
 
     if shares["English"] >= ENGLISH_SHARE:
         return ENGLISH
@@ -87,6 +90,12 @@ def _by_words(words: list[str]) -> Language:
     return Language("a language other than English", False)
 
 
+def _occurrences(counts: Counter[str], vocabulary: frozenset[str]) -> int:
+    """How many of the counted words are in ``vocabulary`` (only words that occur are looked up:
+    a Counter's lookup of a missing word is slow)."""
+    return sum(counts[w] for w in counts.keys() & vocabulary)
+
+
 def detect(text: str) -> Language:
     """The language of ``text`` (its first 20,000 characters); short texts count as English."""
     return _detect(text[:SAMPLE_CHARS])
@@ -94,13 +103,22 @@ def detect(text: str) -> Language:
 
 @lru_cache(maxsize=64)
 def _detect(sample: str) -> Language:
-    letters = "".join(filter(str.isalpha, sample))
+    words = (_ASCII_WORD if sample.isascii() else _WORD).findall(sample)
+    letters = _letters(words)
     if len(letters) < MIN_SCRIPT_LETTERS:
         return ENGLISH
     by_script = _by_script(letters)
     if by_script is not None:
         return by_script
-    return ENGLISH if len(letters) < MIN_LETTERS else _by_words(_WORD.findall(sample))
+    return ENGLISH if len(letters) < MIN_LETTERS else _by_words(words)
+
+
+def _letters(words: list[str]) -> str:
+    """The letters of the text ``words`` were found in, in order (what ``str.isalpha`` takes)."""
+    letters = "".join(words)
+    if letters.isalpha() or not letters:
+        return letters
+    return "".join(filter(str.isalpha, letters))  # the words also hold numerals such as "½"
 
 
 def named(text: str) -> str | None:

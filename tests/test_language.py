@@ -32,6 +32,17 @@ def test_the_language_is_named(language: str) -> None:
     assert detect(ARTICLES[language]).name == language
 
 
+def test_only_letters_count_not_numerals_written_as_symbols() -> None:
+    assert detect("\u00bd \u00b2 \u2167 " * 20 + "\u4e2d\u6587" * 6).name == "Chinese"
+    assert detect("\u00bd \u00b2 \u2167 " * 20 + "FO denies").english  # too few letters
+
+
+def test_accented_latin_text_is_told_by_its_words() -> None:
+    french = "Le minist\u00e8re a d\u00e9menti les informations sur la pression de la Chine, "
+    french += "a d\u00e9clar\u00e9 la porte-parole dans une conf\u00e9rence."
+    assert detect(french).name == "French"
+
+
 def test_english_is_english() -> None:
     assert detect(SEED.read_text(encoding="utf-8")).english
     assert detect("Officials said the bridge opened on Monday after years of delay.").english
