@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from assistant.grounding import _CHAR_MAP
 from assistant.offline.attribution import attribute, attributions, find_cues
+from assistant.offline.lexicons import BOILERPLATE_PATTERNS, CALLS_TO_ACTION
 from assistant.offline.segmentation import (
+    BOILERPLATE_TAIL,
     is_boilerplate,
     is_heading,
+    mask_quotations,
+    plain,
     quotations,
     sentences,
 )
@@ -60,6 +65,40 @@ def test_headings_and_boilerplate() -> None:
     assert is_boilerplate("By Jane Doe, Reuters")
     assert not is_boilerplate("Share prices fell 5 percent on Monday.")
     assert not is_boilerplate("By Monday, the army had withdrawn from the town.")
+
+
+def test_boilerplate_at_a_long_lines_end_and_calls_to_action_in_any_case() -> None:
+    long = "Officials said the bridge would open next year after long delays. " * 5
+    assert is_boilerplate(long + "Jane Doe contributed reporting to this article.")
+    assert not is_boilerplate(long + "Jane Doe uncontributed reporting to this article.")
+    assert is_boilerplate("FOLLOW us for the LATEST UPDATES on Twitter")
+    assert is_boilerplate("FOLLOW us for the LATEST UPDATES on Twitter — café news")
+    assert not is_boilerplate("Twitter users said the case was closed.")
+
+
+def test_end_anchored_boilerplate_patterns_fit_in_the_tail_searched() -> None:
+    # is_boilerplate searches only a line's last BOILERPLATE_TAIL characters for these
+    from re import _parser  # type: ignore[attr-defined]
+
+    for pattern in (p for p in BOILERPLATE_PATTERNS if p.endswith("$")):
+        parsed = _parser.parse(pattern)
+        assert str(parsed[-1][1]) == "AT_END"
+        assert parsed.getwidth()[1] < BOILERPLATE_TAIL
+    assert CALLS_TO_ACTION.lower() == CALLS_TO_ACTION  # run case-sensitively on lowercased lines
+
+
+def test_plain_straightens_as_grounding_maps_characters() -> None:
+    every = "x".join(chr(code) for code in _CHAR_MAP) + " a `b` “c” d—e"
+    assert plain(every) == every.translate(_CHAR_MAP)
+    assert not set(_CHAR_MAP.values()) & {chr(code) for code in _CHAR_MAP}
+
+
+def test_mask_quotations_masks_insides_within_the_text() -> None:
+    text = 'He said "we will win" and "soon'
+    quotes = quotations(text)
+    assert mask_quotations(text, quotes) == 'He said "xxxxxxxxxxx" and "soon'
+    sentence = text[3:20]  # 'said "we will wi', the quotation running past its end
+    assert mask_quotations(sentence, quotes, 3) == 'said "xxxxxxxxxxx'
 
 
 def test_cues_match_whole_words_and_prefer_longest_phrases() -> None:
