@@ -39,7 +39,12 @@ class Fingerprint:
     numbers: frozenset[str]
 
 
-@lru_cache(maxsize=16384)
+# Texts fingerprinted and kept: one analysis compares a few dozen texts again and again. Every
+# entry holds four objects the garbage collector walks, so a bigger cache slows everything.
+FINGERPRINTS_CACHED = 1024
+
+
+@lru_cache(maxsize=FINGERPRINTS_CACHED)
 def fingerprint(text: str) -> Fingerprint:
     words = _lower_words(text)
     stems = frozenset(stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
