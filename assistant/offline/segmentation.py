@@ -198,17 +198,17 @@ def _boundaries(text: str, start: int, end: int, quotes: list[Span]) -> Iterator
 MAX_SENTENCE_CHARS = 1_500  # longer "sentences" (no full stop for pages) are cut at spaces
 
 
-def _capped(text: str, span: Span) -> list[Span]:
-    """``span``, or pieces of at most MAX_SENTENCE_CHARS cut at a space: reading a sentence
-    costs time with the square of its length, so a page without full stops would take hours."""
+def _capped(text: str, start: int, end: int) -> list[Span]:
+    """``text[start:end]`` in pieces of at most MAX_SENTENCE_CHARS cut at a space: reading a
+    sentence costs time with the square of its length, so a page without full stops would take
+    hours."""
     pieces: list[Span] = []
-    start = span.start
-    while span.end - start > MAX_SENTENCE_CHARS:
+    while end - start > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
         cut = cut if cut > start else start + MAX_SENTENCE_CHARS
         pieces.append(Span(start, len(text[:cut].rstrip())))
         start = cut + 1 if text[cut : cut + 1] == " " else cut
-    pieces.append(Span(start, span.end))
+    pieces.append(Span(start, end))
     return [p for p in pieces if p.end > p.start]
 
 
@@ -218,18 +218,30 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
     Call it once per paragraph (line): sentences never cross line breaks.
     """
-    stop = len(text) if end is None else end
     spans: list[Span] = []
-    for line in lines(text[start:stop]):
-        line_start, line_end = start + line.start, start + line.end
-        quotes = quotations(text, line_start, line_end)
-        cursor = line_start
-        for cut in [*_boundaries(text, line_start, line_end, quotes), line_end]:
-            piece = text[cursor:cut]
-            if piece.strip():
-                lead = len(piece) - len(piece.lstrip())
-                spans += _capped(text, Span(cursor + lead, cursor + len(piece.rstrip())))
-            cursor = cut
+    for match in _LINE.finditer(text, start, len(text) if end is None else end):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            line_start = match.start() + len(line) - len(line.lstrip())
+            spans += _line_sentences(text, line_start, line_start + len(stripped))
+    return spans
+
+
+def _line_sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of the line ``text[start:end]`` (its ends not whitespace)."""
+    spans: list[Span] = []
+    cursor = start
+    for cut in [*_boundaries(text, start, end, quotations(text, start, end)), end]:
+        piece = text[cursor:cut]
+        if piece.strip():
+            first = cursor + len(piece) - len(piece.lstrip())
+            last = cursor + len(piece.rstrip())
+            if last - first > MAX_SENTENCE_CHARS:
+                spans += _capped(text, first, last)
+            else:
+                spans.append(Span(first, last))
+        cursor = cut
     return spans
 
 
