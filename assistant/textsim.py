@@ -40,16 +40,26 @@ class Fingerprint:
 
 
 # Texts fingerprinted and kept: one analysis compares a few dozen texts again and again. Every
-# entry holds four objects the garbage collector walks, so a bigger cache slows everything.
+# entry holds three objects the garbage collector walks, so a bigger cache slows everything.
 FINGERPRINTS_CACHED = 1024
 
 
 @lru_cache(maxsize=FINGERPRINTS_CACHED)
 def fingerprint(text: str) -> Fingerprint:
     words = _lower_words(text)
-    stems = frozenset(stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
-    numbers = frozenset(w for w in words if w.isdigit() or w in NUMBER_WORDS)
-    return Fingerprint(stems, numbers)
+    stems = set(map(_content_stem, words))
+    stems.discard("")
+    numbers = NUMBER_WORDS.intersection(words).union(filter(str.isdigit, words))
+    return Fingerprint(frozenset(stems), numbers)
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(word: str) -> str:
+    """The stem of a lowercased word that carries content; "" for a stopword or a lone letter
+    (no word stems to "")."""
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+        return ""
+    return stem(word)
 
 
 def _lower_words(text: str) -> list[str]:

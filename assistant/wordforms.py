@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.textsim import content_stems
+from assistant.textsim import FINGERPRINTS_CACHED, content_stems
 
 # Snowball stem -> the root it shares with its other forms.
 ROOTS = {
@@ -68,7 +68,7 @@ IRREGULAR = dict(
 ROOTS.update(IRREGULAR)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=FINGERPRINTS_CACHED)  # one analysis's texts; more only burden the collector
 def roots(text: str) -> frozenset[str]:
     """The content words of ``text`` as roots."""
     return frozenset(ROOTS.get(stem, stem) for stem in content_stems(text))
