@@ -63,11 +63,17 @@ def _content_stem(word: str) -> str:
 
 
 def _lower_words(text: str) -> list[str]:
-    """The words of ``text`` lowercased, curly apostrophes straightened. ASCII text (no curly
-    apostrophe, lowercasing keeps every letter a letter) is lowercased whole, in one pass."""
+    """The words of ``text`` lowercased, curly apostrophes straightened. Text is lowercased whole,
+    in one pass, unless it holds one of the two characters that lowercase to ASCII letters (so
+    would make words the text does not have)."""
     if text.isascii():
         return _WORD.findall(text.lower())
+    if _LOWERS_TO_ASCII.search(text) is None:
+        return _WORD.findall(text.lower().replace("\u2019", "'"))
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+_LOWERS_TO_ASCII = re.compile("[\u0130\u212a]")  # İ (to "i" and a dot) and the Kelvin sign
 
 
 def content_stems(text: str) -> frozenset[str]:
