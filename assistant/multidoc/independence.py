@@ -205,6 +205,17 @@ def _withdraw(work: _Work, retractions: dict[str, Mention]) -> frozenset[Mention
     return frozenset(joined | own_voice)
 
 
+def origins_in_one_document(mentions: Sequence[Mention]) -> int:
+    """``independence(mentions, [document]).count`` for the mentions of one document, without
+    the joins that cannot change it there: every report in one document is its outlet's one
+    report (a citation or an alike anonymous description joins it only to other reports, none
+    of which is a mention's), and a retraction takes a later document. So the count is the
+    mentions' distinct origin keys."""
+    work = _Work(list(mentions))
+    _key_mentions(work)
+    return len(set(work.keys.values()))
+
+
 def independence(mentions: Sequence[Mention], documents: Sequence[Document]) -> Independence:
     """How many independent origins support the claim, the chains that collapse re-reports, and
     which mentions a retraction withdrew. ``documents`` are all inputs, earliest first."""
