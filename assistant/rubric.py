@@ -132,8 +132,8 @@ def with_standing(sources: Sequence[Source], claim: str) -> list[Source]:
     to them); otherwise every named party on the record speaks with standing. The outlet's
     own debunk (:func:`debunks`) always does, as the check's reader reads it.
     """
-    claim_stems = content_stems(claim)
     backers = [s for s in sources if _on_record_party(s) and s.stance in SUPPORTING]
+    claim_stems = content_stems(claim) if backers else frozenset()
     if any(_speaks_for(b, claim_stems) for b in backers):
         backing = {b.name.casefold() for b in backers}  # a backer's own word concerns it
         standing = [
