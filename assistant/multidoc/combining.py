@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.claims import Claim, Document, Source, TimelineOrder
 from assistant.merging import merge_sources, restatement_groups
-from assistant.multidoc.independence import Mention, origins_in_one_document
+from assistant.multidoc.independence import origins_in_one_document
 from assistant.multidoc.settling import Member, settle
 from assistant.multidoc.timeline import ordered_documents, timeline
 
@@ -69,14 +69,13 @@ def claim_of_one_document(document: Document, claim: Claim, claim_id: str) -> Cl
     ``settle`` keeps it; chains and a timeline are shown only across documents."""
     stamped = stamped_sources(document, claim)
     sources = merge_sources(stamped)
-    mentions = [Mention(s, document, 0) for s in stamped]
     return claim.model_copy(
         update={
             "id": claim_id,
             "sources": sources,
             "ungrounded": not any(s.evidence for s in sources),
             "document_ids": [document.id],
-            "independent_sources": origins_in_one_document(mentions),
+            "independent_sources": origins_in_one_document(stamped),
             "chains": [],
             "timeline": [],
         }
