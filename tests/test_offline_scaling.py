@@ -12,17 +12,22 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.offline import linking
 from assistant.offline.drafts import DraftClaim, DraftSource
 from assistant.offline.sourcing import (
+    _NAME_TOKEN,
     _NOT_IN_NAMES,
     OUTLET,
+    NameIndex,
     Party,
     SpeakerMemory,
     _bare,
     _words,
     classify,
+    full_names,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +60,39 @@ def test_surname_lookup_matches_whole_text_search(path: Path) -> None:
     assert surnames
     for surname in surnames:
         assert memory._full_name(surname) == full_name_by_whole_text_search(text, surname)
+
+
+def _regex_full_names(text: str, surname: str) -> list[tuple[int, int]]:
+    pattern = re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
+    return [(m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(text)]
+
+
+def _scanned_full_names(text: str, surname: str) -> list[tuple[int, int]]:
+    stretches = NameIndex(text).stretches_with(surname)
+    return [found for start, end in stretches for found in full_names(text, start, end, surname)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A.B. Smith Jones and Mr.X Smith met O'Brien Smith",
+        "Smith-Jones Smith Smith; Boris Johnson Johnson",
+        "AT&T Chief John  Smith Inc. Smith, J. R. R. Tolkien",
+        "Dr. Ann Lee Lee. Lee,Bob Lee\u2019s aide Ann Lee_x a b Lee",
+    ],
+)
+def test_surname_scan_finds_what_the_per_surname_pattern_finds(text: str) -> None:
+    for surname in set(_CAPITALISED.findall(text)):
+        assert _scanned_full_names(text, surname) == _regex_full_names(text, surname)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ABJabj .,'-&_\u2019\u00c9", max_size=40),
+    st.sampled_from(["Jab", "B", "Ab.", "J-a", "A&B", "Ja'b"]),
+)
+def test_surname_scan_matches_the_pattern_on_any_text(text: str, surname: str) -> None:
+    assert _scanned_full_names(text, surname) == _regex_full_names(text, surname)
 
 
 def test_surname_lookup_finds_full_names_in_the_articles() -> None:

@@ -9,6 +9,8 @@ matching named speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -241,33 +243,64 @@ _NAME_TOKEN = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
 # A full name ("Prime Minister Boris Johnson") lies inside one stretch of name characters and
 # spaces; its surname starts a space-separated piece of that stretch.
 _NAME_STRETCH = re.compile(r"[\w'\u2019.& -]+")
-_LEADING_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(_NAME_TOKEN)
+_TOKEN_START = re.compile(r"\b[A-Z]")
+_BOUNDARY = re.compile(r"\b")
+_MOST_TOKENS = 4
 
 
 class NameIndex:
-    """Where each capitalised word starts a piece of a stretch of name characters, so that the
-    full name behind a surname is searched for only in the stretches holding that surname."""
+    """The stretches of name characters in a text, in order, so that the full name behind a
+    surname is searched for only in the stretches holding that surname."""
 
     def __init__(self, text: str) -> None:
-        self.stretches: list[tuple[int, int]] = []
-        self.by_word: dict[str, list[int]] = {}
-        for match in _NAME_STRETCH.finditer(text):
-            at = len(self.stretches)
-            self.stretches.append(match.span())
-            for piece in match.group(0).split(" "):
-                if piece[:1].isupper():
-                    self._add(_LEADING_WORD.match(piece), at)
-
-    def _add(self, word: re.Match[str] | None, at: int) -> None:
-        if word is not None:
-            places = self.by_word.setdefault(word.group(0), [])
-            if not places or places[-1] != at:
-                places.append(at)
+        self.text = text
+        self.stretches = [match.span() for match in _NAME_STRETCH.finditer(text)]
+        self.starts = [start for start, _ in self.stretches]
 
     def stretches_with(self, surname: str) -> list[tuple[int, int]]:
-        word = _LEADING_WORD.match(surname)
-        places = self.by_word.get(word.group(0), []) if word else []
-        return [self.stretches[at] for at in places]
+        found: list[tuple[int, int]] = []
+        at = self.text.find(surname) if surname else -1
+        while at >= 0:
+            start, end = self.stretches[max(0, bisect_right(self.starts, at) - 1)]
+            if start <= at < end:
+                found.append((start, end))
+            at = self.text.find(surname, max(end, at + 1))
+        return found
+
+
+def full_names(text: str, start: int, end: int, surname: str) -> Iterator[tuple[int, int]]:
+    """Where ``\\b((?:TOKEN +){1,4})SURNAME\\b`` (TOKEN: ``_NAME_TOKEN``) matches in
+    ``text[start:end]``, as ``re.finditer`` finds it: (match start, surname start) pairs. Read
+    token by token instead of compiling one pattern per surname: a token runs up to the next
+    space, so each candidate start has one reading, and the greedy repetition takes the most
+    tokens (up to four) after which the surname follows."""
+    at = start
+    while True:
+        for candidate in _TOKEN_START.finditer(text, at, end):
+            surname_at = _surname_after_tokens(text, candidate.start(), end, surname)
+            if surname_at is not None:
+                yield candidate.start(), surname_at
+                at = surname_at + len(surname)
+                break
+        else:
+            return
+
+
+def _surname_after_tokens(text: str, at: int, end: int, surname: str) -> int | None:
+    """Where ``surname`` (a whole word) starts after the most name tokens from ``at``, if any."""
+    found = None
+    for _ in range(_MOST_TOKENS):
+        space = text.find(" ", at, end)
+        if space < 0 or _TOKEN.fullmatch(text, at, space) is None:
+            break
+        at = space + 1
+        while at < end and text[at] == " ":
+            at += 1
+        after = at + len(surname)
+        if text.startswith(surname, at, end) and _BOUNDARY.match(text, after, end):
+            found = at
+    return found
 
 
 class DocumentNames:
@@ -290,15 +323,15 @@ class DocumentNames:
         of name characters that hold the surname (a match never crosses such a stretch)."""
         if self._index is None:
             self._index = NameIndex(self.text)
-        pattern = _full_name_pattern(surname)
         for start, end in self._index.stretches_with(surname):
-            for match in pattern.finditer(self.text, start, end):
-                if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
+            for match_at, surname_at in full_names(self.text, start, end, surname):
+                if any(_bare(w) in _NOT_IN_NAMES for w in _words(self.text[match_at:surname_at])):
                     continue
-                party = classify(match.group(0))
+                whole_end = surname_at + len(surname)
+                party = classify(self.text[match_at:whole_end])
                 if party.kind == "named_person" and party.role is None:
-                    role = appositive_role(self.text, match.end())
-                    party = classify(match.group(0), role) if role else party
+                    role = appositive_role(self.text, whole_end)
+                    party = classify(self.text[match_at:whole_end], role) if role else party
                 if party.kind in {"named_official", "named_person"}:
                     return party
         return None
@@ -309,11 +342,6 @@ def names_in(text: str) -> DocumentNames:
     """The names of the document ``text``: built once, shared by the extractors of its parts
     (each reads the whole text; a few recent documents are kept)."""
     return DocumentNames(text)
-
-
-@lru_cache(maxsize=1024)
-def _full_name_pattern(surname: str) -> re.Pattern[str]:
-    return re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
 
 
 _PEOPLE = frozenset({"named_official", "named_person"})
