@@ -15,6 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.offline import claims_rules as rules
+from assistant.offline import lexicons as lex
 from assistant.offline import linking
 from assistant.offline.drafts import DraftClaim, DraftSource
 from assistant.offline.sourcing import (
@@ -172,3 +174,19 @@ def test_contradiction_finds_a_recent_claim_among_many() -> None:
         claims, "Greystone Homes never paid the consultant 57 pounds", "Greystone Homes"
     )
     assert found is claims[57]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9 '\u2019-_.\u03a3\u0130\u212a\u00c9\u00df\"", max_size=30))
+def test_word_views_read_once_equal_word_by_word_lowercasing(text: str) -> None:
+    """The rules' lowercase views, made by lowercasing the joined words in one pass, equal
+    lowercasing each word (final sigma, dotted I and the Kelvin sign included)."""
+    tokens = rules.words(text)
+    straightened = tuple(w.lower().replace("\u2019", "'") for w in tokens)
+    lowered = rules._lowered(text)
+    assert lowered.words == straightened
+    assert lowered.vocabulary == frozenset(straightened)
+    assert lowered.as_written == frozenset(w.lower() for w in tokens)
+    assert lowered.joined == " ".join(straightened)
+    negated = any(w in lex.NEGATIONS or w.endswith("n't") for w in straightened)
+    assert rules.is_negated(text) == negated

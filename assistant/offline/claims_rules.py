@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.offline import lexicons as lex
 
@@ -38,6 +39,7 @@ _CANNOT_CONFIRM = re.compile(
 )
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _PLAN_MODALS = frozenset({"will", "would", "won't"})
+_NOT_PLAN_MODALS = lex.MODALS - _PLAN_MODALS
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset(
     """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've
@@ -70,6 +72,9 @@ _COMMON_VERBS = frozenset(
     grew""".split()
 )
 _FINITE_VERBS = _COMMON_VERBS | lex.IRREGULAR_PAST
+_CLAUSE_WORDS = lex.AUXILIARIES | lex.EVENT_WORDS
+_COUNTS_OR_EVENTS = lex.NUMBER_WORDS | lex.EVENT_WORDS
+_NUMBER_FIRST = re.compile(r"(?:^| )[0-9]")  # in joined words: a word opening with a digit
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(sorted(lex.REPORT_ANAPHORS))
@@ -84,11 +89,30 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+class _Lowered(NamedTuple):
+    """A text's words lowercased, as the word rules read them (see :func:`_lowered`)."""
+
+    words: tuple[str, ...]  # curly apostrophes straightened
+    vocabulary: frozenset[str]  # the same words, for membership tests
+    as_written: frozenset[str]  # each word only lowercased (curly apostrophes kept)
+    joined: str  # the words, one space between each
+
+
 @lru_cache(maxsize=4096)
+def _lowered(text: str) -> _Lowered:
+    """The lowercase views of ``text``'s words, read once: the rules ask about the same
+    sentence many times. Words hold no space, so they are lowercased joined in one pass."""
+    tokens = words(text)
+    as_written = " ".join(tokens).lower()
+    joined = as_written.replace("\u2019", "'")
+    low = tuple(joined.split(" ")) if tokens else ()
+    vocabulary = frozenset(low)
+    written = vocabulary if joined == as_written else frozenset(as_written.split(" "))
+    return _Lowered(low, vocabulary, written, joined)
+
+
 def _lower_words(text: str) -> tuple[str, ...]:
-    if text.isascii():  # no curly apostrophe; lowercasing keeps every letter a letter
-        return tuple(_WORD.findall(text.lower()))
-    return tuple(w.lower().replace("\u2019", "'") for w in words(text))
+    return _lowered(text).words
 
 
 def is_question(text: str) -> bool:
@@ -101,11 +125,11 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     With ``plans_ok``, "will"/"would" pass: a reported plan ("the firm will close the plant,
     sources said") is a checkable claim, where a speaker's own pledge or warning is not.
     """
-    tokens = words(text)
-    joined = " ".join(_lower_words(text))  # curly apostrophes straightened: "I\u2019d bet"
-    modals = lex.MODALS - _PLAN_MODALS if plans_ok else lex.MODALS
-    if _main_clause_modal(tokens, modals):
+    lowered = _lowered(text)
+    modals = _NOT_PLAN_MODALS if plans_ok else lex.MODALS
+    if not modals.isdisjoint(lowered.as_written) and _main_clause_modal(words(text), modals):
         return True
+    joined = lowered.joined  # curly apostrophes straightened: "I\u2019d bet"
     found = [m for m in lex.OPINION_MARKERS if m in joined]
     # a reported or denied plan is checkable: "the firm plans to close the plant, sources
     # said", "its review is expected to take 60 to 90 days"
@@ -128,8 +152,7 @@ def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
 
 def is_exhortation(text: str) -> bool:
     """Advice or demands: "We advise media to ...", "Please ...", "Let us ..."."""
-    joined = " ".join(_lower_words(text))
-    return joined.startswith(lex.EXHORTATION_OPENERS)
+    return _lowered(text).joined.startswith(lex.EXHORTATION_OPENERS)
 
 
 def leans_on_pronoun(text: str) -> bool:
@@ -150,7 +173,7 @@ def opens_with_possessive(text: str) -> bool:
 
 
 def has_first_person(text: str) -> bool:
-    return any(w in _FIRST_PERSON for w in _lower_words(text))
+    return not _FIRST_PERSON.isdisjoint(_lowered(text).vocabulary)
 
 
 def refers_to_report(text: str) -> bool:
@@ -178,7 +201,11 @@ def _is_number(word: str) -> bool:
 
 def is_scheduled(content: str) -> bool:
     """A plan anchored in a date, a sum or a term: checkable once reported (see ``_TIMED``)."""
-    return _SCHEDULED.search(content) is not None or _TIMED.search(content) is not None
+    return _is_scheduled_will(content) or _TIMED.search(content) is not None
+
+
+def _is_scheduled_will(text: str) -> bool:
+    return "will" in text and _SCHEDULED.search(text) is not None
 
 
 def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False) -> bool:
@@ -198,12 +225,15 @@ def is_conditional(text: str) -> bool:
 
 def is_negated(text: str) -> bool:
     """ "no offer", "is not closing", "never", "hasn't": the content denies something."""
-    return any(w in lex.NEGATIONS or w.endswith("n't") for w in _lower_words(text))
+    lowered = _lowered(text)
+    if not lex.NEGATIONS.isdisjoint(lowered.vocabulary):
+        return True
+    return "n't " in lowered.joined or lowered.joined.endswith("n't")  # a word ending "n't"
 
 
 def declines_in_quote(content: str) -> bool:
     """ "The company does not comment on market rumours": declining, in the speaker's words."""
-    low = " ".join(_lower_words(content))
+    low = _lowered(content).joined
     return any(phrase in low for phrase in lex.QUOTED_DECLINES)
 
 
@@ -214,25 +244,21 @@ def withholds_confirmation(content: str) -> bool:
 
 def anchored(sentence: str) -> bool:
     """A number, an event verb or a named actor: something a fact-checker could check."""
-    tokens = words(sentence)
-    low = [t.lower() for t in tokens]
-    if any(t[:1].isdigit() for t in tokens) or any(w in lex.NUMBER_WORDS for w in low):
+    lowered = _lowered(sentence)
+    if _NUMBER_FIRST.search(lowered.joined) or not _COUNTS_OR_EVENTS.isdisjoint(lowered.as_written):
         return True
-    if any(w in lex.EVENT_WORDS for w in low):
-        return True
-    named = [t for t in tokens[1:] if t[:1].isupper() and t.lower() not in _FIRST_PERSON]
+    named = [t for t in words(sentence)[1:] if t[:1].isupper() and t.lower() not in _FIRST_PERSON]
     return bool(named)
 
 
 def is_clause(text: str) -> bool:
     """Whether ``text`` has a verb (roughly): an auxiliary, a past tense, an event verb."""
-    for token in words(text):
-        low = token.lower()
-        if low in lex.AUXILIARIES or low in lex.EVENT_WORDS:
-            return True
-        if token.islower() and (low.endswith("ed") or low in _FINITE_VERBS):
-            return True
-    return False
+    if not _CLAUSE_WORDS.isdisjoint(_lowered(text).as_written):
+        return True
+    return any(
+        token.islower() and (token.lower().endswith("ed") or token.lower() in _FINITE_VERBS)
+        for token in words(text)
+    )
 
 
 def is_hedged(sentence: str) -> bool:
@@ -246,7 +272,7 @@ def is_outlet_claim(sentence: str) -> bool:
         return False
     if not is_clause(sentence):
         return False
-    scheduled = _SCHEDULED.search(sentence) is not None  # "will hold clinics on Saturday"
+    scheduled = _is_scheduled_will(sentence)  # "will hold clinics on Saturday"
     if has_first_person(sentence) or not is_assertion(sentence, plans_ok=scheduled, sentence=True):
         return False
     if not anchored(sentence):
@@ -397,10 +423,11 @@ def is_dismissal(content: str) -> bool:
         return True
     if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
         return False
-    if any(w in lex.DISMISSIVE_WORDS for w in low):
+    lowered = _lowered(content)
+    if not lex.DISMISSIVE_WORDS.isdisjoint(lowered.vocabulary):
         return True
-    joined = " ".join(low)
-    return any(f" {p} " in f" {joined} " for p in lex.DISMISSIVE_PHRASES)
+    joined = f" {lowered.joined} "
+    return any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
 
 
 def calls_untrue(sentence: str) -> bool:
@@ -418,5 +445,5 @@ def calls_untrue(sentence: str) -> bool:
 
 def _opens_with_anaphor(content: str) -> bool:
     """ "the report was ...", "these claims are ...": the subject points back at a claim."""
-    match = _ANAPHOR.search(content)
-    return match is not None and not content[: match.start()].strip(" \"'\u201c")
+    opening = len(content) - len(content.lstrip(" \"'\u201c"))  # only quote marks before it
+    return _ANAPHOR.match(content, opening) is not None
