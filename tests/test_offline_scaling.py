@@ -190,3 +190,31 @@ def test_word_views_read_once_equal_word_by_word_lowercasing(text: str) -> None:
     assert lowered.joined == " ".join(straightened)
     negated = any(w in lex.NEGATIONS or w.endswith("n't") for w in straightened)
     assert rules.is_negated(text) == negated
+
+
+_FRAGMENTS = [
+    "Reportedly",
+    "IT'S ASSUMED",
+    "it\u2019s assumed",
+    "appears to",
+    "Can't Verify",
+    "could not independently confirm",
+    "these REPORTS",
+    "the ſtory",
+    "such Claims",
+    "\u212aelvin",
+    "said",
+    ",",
+    "allegedly",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=6), st.sampled_from([" ", "  ", "-"]))
+def test_literal_prefilters_keep_the_patterns_answers(fragments: list[str], joint: str) -> None:
+    """The hedge, cannot-confirm and report-anaphor rules look for their words in ASCII text
+    before searching with their case-insensitive patterns: same answers as the patterns."""
+    text = joint.join(fragments)
+    assert rules.is_hedged(text) == (rules._HEDGE.search(text) is not None)
+    assert rules.withholds_confirmation(text) == (rules._CANNOT_CONFIRM.search(text) is not None)
+    assert rules.refers_to_report(text) == (rules._ANAPHOR.search(text) is not None)

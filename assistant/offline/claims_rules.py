@@ -45,6 +45,7 @@ _FIRST_PERSON = frozenset(
     """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've
     you'll""".split()
 )
+_CONFIRM_VERBS = ("confirm", "verify")
 _HEDGE = re.compile(
     r"\b(?:" + "|".join(re.escape(h).replace("'", "['\u2019]") for h in lex.HEDGES) + r")\b",
     re.IGNORECASE,
@@ -75,6 +76,7 @@ _FINITE_VERBS = _COMMON_VERBS | lex.IRREGULAR_PAST
 _CLAUSE_WORDS = lex.AUXILIARIES | lex.EVENT_WORDS
 _COUNTS_OR_EVENTS = lex.NUMBER_WORDS | lex.EVENT_WORDS
 _NUMBER_FIRST = re.compile(r"(?:^| )[0-9]")  # in joined words: a word opening with a digit
+_REPORT_ANAPHORS = tuple(sorted(lex.REPORT_ANAPHORS))
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(sorted(lex.REPORT_ANAPHORS))
@@ -178,7 +180,7 @@ def has_first_person(text: str) -> bool:
 
 def refers_to_report(text: str) -> bool:
     """Anaphora pointing back at a reported claim: "these talks", "the report", "such claims"."""
-    return _ANAPHOR.search(text) is not None
+    return _may_match(text, _REPORT_ANAPHORS) and _ANAPHOR.search(text) is not None
 
 
 def is_fragment(content: str) -> bool:
@@ -239,7 +241,7 @@ def declines_in_quote(content: str) -> bool:
 
 def withholds_confirmation(content: str) -> bool:
     """A quote saying the speaker cannot confirm: "I cannot confirm those reports"."""
-    return _CANNOT_CONFIRM.search(content) is not None
+    return _may_match(content, _CONFIRM_VERBS) and _CANNOT_CONFIRM.search(content) is not None
 
 
 def anchored(sentence: str) -> bool:
@@ -263,7 +265,17 @@ def is_clause(text: str) -> bool:
 
 def is_hedged(sentence: str) -> bool:
     """The outlet reports without vouching: "reportedly", "is believed to", "appears to"."""
-    return _HEDGE.search(sentence) is not None
+    return _may_match(sentence, lex.HEDGES) and _HEDGE.search(sentence) is not None
+
+
+def _may_match(text: str, literals: Sequence[str]) -> bool:
+    """Whether a case-insensitive pattern that every match of holds one of the lowercase
+    ``literals`` may match ``text``: in ASCII text only where the lowercased text holds one
+    (cheaper than the pattern's search); other text is left to the pattern."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(literal in low for literal in literals)
 
 
 def is_outlet_claim(sentence: str) -> bool:

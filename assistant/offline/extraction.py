@@ -142,8 +142,10 @@ class Extractor:
         claim is denied by the party; the negated statement is the denial, not a claim."""
         new = self.claims[first:]
         reported = [c for c in new if c.reported]
+        if len(reported) != 1:
+            return
         denials = [c for c in new if c not in reported and _negated_by_party(c)]
-        if len(reported) != 1 or not denials:
+        if not denials:
             return
         for denial in denials:
             reported[0].add([s.party for s in denial.sources], "denies", quote)

@@ -40,6 +40,7 @@ _COUNTS = lex.NUMBER_WORDS | _QUANTIFIERS
 _NOT_PERSONAL_NOUNS = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | lex.TITLES
 _SPEAKS_FOR_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_TITLES_BUT_OFFICIAL = lex.TITLES - {"official"}
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,15 @@ def _words(phrase: str) -> list[str]:
 
 def _has(phrase: str, nouns: frozenset[str]) -> bool:
     """Whether a word of ``phrase`` (or a part of a hyphenated one: "Times-Herald") is listed."""
+    return not nouns.isdisjoint(_listable(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _listable(phrase: str) -> frozenset[str]:
+    """The bare words of ``phrase`` and the parts of its hyphenated ones, as a lexicon lists
+    them: read once for the many lexicons a speaker phrase is checked against."""
     bare = [_bare(w) for w in _words(phrase)]
-    return any(w in nouns or any(p in nouns for p in w.split("-")) for w in bare)
+    return frozenset(bare).union(*(w.split("-") for w in bare))
 
 
 def _name_after_title(words: list[str]) -> tuple[str, str] | None:
@@ -108,7 +116,7 @@ def _anonymous(phrase: str) -> bool:
     words = _head_words(words)
     if _counted(words):
         return not _has(phrase, _SPEAKS_FOR_BODY)
-    if _bare(words[0]) in _POSSESSIVES and _has(phrase, lex.TITLES - {"official"}):
+    if _bare(words[0]) in _POSSESSIVES and _has(phrase, _TITLES_BUT_OFFICIAL):
         return False  # "its chief executive", "the company's spokesman": on the record
     head = _bare(words[-1])
     if head in lex.INSTITUTIONAL_HEADS and len(words) > 1 and _institution(words[:-1]):
