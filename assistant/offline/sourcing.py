@@ -9,7 +9,6 @@ matching named speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -258,22 +257,32 @@ _MOST_TOKENS = 4
 
 
 class NameIndex:
-    """The stretches of name characters in a text, in order, so that the full name behind a
-    surname is searched for only in the stretches holding that surname."""
+    """The stretches of name characters of a text around a given place, so that the full name
+    behind a surname is searched for only in the stretches holding that surname. A stretch is
+    read forwards from the place, and backwards in the reversed text."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.stretches = [match.span() for match in _NAME_STRETCH.finditer(text)]
-        self.starts = [start for start, _ in self.stretches]
+        self.backwards = text[::-1]
+
+    def stretch_at(self, at: int) -> tuple[int, int] | None:
+        """The stretch holding ``text[at]``, if that is a name character."""
+        forwards = _NAME_STRETCH.match(self.text, at)
+        backwards = _NAME_STRETCH.match(self.backwards, len(self.text) - 1 - at)
+        if forwards is None or backwards is None:
+            return None
+        return len(self.text) - backwards.end(), forwards.end()
 
     def stretches_with(self, surname: str) -> list[tuple[int, int]]:
+        """The stretches holding ``surname``, in order."""
         found: list[tuple[int, int]] = []
         at = self.text.find(surname) if surname else -1
         while at >= 0:
-            start, end = self.stretches[max(0, bisect_right(self.starts, at) - 1)]
-            if start <= at < end:
-                found.append((start, end))
-            at = self.text.find(surname, max(end, at + 1))
+            stretch = self.stretch_at(at)
+            if stretch is not None:
+                found.append(stretch)
+            after = stretch[1] if stretch is not None else at + 1
+            at = self.text.find(surname, after)
         return found
 
 
