@@ -206,15 +206,23 @@ _FRAGMENTS = [
     "said",
     ",",
     "allegedly",
+    "Stood By its Reporting",
+    "next Week",
+    "7",
+    "Scheduled For",
+    "£",
 ]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=6), st.sampled_from([" ", "  ", "-"]))
 def test_literal_prefilters_keep_the_patterns_answers(fragments: list[str], joint: str) -> None:
-    """The hedge, cannot-confirm and report-anaphor rules look for their words in ASCII text
-    before searching with their case-insensitive patterns: same answers as the patterns."""
+    """The hedge, cannot-confirm, report-anaphor, timing and stood-by rules look for their
+    words in ASCII text before searching with their case-insensitive patterns: same answers
+    as the patterns."""
     text = joint.join(fragments)
     assert rules.is_hedged(text) == (rules._HEDGE.search(text) is not None)
     assert rules.withholds_confirmation(text) == (rules._CANNOT_CONFIRM.search(text) is not None)
     assert rules.refers_to_report(text) == (rules._ANAPHOR.search(text) is not None)
+    assert rules._is_timed(text) == (rules._TIMED.search(text) is not None)
+    assert rules._stands_by(text) == (rules._STANDS_BY.search(text) is not None)

@@ -63,6 +63,16 @@ _TIMED = re.compile(
     r"|\buntil further notice\b|\bas early as\b|\bscheduled for\b|[$\u00a3\u20ac]?\d",
     re.IGNORECASE,
 )
+# Every match of _TIMED holds one of these (a digit for a sum or a date).
+_TIMED_LITERALS = (
+    "next",
+    "this",
+    "by the end of",
+    "until further notice",
+    "as early as",
+    "scheduled for",
+    *"0123456789",
+)
 _WH_CLAUSE = frozenset({"how", "whether", "why", "what", "where"})
 _APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over"})
 _COMMON_VERBS = frozenset(
@@ -203,7 +213,11 @@ def _is_number(word: str) -> bool:
 
 def is_scheduled(content: str) -> bool:
     """A plan anchored in a date, a sum or a term: checkable once reported (see ``_TIMED``)."""
-    return _is_scheduled_will(content) or _TIMED.search(content) is not None
+    return _is_scheduled_will(content) or _is_timed(content)
+
+
+def _is_timed(text: str) -> bool:
+    return _may_match(text, _TIMED_LITERALS) and _TIMED.search(text) is not None
 
 
 def _is_scheduled_will(text: str) -> bool:
@@ -249,8 +263,7 @@ def anchored(sentence: str) -> bool:
     lowered = _lowered(sentence)
     if _NUMBER_FIRST.search(lowered.joined) or not _COUNTS_OR_EVENTS.isdisjoint(lowered.as_written):
         return True
-    named = [t for t in words(sentence)[1:] if t[:1].isupper() and t.lower() not in _FIRST_PERSON]
-    return bool(named)
+    return any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in words(sentence)[1:])
 
 
 def is_clause(text: str) -> bool:
@@ -302,17 +315,22 @@ _TIME_NAMES = frozenset(
 )
 
 
+_STANDS_BY_LITERALS = ("stood by", "stands by", "stand by")
 _STANDS_BY = re.compile(
     r"\b(?:stood|stands|stand) by (?:its|his|her|their|the) (?:reporting|report|story|article)",
     re.IGNORECASE,
 )
 
 
+def _stands_by(text: str) -> bool:
+    return _may_match(text, _STANDS_BY_LITERALS) and _STANDS_BY.search(text) is not None
+
+
 def is_about_reporting(text: str) -> bool:
     """A sentence about how a story was reported, not a claim: "The broadcaster carried a
     near-identical account", "The newsletter cited three people", "FreightInsider stood by
     its reporting" (a news outlet or report as the subject of a verb of publishing)."""
-    if _STANDS_BY.search(text):
+    if _stands_by(text):
         return True
     low = _lower_words(text)
     at = next((i for i, w in enumerate(low[:8]) if i and w in lex.MEDIA_ACTS), None)
@@ -328,7 +346,7 @@ def is_generic(text: str) -> bool:
     if not _present_first_verb(_lower_words(text)):
         return False
     tokens = words(text)
-    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _TIMED.search(text):
+    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _is_timed(text):
         return False
     return not any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:])
 
