@@ -110,7 +110,7 @@ class _Lowered(NamedTuple):
     joined: str  # the words, one space between each
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _lowered(text: str) -> _Lowered:
     """The lowercase views of ``text``'s words, read once: the rules ask about the same
     sentence many times. Words hold no space, so they are lowercased joined in one pass."""
