@@ -123,10 +123,6 @@ def _lowered(text: str) -> _Lowered:
     return _Lowered(low, vocabulary, written, joined)
 
 
-def _lower_words(text: str) -> tuple[str, ...]:
-    return _lowered(text).words
-
-
 def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
 
@@ -170,7 +166,7 @@ def is_exhortation(text: str) -> bool:
 def leans_on_pronoun(text: str) -> bool:
     """ "He said ...", "Both were in stable condition", "None of them had ...": the subject is
     someone named before."""
-    low = _lower_words(text)
+    low = _lowered(text).words
     if not low:
         return False
     if low[0] in _QUANTIFIER_PRONOUNS and low[1:2] and low[1] in _AUXILIARIES_OR_OF:
@@ -180,7 +176,7 @@ def leans_on_pronoun(text: str) -> bool:
 
 def opens_with_possessive(text: str) -> bool:
     """ "their fighters ...", "its plant ...": a body's own, in its indirect speech."""
-    low = _lower_words(text)
+    low = _lowered(text).words
     return bool(low) and low[0] in _POSSESSIVES
 
 
@@ -235,7 +231,7 @@ def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False
 
 
 def is_conditional(text: str) -> bool:
-    first = _lower_words(text)[:1]
+    first = _lowered(text).words[:1]
     return bool(first) and first[0] in {"if", "unless", "whether"}
 
 
@@ -332,7 +328,7 @@ def is_about_reporting(text: str) -> bool:
     its reporting" (a news outlet or report as the subject of a verb of publishing)."""
     if _stands_by(text):
         return True
-    low = _lower_words(text)
+    low = _lowered(text).words
     at = next((i for i, w in enumerate(low[:8]) if i and w in lex.MEDIA_ACTS), None)
     if at is None:
         return False
@@ -343,7 +339,7 @@ def is_generic(text: str) -> bool:
     """A general statement, not a checkable event: no number, date or name after its first
     word, and its first verb in the simple present ("Measles is one of the most contagious
     diseases", "The hospital does not discuss patients", "Banks are careful about ...")."""
-    if not _present_first_verb(_lower_words(text)):
+    if not _present_first_verb(_lowered(text).words):
         return False
     tokens = words(text)
     if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _is_timed(text):
@@ -368,7 +364,7 @@ _BE = frozenset("is are was were remains remained seemed felt".split())
 def is_feeling(text: str) -> bool:
     """A short statement of how someone feels: "Hugh Carter was delighted", "she was
     worried about jobs" (a feeling word as the predicate, or as the verb itself)."""
-    low = _lower_words(text)
+    low = _lowered(text).words
     if len(low) > 10 or any(t[:1].isdigit() for t in low):
         return False
     for i, word in enumerate(low[1:], start=1):
@@ -427,7 +423,7 @@ _DENIAL_VERBS = frozenset(
 def rejects_in_quote(content: str) -> bool:
     """A speaker's own rejection: "We categorically reject these allegations", "I deny
     any wrongdoing". First person, a verb of denial, and something deniable."""
-    low = _lower_words(content)
+    low = _lowered(content).words
     if not low or low[0] not in {"we", "i"} or not any(w in _DENIAL_VERBS for w in low[:4]):
         return False
     return refers_to_report(content) or any(w in lex.DENIABLE_OBJECTS for w in low[1:8])
@@ -448,7 +444,7 @@ def is_dismissal(content: str) -> bool:
     "There is no truth in these reports", "the report was completely untrue", "the allegations
     were without merit". Its subject is a pronoun or a report anaphor, its predicate calls it
     untrue."""
-    low = _lower_words(content)
+    low = _lowered(content).words
     if low[:2] == ("no", "such"):  # "No such request was received"
         return True
     if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
@@ -465,7 +461,7 @@ def calls_untrue(sentence: str) -> bool:
     is false"), not one that only names a rumour as its subject ("The rumors began ...")."""
     if not is_dismissal(sentence):
         return False
-    low = _lower_words(sentence)
+    low = _lowered(sentence).words
     verb = next((i for i, w in enumerate(low) if w in lex.AUXILIARIES), len(low))
     predicate = low[verb + 1 :]
     joined = f" {' '.join(predicate)} "
