@@ -91,10 +91,7 @@ def claim_output(draft: DraftClaim) -> dict[str, Any]:
     """The claim as an ExtractionOutput item: the rules read each source's standing, and the
     status they propose is the rubric's over those sources."""
     sources = _merged_sources(draft)
-    # built from typed parties and stances: nothing for pydantic to check again
-    as_sources = [
-        Source.model_construct(**{k: v for k, v in s.items() if k != "quotes"}) for s in sources
-    ]
+    as_sources = [Source(**{k: v for k, v in s.items() if k != "quotes"}) for s in sources]
     read = rubric.with_standing(as_sources, draft.text)
     for source, reading in zip(sources, read, strict=True):
         source["standing"] = reading.standing
