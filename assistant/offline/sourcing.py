@@ -412,11 +412,13 @@ class SpeakerMemory:
         if party.kind not in _REMEMBERED:
             return
         old = self.parties.pop(party.name, None)
-        if old is not None:
-            self._index(old, adding=False)
         self.parties[party.name] = party
         self._remembered += 1
         self._order[party.name] = self._remembered
+        if old == party:
+            return  # the same party named again: its index entries stand
+        if old is not None:
+            self._index(old, adding=False)
         self._index(party, adding=True)
 
     def _index(self, party: Party, adding: bool) -> None:
