@@ -291,7 +291,8 @@ def full_names(text: str, start: int, end: int, surname: str) -> Iterator[tuple[
     ``text[start:end]``, as ``re.finditer`` finds it: (match start, surname start) pairs. Read
     token by token instead of compiling one pattern per surname: a token runs up to the next
     space, so each candidate start has one reading, and the greedy repetition takes the most
-    tokens (up to four) after which the surname follows."""
+    tokens (up to four) after which the surname follows. ``surname`` is a word as ``_WORD``
+    reads one (it opens with a letter)."""
     at = start
     while True:
         for candidate in _TOKEN_START.finditer(text, at, end):
