@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.offline import lexicons as lex
 from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
@@ -87,14 +87,36 @@ _ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
 _TOKEN = re.compile(r"[a-z]+")
 
 
-def _cues_by_first_word(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = {}
-    for cue in cues:  # longest first, so the longest phrase wins
-        table.setdefault(cue.split()[0], []).append(cue)
-    return {word: tuple(cues) for word, cues in table.items()}
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the per-sentence memo
+class _CueTable:
+    """Cue phrases by their first word (longest first, so the longest phrase wins), and the
+    words of each phrase, to tell cheaply whether a sentence can hold one."""
+
+    by_first_word: dict[str, tuple[str, ...]]
+    words: dict[str, tuple[frozenset[str], ...]]
+
+    @classmethod
+    def of(cls, cues: Sequence[str]) -> _CueTable:
+        table: dict[str, list[str]] = {}
+        for cue in cues:
+            table.setdefault(cue.split()[0], []).append(cue)
+        return cls(
+            {word: tuple(phrases) for word, phrases in table.items()},
+            {word: tuple(frozenset(p.split()) for p in phrases) for word, phrases in table.items()},
+        )
+
+    def first_words(self, tokens: frozenset[str]) -> tuple[str, ...]:
+        """The first words among ``tokens`` of the phrases all of whose words are there too
+        (a phrase found in a sentence has each of its words as a word of the sentence)."""
+        return tuple(
+            word
+            for word in self.by_first_word.keys() & tokens
+            if any(words <= tokens for words in self.words[word])
+        )
 
 
-_CUES_BY_FIRST_WORD = _cues_by_first_word(_ALL_CUES)
+_NARROW_TABLE = _CueTable.of(_ALL_CUES)
+_CUES_BY_FIRST_WORD = _NARROW_TABLE.by_first_word
 _TOKEN_ANY_CASE = re.compile(r"[A-Za-z]+")
 _VERB_FILLERS = (
     lex.AUXILIARIES
@@ -118,7 +140,8 @@ _SPEAKER_ENDS = (
 # The wider reading for the attributions a document lists (who said what): every cue above and
 # the verbs of belief, wish and stance as well.
 _BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
-_BROAD_BY_FIRST_WORD = _cues_by_first_word(_BROAD_CUES)
+_BROAD_TABLE = _CueTable.of(_BROAD_CUES)
+_BROAD_BY_FIRST_WORD = _BROAD_TABLE.by_first_word
 # Cues the wider reading reads differently from the narrow one.
 _NARROW = frozenset(_ALL_CUES)
 _WIDER_READ = frozenset((*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE))
@@ -142,7 +165,7 @@ def has_wider_cues(sentence: str) -> bool:
     """Whether ``sentence`` has a cue only the wider reading knows ("wants", "the poll found")
     right after a word that can end a speaker's name (a capitalised word, a pronoun, a noun for
     people, bodies or reports): a cheap test before the wider reading."""
-    if _BROAD_ONLY.isdisjoint(_TOKEN.findall(sentence.lower())):
+    if _BROAD_ONLY.isdisjoint(_lowered(sentence)[1]):
         return False
     words = _TOKEN_ANY_CASE.findall(sentence)
     return any(
@@ -172,37 +195,89 @@ def _speaker_end(word: str) -> bool:
 @lru_cache(maxsize=1024)
 def find_cues(sentence: str) -> tuple[CueMatch, ...]:
     """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
-    return _cues(sentence, _CUES_BY_FIRST_WORD)
+    return _cues(sentence, _NARROW_TABLE)
 
 
 @lru_cache(maxsize=256)
 def find_wider_cues(sentence: str) -> tuple[CueMatch, ...]:
     """:func:`find_cues` with the verbs of belief, wish and stance too
     (lexicons.ATTRIBUTION_CUES)."""
-    return _cues(sentence, _BROAD_BY_FIRST_WORD)
+    return _cues(sentence, _BROAD_TABLE)
 
 
-def _cues(sentence: str, table: dict[str, tuple[str, ...]]) -> tuple[CueMatch, ...]:
-    low = sentence.lower()
-    found: list[CueMatch] = []
-    if table.keys().isdisjoint(_TOKEN.findall(low)):
+def _cues(sentence: str, table: _CueTable) -> tuple[CueMatch, ...]:
+    first_words = _first_words(sentence, table)
+    if not first_words:
         return ()
+    low = _lowered(sentence)[0]
+    found: list[CueMatch] = []
     resume = 0
-    for token in _TOKEN.finditer(low):
-        cues = table.get(token.group())
-        if not cues:
+    starts = sorted(at for first in first_words for at in _token_starts(low, first))
+    for start, word in starts:
+        if start < resume or (start > 0 and low[start - 1].isalnum()):
             continue
-        if token.start() < resume or (token.start() > 0 and low[token.start() - 1].isalnum()):
-            continue
-        if token.start() > 0 and sentence[token.start()].isupper():
+        if start > 0 and sentence[start].isupper():
             continue  # part of a name: "the United States"
-        for cue in cues:
-            end = token.start() + len(cue)
-            if low.startswith(cue, token.start()) and not low[end : end + 1].isalnum():
-                found.append(CueMatch(token.start(), end, cue))
+        for cue in table.by_first_word[word]:
+            end = start + len(cue)
+            if low.startswith(cue, start) and not low[end : end + 1].isalnum():
+                found.append(CueMatch(start, end, cue))
                 resume = end
                 break
     return tuple(found)
+
+
+@lru_cache(maxsize=512)
+def _first_words(sentence: str, table: _CueTable) -> tuple[str, ...]:
+    """The first words of ``table``'s phrases that ``sentence`` may hold, read once a sentence
+    (the narrow and the wider reading, the plain test for a verb of saying)."""
+    return table.first_words(_lowered(sentence)[1])
+
+
+@lru_cache(maxsize=256)
+def _lowered(sentence: str) -> tuple[str, frozenset[str]]:
+    """``sentence`` in lower case and its set of words (runs of a-z), read once for every
+    cue table."""
+    low = sentence.lower()
+    return low, frozenset(_TOKEN.findall(low))
+
+
+def _token_starts(low: str, word: str) -> list[tuple[int, str]]:
+    """Where ``word`` stands as a whole run of letters a-z in ``low``."""
+    starts = []
+    at = low.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _is_letter(low[at - 1])) and not (end < len(low) and _is_letter(low[end])):
+            starts.append((at, word))
+        at = low.find(word, at + 1)
+    return starts
+
+
+def _is_letter(char: str) -> bool:
+    return "a" <= char <= "z"
+
+
+@dataclass(frozen=True)
+class _Guarded:
+    """A case-blind pattern run only where it can match: on ASCII text, only if the text holds
+    one of the words it ``needs`` or ends with one of its ``ends`` (a pattern anchored at $).
+    Other text always runs it, as re.IGNORECASE also matches some non-ASCII letters ("ſ")."""
+
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        if not text.isascii():
+            return True
+        low = text.lower()
+        if self.ends:  # $ also matches before a final newline
+            return low.removesuffix("\n").endswith(self.ends)
+        return any(word in low for word in self.needs)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.may_match(text) else text
 
 
 _HEARSAY = re.compile(
@@ -218,12 +293,18 @@ _PARTICIPLE_LEAD = re.compile(
 )
 _LATE_THAT = re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,10}?)that\s+", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
-_TRAILING_TIME = re.compile(
-    r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|in|early|late)\s+(?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|evening|"
-    r"night|afternoon|a statement)(?:\s+(?:morning|evening|night|afternoon))?$"
-    r"|\s+(?:yesterday|today|tonight|earlier|later|previously)$",
-    re.IGNORECASE,
+_TRAILING_TIME = _Guarded(
+    re.compile(
+        r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|in|early|late)\s+(?:monday|"
+        r"tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|"
+        r"evening|night|afternoon|a statement)(?:\s+(?:morning|evening|night|afternoon))?$"
+        r"|\s+(?:yesterday|today|tonight|earlier|later|previously)$",
+        re.IGNORECASE,
+    ),
+    ends=(
+        *("day", "week", "weekend", "month", "year", "morning", "evening", "night"),
+        *("afternoon", "statement", "earlier", "later", "previously"),
+    ),
 )
 _DISMISSED_AS = re.compile(r"\s+as\s+[\"\u201c][^\"\u201d]*[\"\u201d]?\.?[\"\u201d]?$")
 _TRAILING_LABEL = re.compile(r"\s+[\"\u201c][^\"\u201d]*[\"\u201d]\.?$")
@@ -253,10 +334,13 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
-_INTERVAL = re.compile(  # "..., a day after": the interval belongs to the subordinate clause
-    r",?\s+(?:a|an|one|two|three|four|five|six|several|just|only)\s+"
-    r"(?:day|days|week|weeks|hour|hours|month|months|minutes)$",
-    re.IGNORECASE,
+_INTERVAL = _Guarded(  # "..., a day after": the interval belongs to the subordinate clause
+    re.compile(
+        r",?\s+(?:a|an|one|two|three|four|five|six|several|just|only)\s+"
+        r"(?:day|days|week|weeks|hour|hours|month|months|minutes)$",
+        re.IGNORECASE,
+    ),
+    ends=("day", "days", "week", "weeks", "hour", "hours", "month", "months", "minutes"),
 )
 _AND_LEAD = re.compile(r"^(?P<lead>[^\"]*?\S),\s+(?:and|but)\s+[^,]+$", re.IGNORECASE)
 _CIRCUMSTANCE = re.compile(
@@ -277,11 +361,13 @@ _REDUCED_RELATIVE = re.compile(
 _TIMED_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}(?:after|before|since|until)\b", re.IGNORECASE)
 _PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
 _RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
-_RELATIVE_TAIL = re.compile(r"(?<=\w)\s+(?:who|whose)\s+\w.*$", re.IGNORECASE)
+_RELATIVE_TAIL = _Guarded(
+    re.compile(r"(?<=\w)\s+(?:who|whose)\s+\w.*$", re.IGNORECASE), needs=("who",)
+)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
-_CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
+_CITING = _Guarded(re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE), needs=("citing",))
 
 
 def _is_participle(cue: str) -> bool:
@@ -419,10 +505,13 @@ def _after_last_verb(chunk: str) -> str:
     return " ".join(words[cut:])
 
 
-_TIME_PHRASE = re.compile(
-    r"(?<=\w)\s+(?:in|during|over|within)\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:days|hours|weeks|months|minutes|moments)\s+(?:after|before|since|following)\b.*$",
-    re.IGNORECASE,
+_TIME_PHRASE = _Guarded(
+    re.compile(
+        r"(?<=\w)\s+(?:in|during|over|within)\s+(?:the\s+)?(?:\w+\s+)?"
+        r"(?:days|hours|weeks|months|minutes|moments)\s+(?:after|before|since|following)\b.*$",
+        re.IGNORECASE,
+    ),
+    needs=("after", "before", "since", "following"),
 )
 _TIME_NOUNS = frozenset(
     "day days hour hours week weeks month months year years minutes moments night nights".split()
@@ -545,7 +634,7 @@ def _subject(masked: str) -> str:
 
 
 def _only_time_words(text: str) -> bool:
-    return all(w.lower().rstrip(".") in lex.TIME_WORDS for w in _words(text))
+    return all(w.group().lower().rstrip(".") in lex.TIME_WORDS for w in _WORD.finditer(text))
 
 
 def _skippable(words: list[str]) -> bool:
@@ -577,13 +666,10 @@ def _prepositional(post: str) -> bool:
 def _time_then_subordinate(post: str) -> bool:
     """ "... its chief executive said on Monday, after posts claimed ...": still trailing."""
     head, _, rest = post.partition(",")
-    first = rest.split()[:1]
-    return (
-        bool(head.strip())
-        and _only_time_words(head)
-        and bool(first)
-        and (first[0].lower() in lex.SUBORDINATORS)
-    )
+    if not head.strip() or not _only_time_words(head):
+        return False
+    first = rest.split(None, 1)[:1]
+    return bool(first) and first[0].lower() in lex.SUBORDINATORS
 
 
 def _object_of_told(post: str) -> str:
@@ -625,12 +711,35 @@ class _Sentence:
     def original(self, start: int, end: int) -> str:
         return self.text[self.span.start + start : self.span.start + end]
 
+    @cached_property
+    def cited(self) -> tuple[str, ...]:
+        """Sources the sentence cites ("citing five officials"), for each of its attributions."""
+        return _cited(self)
+
 
 @lru_cache(maxsize=64)
 def _prepare(text: str, span: Span) -> _Sentence:
+    sentence = text[span.start : span.end]
+    straight = _straight(sentence)
+    if not _has_quote_mark(sentence):
+        return _Sentence(text, span, straight, straight)  # no quotation to mask
     quotes = quotations(text, span.start, span.end)
-    straight = plain(text[span.start : span.end])
     return _Sentence(text, span, mask_quotations(straight, quotes, span.start), straight)
+
+
+def _has_quote_mark(sentence: str) -> bool:
+    """Whether ``sentence`` has a mark :func:`quotations` reads as a quotation mark."""
+    return any(mark in sentence for mark in _QUOTE_MARKS)
+
+
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "''")
+
+
+@lru_cache(maxsize=64)
+def _straight(sentence: str) -> str:
+    """:func:`plain` of a sentence, read once for the narrow and the wider reading and the
+    plain test for a verb of saying."""
+    return plain(sentence)
 
 
 def said_parts(content: str) -> list[str]:
@@ -849,13 +958,7 @@ def _speech(
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
         return _build(s, speaker, role, cue, stance, leading, direct=True)
-    trailing = stance not in _WITHHELD and (
-        _only_time_words(post_masked)
-        or _time_then_subordinate(post_masked)
-        or _prepositional(post_masked)
-        or (cue in {"told", "tells"} and _addressee_only(post_masked))
-    )
-    if trailing and speaker:
+    if speaker and stance not in _WITHHELD and _trailing(cue, post_masked):
         at = pre.rfind(speaker)  # the speaker may have lost a trailing time word
         content_text = s.original(0, at if at >= 0 else len(pre.rstrip()) - len(speaker))
         content_text = content_text.rstrip(",").strip()
@@ -872,6 +975,17 @@ def _speech(
     else:
         lead = _lead(s, pre)  # also "a day after a letter claiming ..."
     return replace(found, lead=lead) if lead else found
+
+
+def _trailing(cue: str, post_masked: str) -> bool:
+    """Whether the cue ends the sentence's attribution (" ..., she said on Monday."): the
+    content came before it."""
+    return (
+        _only_time_words(post_masked)
+        or _time_then_subordinate(post_masked)
+        or _prepositional(post_masked)
+        or (cue in {"told", "tells"} and _addressee_only(post_masked))
+    )
 
 
 def _before_participle(s: _Sentence, pre: str) -> str:
@@ -1055,7 +1169,7 @@ def _build(
         clause=clause,
         statement=statement,
         exhortation=exhortation,
-        cited=_cited(s),
+        cited=s.cited,
     )
 
 
@@ -1063,6 +1177,9 @@ def attribute(text: str, sentence: Span, broad: bool = False) -> list[Attributio
     """Every attribution in one sentence of ``text`` (in reading order). ``broad``: only what
     the wider reading adds (the verbs of belief, wish and stance, and the cues it reads more
     freely), for the attributions listed, never for claims."""
+    table = _BROAD_TABLE if broad else _NARROW_TABLE
+    if not _first_words(text[sentence.start : sentence.end], table):
+        return []  # no cue can be there: its masked text has no words the original lacks
     s = _prepare(text, sentence)
     matches = find_wider_cues(s.masked) if broad else find_cues(s.masked)
     found: list[Attribution] = []
@@ -1116,7 +1233,9 @@ def attributions(text: str) -> list[Attribution]:
 
 def says_something(sentence: str) -> bool:
     """Whether ``sentence`` has a plain verb of saying, parsed or not ("..., says one man")."""
-    text = plain(sentence)
+    if not _first_words(sentence, _NARROW_TABLE):
+        return False
+    text = _straight(sentence)
     return any(m.cue in lex.SAY_CUES and not _plural_noun(text, m) for m in find_cues(text))
 
 
