@@ -89,11 +89,14 @@ _TOKEN = re.compile(r"[a-z]+")
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a key of the per-sentence memo
 class _CueTable:
-    """Cue phrases by their first word (longest first, so the longest phrase wins), and the
-    words of each phrase, to tell cheaply whether a sentence can hold one."""
+    """Cue phrases by their first word (longest first, so the longest phrase wins), with the
+    first words that are phrases alone and the second words of the longer phrases, to tell
+    cheaply whether a sentence can hold one."""
 
     by_first_word: dict[str, tuple[str, ...]]
-    words: dict[str, tuple[frozenset[str], ...]]
+    alone: frozenset[str]
+    second_words: dict[str, frozenset[str]]
+    first: frozenset[str] = frozenset()  # the first words, as a set
 
     @classmethod
     def of(cls, cues: Sequence[str]) -> _CueTable:
@@ -102,16 +105,24 @@ class _CueTable:
             table.setdefault(cue.split()[0], []).append(cue)
         return cls(
             {word: tuple(phrases) for word, phrases in table.items()},
-            {word: tuple(frozenset(p.split()) for p in phrases) for word, phrases in table.items()},
+            frozenset(cue for cue in cues if " " not in cue),
+            {
+                word: frozenset(p.split()[1] for p in phrases if " " in p)
+                for word, phrases in table.items()
+            },
+            frozenset(table),
         )
 
-    def first_words(self, tokens: frozenset[str]) -> tuple[str, ...]:
-        """The first words among ``tokens`` of the phrases all of whose words are there too
-        (a phrase found in a sentence has each of its words as a word of the sentence)."""
+    def first_words(self, tokens: Sequence[str]) -> tuple[str, ...]:
+        """The first words among ``tokens`` of phrases that may be there: a phrase found in a
+        sentence has each of its words as a word of the sentence."""
+        found = self.first.intersection(tokens)
+        if not found:
+            return ()
         return tuple(
             word
-            for word in self.by_first_word.keys() & tokens
-            if any(words <= tokens for words in self.words[word])
+            for word in found
+            if word in self.alone or not self.second_words[word].isdisjoint(tokens)
         )
 
 
@@ -235,11 +246,10 @@ def _first_words(sentence: str, table: _CueTable) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)
-def _lowered(sentence: str) -> tuple[str, frozenset[str]]:
-    """``sentence`` in lower case and its set of words (runs of a-z), read once for every
-    cue table."""
+def _lowered(sentence: str) -> tuple[str, tuple[str, ...]]:
+    """``sentence`` in lower case and its words (runs of a-z), read once for every cue table."""
     low = sentence.lower()
-    return low, frozenset(_TOKEN.findall(low))
+    return low, tuple(_TOKEN.findall(low))
 
 
 def _token_starts(low: str, word: str) -> list[tuple[int, str]]:
@@ -271,9 +281,10 @@ class _Guarded:
     def may_match(self, text: str) -> bool:
         if not text.isascii():
             return True
-        low = text.lower()
         if self.ends:  # $ also matches before a final newline
-            return low.removesuffix("\n").endswith(self.ends)
+            tail = text[-max(map(len, self.ends)) - 1 :].lower()
+            return tail.removesuffix("\n").endswith(self.ends)
+        low = text.lower()
         return any(word in low for word in self.needs)
 
     def sub(self, replacement: str, text: str) -> str:
@@ -454,15 +465,18 @@ _DENIABLE = lex.DENIABLE_OBJECTS | lex.REPORT_ANAPHORS
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
-    words = pre.rstrip().split(" ")
-    while words and (words[-1].lower() in lex.SPEAKER_ADVERBS or _is_adverb(words[-1])):
-        words.pop()
-    return _without_trailing_time(" ".join(words).rstrip())
+    text = pre.rstrip()
+    while text:  # word by word from the end (split at single spaces)
+        head, _, last = text.rpartition(" ")
+        if not (last.lower() in lex.SPEAKER_ADVERBS or _is_adverb(last)):
+            break
+        text = head
+    return _without_trailing_time(text.rstrip())
 
 
 def _without_trailing_time(phrase: str) -> str:
     """ "the ministry on Monday" -> "the ministry"; "Norland Today" is a name, kept."""
-    words = phrase.split()
+    words = phrase.rsplit(None, 2)  # the last two words
     if len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
         return phrase
     return _TRAILING_TIME.sub("", phrase)
@@ -472,6 +486,8 @@ def _is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
 
 
+# Words that may end a clause before a noun phrase (with any word in -ed or -ing).
+_CLAUSE_WORDS = lex.AUXILIARIES | lex.IRREGULAR_PAST | _CUE_WORDS | lex.CONJUNCTIONS
 # "parents began circulating a letter": a gerund before a determiner is a verb.
 _DETERMINERS = frozenset("a an the his her its their this these those".split())
 
@@ -482,6 +498,8 @@ def _after_last_verb(chunk: str) -> str:
     cut = 0
     for i, word in enumerate(words):
         bare = word.strip(",;:\"'()").lower()
+        if bare not in _CLAUSE_WORDS and not bare.endswith(("ed", "ing")):
+            continue  # neither verb nor conjunction
         verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
         if not verb and bare.endswith("ing") and word.islower() and i + 1 < len(words):
             verb = words[i + 1].lower() in _DETERMINERS  # "circulating a letter"
@@ -1090,7 +1108,7 @@ def _forward(
     has_that = re.match(r"^\s*[,:]?\s*that\b", body, re.IGNORECASE) is not None
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
-    bare_clause = any(w.lower() in _FINITE for w in body.split()[:8])
+    bare_clause = any(w.lower() in _FINITE for w in body.split(None, 8)[:8])
     clause_needed = cue in lex.NEEDS_CLAUSE and not broad  # "suggested looking at": listed
     if clause_needed and not (has_that or quoted or '"' in plain(body) or bare_clause):
         return None
@@ -1120,10 +1138,19 @@ def _forward(
 def _lead(s: _Sentence, pre: str) -> str:
     """The outlet's main clause before "..., after X reported" or "..., and X has said":
     original text, or ""."""
-    match = _LEAD.match(pre) or _AND_LEAD.match(pre)
+    match = (_LEAD.match(pre) or _AND_LEAD.match(pre)) if _may_lead(pre) else None
     if match is None or find_cues(match.group("lead")):
         return ""  # no main clause, or it is itself attributed ("X, the club said, after")
     return _INTERVAL.sub("", s.original(0, match.end("lead")).strip())
+
+
+def _may_lead(pre: str) -> bool:
+    """Cheap test before :data:`_LEAD` and :data:`_AND_LEAD`: on ASCII text they need a
+    subordinator, "and" or "but" standing between spaces."""
+    return not pre.isascii() or not _LEAD_WORDS.isdisjoint(pre.lower().split())
+
+
+_LEAD_WORDS = lex.SUBORDINATORS | {"and", "but"}
 
 
 def _deniable(body: str) -> bool:
