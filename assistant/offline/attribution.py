@@ -729,6 +729,10 @@ class _Sentence:
     def original(self, start: int, end: int) -> str:
         return self.text[self.span.start + start : self.span.start + end]
 
+    def at(self, match: CueMatch) -> Span:
+        """A cue's offsets in the full text."""
+        return Span(self.span.start + match.start, self.span.start + match.end)
+
     @cached_property
     def cited(self) -> tuple[str, ...]:
         """Sources the sentence cites ("citing five officials"), for each of its attributions."""
@@ -843,7 +847,8 @@ def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
     speaker = _REDUCED_RELATIVE.split(speaker.strip().rstrip("."), maxsplit=1)[0]
     if not _looks_like_speaker(_RELATIVE_CLAUSE.split(speaker, maxsplit=1)[0]):
         return None
-    return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
+    content = _clean_content(content)
+    return Attribution(speaker, None, ACCORDING, "asserts", content, s.span, cue_at=s.at(match))
 
 
 def _dismissive(s: _Sentence, match: CueMatch) -> bool:
@@ -934,9 +939,7 @@ def _passive_denial(s: _Sentence, match: CueMatch) -> Attribution | None:
     hearsay = _HEARSAY.match(content)
     if hearsay:
         content = content[hearsay.end() :]
-    return _build(
-        s, speaker, role, match.cue, "denies", _clean_content(content), hearsay=bool(hearsay)
-    )
+    return _build(s, speaker, role, match, "denies", _clean_content(content), hearsay=bool(hearsay))
 
 
 def _speech(
@@ -954,13 +957,12 @@ def _speech(
     post_masked = s.masked[match.end : end]
     post = s.original(match.end, end)
     if cue in lex.OUTLET_NOT_CONFIRMED:
-        return Attribution(
-            "", None, cue, stance, _clean_content(s.original(0, match.start)), s.span
-        )
+        content = _clean_content(s.original(0, match.start))
+        return Attribution("", None, cue, stance, content, s.span, cue_at=s.at(match))
     as_clause = _AS_CLAUSE.match(pre)
     if as_clause and post_masked.lstrip().startswith(","):
         speaker = s.original(as_clause.end(), len(pre.rstrip()))
-        return _build(s, speaker, None, cue, stance, _clean_content(post))
+        return _build(s, speaker, None, match, stance, _clean_content(post))
     role = None
     if _is_participle(cue):
         speaker = _participle_subject(s, pre, prior)
@@ -975,17 +977,18 @@ def _speech(
             speaker = prior or _strip_trailing_adverbs(_subject(s.masked)) or speaker
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
-        return _build(s, speaker, role, cue, stance, leading, direct=True)
+        return _build(s, speaker, role, match, stance, leading, direct=True)
     if speaker and stance not in _WITHHELD and _trailing(cue, post_masked):
         at = pre.rfind(speaker)  # the speaker may have lost a trailing time word
         content_text = s.original(0, at if at >= 0 else len(pre.rstrip()) - len(speaker))
         content_text = content_text.rstrip(",").strip()
-        return _build(s, speaker, role, cue, stance, content_text, direct=content_text[:1] in '"“')
+        direct = content_text[:1] in '"“'
+        return _build(s, speaker, role, match, stance, content_text, direct=direct)
     if not speaker and s.plain[: len(pre)].rstrip().endswith((",", ',"')):
-        return _inverted(s, cue, stance, pre, post_masked, match.end)
+        return _inverted(s, match, stance, pre, post_masked)
     if not speaker:
         return None
-    found = _forward(s, speaker, role, cue, stance, post, broad)
+    found = _forward(s, speaker, role, match, stance, post, broad)
     if found is None:
         return None
     if _is_participle(cue) and not _reduced_relative(s, pre):
@@ -1072,13 +1075,13 @@ def _name_after_role(role: str, name: str) -> bool:
 
 
 def _inverted(
-    s: _Sentence, cue: str, stance: lex.CueStance, pre: str, post_masked: str, at: int
+    s: _Sentence, match: CueMatch, stance: lex.CueStance, pre: str, post_masked: str
 ) -> Attribution | None:
     """``"...," said Jane Doe, a spokeswoman`` : the speaker follows the cue."""
     parts = [p.strip() for p in post_masked.strip().rstrip(".").split(",")]
-    if not parts or not _looks_like_speaker(parts[0]) or cue not in lex.SAY_CUES:
+    if not parts or not _looks_like_speaker(parts[0]) or match.cue not in lex.SAY_CUES:
         return None
-    offset = at + post_masked.find(parts[0])
+    offset = match.end + post_masked.find(parts[0])
     speaker = s.original(offset, offset + len(parts[0]))
     role = parts[1] if len(parts) > 1 and parts[1] else None
     if role is not None:
@@ -1088,19 +1091,20 @@ def _inverted(
             speaker, role = role, speaker
     leading = _leading_quote(s, pre) if pre.rstrip().endswith('"') else ""
     content = leading or s.original(0, len(pre.rstrip())).rstrip(",").strip()
-    return _build(s, speaker, role, cue, stance, content, direct=bool(leading))
+    return _build(s, speaker, role, match, stance, content, direct=bool(leading))
 
 
 def _forward(
     s: _Sentence,
     speaker: str,
     role: str | None,
-    cue: str,
+    match: CueMatch,
     stance: lex.CueStance,
     post: str,
     broad: bool = False,
 ) -> Attribution | None:
     """``X said (that) ...``: the content follows the cue."""
+    cue = match.cue
     body = _object_of_told(post) if cue in {"told", "tells"} else post
     late = _LATE_THAT.match(body)
     if late and _skippable(late.group(1).split()):
@@ -1125,7 +1129,7 @@ def _forward(
         s,
         speaker,
         role,
-        cue,
+        match,
         stance,
         _clean_content(body),
         direct=quoted,
@@ -1170,7 +1174,7 @@ def _build(
     s: _Sentence,
     speaker: str,
     role: str | None,
-    cue: str,
+    match: CueMatch,
     stance: lex.CueStance,
     content: str,
     *,
@@ -1179,6 +1183,7 @@ def _build(
     clause: bool = False,
     statement: bool = False,
 ) -> Attribution:
+    cue = match.cue
     exhortation = cue in lex.EXHORTATION_VERBS and not (cue in lex.WARNING_VERBS and clause)
     content = _PAIRED_APOSTROPHES.sub("", content.strip()).strip(" ,")  # ''Quoted like this,
     speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
@@ -1197,6 +1202,7 @@ def _build(
         statement=statement,
         exhortation=exhortation,
         cited=s.cited,
+        cue_at=s.at(match),
     )
 
 
@@ -1217,8 +1223,6 @@ def attribute(text: str, sentence: Span, broad: bool = False) -> list[Attributio
         attribution = _one(s, matches, i, prior, broad)
         if attribution is None:
             continue
-        at = Span(sentence.start + match.start, sentence.start + match.end)
-        attribution = replace(attribution, cue_at=at)
         if attribution.cue == ACCORDING:
             return [attribution]  # everything else in the sentence is what X said
         found.append(attribution)
@@ -1249,7 +1253,7 @@ def _opening_denial(
         hearsay=False,
         statement=False,
         lead="",
-        cue_at=Span(s.span.start + matches[0].start, s.span.start + matches[0].end),
+        cue_at=s.at(matches[0]),
     )
 
 
