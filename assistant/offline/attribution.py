@@ -268,24 +268,25 @@ def _is_letter(char: str) -> bool:
     return "a" <= char <= "z"
 
 
-@dataclass(frozen=True)
 class _Guarded:
     """A case-blind pattern run only where it can match: on ASCII text, only if the text holds
     one of the words it ``needs`` or ends with one of its ``ends`` (a pattern anchored at $).
     Other text always runs it, as re.IGNORECASE also matches some non-ASCII letters ("ſ")."""
 
-    pattern: re.Pattern[str]
-    needs: tuple[str, ...] = ()
-    ends: tuple[str, ...] = ()
+    def __init__(
+        self, pattern: re.Pattern[str], needs: tuple[str, ...] = (), ends: tuple[str, ...] = ()
+    ) -> None:
+        self.pattern = pattern
+        self.needs = needs
+        self.ends = ends
+        self.tail = max(map(len, ends), default=0) + 1  # an ending and a newline
 
     def may_match(self, text: str) -> bool:
         if not text.isascii():
             return True
         if self.ends:  # $ also matches before a final newline
-            tail = text[-max(map(len, self.ends)) - 1 :].lower()
-            return tail.removesuffix("\n").endswith(self.ends)
-        low = text.lower()
-        return any(word in low for word in self.needs)
+            return text[-self.tail :].lower().removesuffix("\n").endswith(self.ends)
+        return any(map(text.lower().__contains__, self.needs))
 
     def sub(self, replacement: str, text: str) -> str:
         return self.pattern.sub(replacement, text) if self.may_match(text) else text
@@ -868,7 +869,7 @@ def _one(
     if broad and cue not in CUE_STANCE and cue not in lex.WARNING_VERBS:
         found = _speech(s, matches, i, "asserts", prior, broad=True)  # "wants", "urged"
         return None if found is None or _noun_not_verb(cue, found.speaker) else found
-    if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
+    if _is_participle(cue) and s.masked[: match.start].rstrip().lower().endswith(" in"):
         return None  # "delivered in writing": a manner, not speech
     if _is_participle(cue) and _RECALLED.search(s.masked[: match.start]):
         return None  # "a week after denying it": an earlier act recalled, not said here
