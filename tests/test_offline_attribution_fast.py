@@ -75,7 +75,10 @@ def test_a_sentence_without_cue_words_has_no_cue_once_masked(before: str, senten
             assert cues_word_by_word(masked, table.by_first_word) == []
 
 
-GUARDED = [at._TRAILING_TIME, at._INTERVAL, at._CITING, at._RELATIVE_TAIL, at._TIME_PHRASE]
+GUARDED = [
+    *(at._TRAILING_TIME, at._INTERVAL, at._CITING, at._RELATIVE_TAIL, at._TIME_PHRASE),
+    *(at._LATE_THAT, at._AND_THAT, at._PAIRED_APOSTROPHES),
+]
 
 
 @settings(max_examples=1500, deadline=None)
@@ -84,6 +87,31 @@ def test_guarded_patterns_replace_as_the_patterns_do(text: str) -> None:
     for guarded in GUARDED:
         assert guarded.sub("", text) == guarded.pattern.sub("", text)
         assert guarded.sub(" ", text.rstrip()) == guarded.pattern.sub(" ", text.rstrip())
+        found, expected = guarded.match(text), guarded.pattern.match(text)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_things_said_split_as_the_pattern_splits(content: str) -> None:
+    parts = [p for p in at._AND_THAT.pattern.split(content) if p.strip()] or [content]
+    assert at.said_parts(content) == parts
+
+
+def has_wider_cues_word_by_word(sentence: str) -> bool:
+    if at._BROAD_ONLY.isdisjoint(re.findall("[a-z]+", sentence.lower())):
+        return False
+    words = re.findall("[A-Za-z]+", sentence)
+    return any(
+        word.lower() in at._BROAD_ONLY and at._after_speaker(words, i)
+        for i, word in enumerate(words)
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXT)
+def test_wider_cues_told_as_word_by_word(sentence: str) -> None:
+    assert at.has_wider_cues(sentence) == has_wider_cues_word_by_word(sentence)
 
 
 def strip_trailing_adverbs_by_words(pre: str) -> str:

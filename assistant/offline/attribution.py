@@ -176,12 +176,13 @@ def has_wider_cues(sentence: str) -> bool:
     """Whether ``sentence`` has a cue only the wider reading knows ("wants", "the poll found")
     right after a word that can end a speaker's name (a capitalised word, a pronoun, a noun for
     people, bodies or reports): a cheap test before the wider reading."""
-    if _BROAD_ONLY.isdisjoint(_lowered(sentence)[1]):
+    lowered = _lowered(sentence)[1]
+    if _BROAD_ONLY.isdisjoint(lowered):
         return False
     words = _TOKEN_ANY_CASE.findall(sentence)
-    return any(
-        word.lower() in _BROAD_ONLY and _after_speaker(words, i) for i, word in enumerate(words)
-    )
+    if not sentence.isascii():  # lower case may join or part letters there
+        lowered = tuple(word.lower() for word in words)
+    return any(_after_speaker(words, i) for i, low in enumerate(lowered) if low in _BROAD_ONLY)
 
 
 def _after_speaker(words: list[str], at: int) -> bool:
@@ -291,6 +292,9 @@ class _Guarded:
     def sub(self, replacement: str, text: str) -> str:
         return self.pattern.sub(replacement, text) if self.may_match(text) else text
 
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.may_match(text) else None
+
 
 _HEARSAY = re.compile(
     r"^(?:the\s+|these\s+|those\s+)?(?:media\s+|news\s+)?(?:claims?|reports?|allegations?|"
@@ -303,7 +307,9 @@ _WORD = re.compile(r"[A-Za-z][\w'.-]*")
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,\s*(?:while|and|before|after|by)?|,\"|\s(?:while|before|after))$"
 )
-_LATE_THAT = re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,10}?)that\s+", re.IGNORECASE)
+_LATE_THAT = _Guarded(
+    re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,10}?)that\s+", re.IGNORECASE), needs=("that",)
+)
 _SHARED_SUBJECT = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
 _TRAILING_TIME = _Guarded(
     re.compile(
@@ -362,7 +368,7 @@ _CIRCUMSTANCE = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
-_AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
+_AND_THAT = _Guarded(re.compile(r",?\s+and\s+that\s+", re.IGNORECASE), needs=("that",))
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
 # "according to the audit summary posted on the district's website": the document is the
 # noun phrase before the participle.
@@ -371,7 +377,7 @@ _REDUCED_RELATIVE = re.compile(
     r"submitted|compiled|conducted|commissioned)\b"
 )
 _TIMED_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}(?:after|before|since|until)\b", re.IGNORECASE)
-_PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
+_PAIRED_APOSTROPHES = _Guarded(re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$"), needs=("'",))
 _RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL = _Guarded(
     re.compile(r"(?<=\w)\s+(?:who|whose)\s+\w.*$", re.IGNORECASE), needs=("who",)
@@ -768,7 +774,9 @@ def _straight(sentence: str) -> str:
 def said_parts(content: str) -> list[str]:
     """The things said in one content: "A and that B" is two ("posts claimed that the firm was
     behind on its rent and that it had set the fire itself")."""
-    return [p for p in _AND_THAT.split(content) if p.strip()] or [content]
+    if not _AND_THAT.may_match(content):
+        return [content]
+    return [p for p in _AND_THAT.pattern.split(content) if p.strip()] or [content]
 
 
 def _without_circumstance(text: str) -> str:
