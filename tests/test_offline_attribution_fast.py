@@ -77,7 +77,7 @@ def test_a_sentence_without_cue_words_has_no_cue_once_masked(before: str, senten
 
 GUARDED = [
     *(at._TRAILING_TIME, at._INTERVAL, at._CITING, at._RELATIVE_TAIL, at._TIME_PHRASE),
-    *(at._LATE_THAT, at._AND_THAT, at._PAIRED_APOSTROPHES),
+    *(at._LATE_THAT, at._AND_THAT, at._PAIRED_APOSTROPHES, at._CITED),
 ]
 
 

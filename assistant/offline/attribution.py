@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from assistant.offline import lexicons as lex
 from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
@@ -740,11 +740,6 @@ class _Sentence:
         """A cue's offsets in the full text."""
         return Span(self.span.start + match.start, self.span.start + match.end)
 
-    @cached_property
-    def cited(self) -> tuple[str, ...]:
-        """Sources the sentence cites ("citing five officials"), for each of its attributions."""
-        return _cited(self)
-
 
 @lru_cache(maxsize=64)
 def _prepare(text: str, span: Span) -> _Sentence:
@@ -830,12 +825,16 @@ def _content_end(s: _Sentence, matches: Sequence[CueMatch], index: int) -> int:
     return len(s.masked)
 
 
-_CITED = re.compile(r'\bciting\s+("[^"]*"|[^,"]+?(?=,|\.?$))', re.IGNORECASE)
+_CITED = _Guarded(
+    re.compile(r'\bciting\s+("[^"]*"|[^,"]+?(?=,|\.?$))', re.IGNORECASE), needs=("citing",)
+)
 
 
 def _cited(s: _Sentence) -> tuple[str, ...]:
+    if not _CITED.may_match(s.masked):
+        return ()
     names = []
-    for match in _CITED.finditer(s.masked):
+    for match in _CITED.pattern.finditer(s.masked):
         raw = s.original(match.start(1), match.end(1))
         names.append(raw.strip().strip("\"'\u201c\u201d,").strip())
     return tuple(n for n in names if n)
@@ -1210,7 +1209,7 @@ def _build(
         clause=clause,
         statement=statement,
         exhortation=exhortation,
-        cited=s.cited,
+        cited=_cited(s),
         cue_at=s.at(match),
     )
 
