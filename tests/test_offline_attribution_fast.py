@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from assistant.offline import attribution as at
 from assistant.offline import lexicons as lex
-from assistant.offline.segmentation import Span
+from assistant.offline.segmentation import Span, mask_quotations, plain, quotations
 
 WORDS = (
     "said says told according to citing was were has have had did not immediately respond "
@@ -73,6 +73,17 @@ def test_a_sentence_without_cue_words_has_no_cue_once_masked(before: str, senten
     for table in (at._NARROW_TABLE, at._BROAD_TABLE):
         if not at._first_words(sentence, table):
             assert cues_word_by_word(masked, table.by_first_word) == []
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT, TEXT)
+def test_sentence_masked_as_every_quotation_masked(before: str, sentence: str) -> None:
+    text = f"{before} {sentence}"
+    start = len(before) + 1
+    prepared = at._prepare.__wrapped__(text, Span(start, len(text)))
+    quotes = quotations(text, start, len(text))
+    assert prepared.masked == mask_quotations(plain(sentence), quotes, start)
+    assert prepared.plain == plain(sentence)
 
 
 GUARDED = [

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.offline import lexicons as lex
-from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
+from assistant.offline.segmentation import (
+    _QUOTE_MARK,  # the marks quotations() reads: a sentence without one has no quotation
+    Span,
+    mask_quotations,
+    plain,
+    quotations,
+    sentences,
+)
 
 ACCORDING = "according to"
 CITING = "citing"
@@ -745,18 +752,10 @@ class _Sentence:
 def _prepare(text: str, span: Span) -> _Sentence:
     sentence = text[span.start : span.end]
     straight = _straight(sentence)
-    if not _has_quote_mark(sentence):
+    if _QUOTE_MARK.search(sentence) is None:
         return _Sentence(text, span, straight, straight)  # no quotation to mask
     quotes = quotations(text, span.start, span.end)
     return _Sentence(text, span, mask_quotations(straight, quotes, span.start), straight)
-
-
-def _has_quote_mark(sentence: str) -> bool:
-    """Whether ``sentence`` has a mark :func:`quotations` reads as a quotation mark."""
-    return any(mark in sentence for mark in _QUOTE_MARKS)
-
-
-_QUOTE_MARKS = ('"', "\u201c", "\u201d", "''")
 
 
 @lru_cache(maxsize=64)
