@@ -24,7 +24,7 @@ from assistant.offline.stance_lexicon import (
     REFUTE_PHRASES,
     REFUTE_WORDS,
 )
-from assistant.textsim import content_stems
+from assistant.textsim import content_stems, shares_stem
 from assistant.wordforms import opposed
 
 MIN_WORDS = 3
@@ -70,7 +70,7 @@ def problem(document: Document, found: Evidence, claim: str, source: Cited) -> s
     words = _WORD.findall(found.quote)
     if len(words) < MIN_WORDS:
         return "a word or two shows nothing"
-    if not (content_stems(found.quote) & content_stems(claim) or _speaks(document, found, source)):
+    if not (shares_stem(found.quote, content_stems(claim)) or _speaks(document, found, source)):
         return "it neither concerns the claim nor is the statement of its source"
     if _reads_against(document, found, claim, source):
         return "it reads as a denial, cited for a source that backs the claim"
@@ -87,12 +87,15 @@ def _shows_denial(sentence: str, claim: str) -> bool:
 def _reads_against(document: Document, found: Evidence, claim: str, source: Cited) -> bool:
     """A denial cited for a source that backs the claim: any denial for a ``confirms`` source;
     for one that only ``asserts`` it, a denial the source itself makes (an asserting source's
-    sentence may well report another party's denial of something else)."""
-    if source.stance not in {"confirms", "asserts"} or rejects(claim) or _affirms(found.quote):
-        return False
+    sentence may well report another party's denial of something else); never when the claim
+    itself rejects something or the quote also affirms. (The denial, rare, is read first.)"""
     if source.stance == "confirms":
-        return _against(found.quote)
-    return _denies_itself(_sentence(document.text, found), claim, source)
+        against = _against(found.quote)
+    elif source.stance == "asserts":
+        against = _denies_itself(_sentence(document.text, found), claim, source)
+    else:
+        return False
+    return against and not rejects(claim) and not _affirms(found.quote)
 
 
 def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
@@ -100,10 +103,12 @@ def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
     before a verb of denial and what it denies is the claim ("Pakistan's Foreign Office (FO), on
     Thursday, denied claims that China is pressuring ..."). Not so in "Police denied that
     officers fired tear gas, saying only water cannon was used", cited for the water cannon."""
+    words = _WORD.findall(sentence)
+    if DENIAL_WORDS.isdisjoint(w.casefold() for w in words):
+        return False  # the usual sentence: no verb of denial at all
     party = content_stems(f"{source.name} {source.role or ''}")
     wanted = content_stems(claim)
-    clauses = _clauses(_WORD.findall(sentence))
-    for before, after in pairwise(clauses):
+    for before, after in pairwise(_clauses(words)):
         if not after or after[0].casefold() not in DENIAL_WORDS:
             continue
         named = party & content_stems(" ".join(before))
