@@ -31,6 +31,9 @@ MIN_WORDS = 3
 # How far around a quote the name of its source may stand for the quote to be its statement.
 SPEAKER_WINDOW = 240
 _WORD = re.compile(r"\w+")
+_MARKS = ".!?\n"  # what ends a sentence, for the sentence a quote stands in
+_MARK = re.compile(r"[.!?\n]")
+SENTENCE_REACH = 2_000
 _AGAINST = DENIAL_WORDS | REFUTE_WORDS
 _REJECTING = _AGAINST | NEGATIONS | CLAIM_REFUTE_WORDS | DISMISSIVE_WORDS | DISPUTE_WORDS
 _REJECTING_PHRASES = (*REFUTE_PHRASES, *DISMISSIVE_PHRASES)
@@ -103,9 +106,10 @@ def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
     before a verb of denial and what it denies is the claim ("Pakistan's Foreign Office (FO), on
     Thursday, denied claims that China is pressuring ..."). Not so in "Police denied that
     officers fired tear gas, saying only water cannon was used", cited for the water cannon."""
+    folded = sentence.casefold()  # holds every word's casefold: no verb of denial, no denial
+    if not any(denial in folded for denial in DENIAL_WORDS):
+        return False
     words = _WORD.findall(sentence)
-    if DENIAL_WORDS.isdisjoint(w.casefold() for w in words):
-        return False  # the usual sentence: no verb of denial at all
     party = content_stems(f"{source.name} {source.role or ''}")
     wanted = content_stems(claim)
     for before, after in pairwise(_clauses(words)):
@@ -148,10 +152,17 @@ def _against(text: str) -> bool:
 
 def _sentence(text: str, found: Evidence) -> str:
     """The sentence(s) the quote stands in."""
-    start = max(text.rfind(mark, 0, found.start) for mark in ".!?\n") + 1
-    after = max(found.start, found.end - 1)
-    ends = [i for i in (text.find(mark, after) for mark in ".!?\n") if i >= 0]
-    return text[start : min(ends, default=len(text))]
+    start = _last_mark(text, found.start) + 1
+    end = _MARK.search(text, max(found.start, found.end - 1))
+    return text[start : end.start() if end else len(text)]
+
+
+def _last_mark(text: str, before: int) -> int:
+    """Where the last sentence mark before ``before`` stands (-1: none), looked for in the
+    stretch just before first (not back to the start of a long text for a missing "?")."""
+    near = max(0, before - SENTENCE_REACH)
+    last = max(text.rfind(mark, near, before) for mark in _MARKS)
+    return last if last >= 0 or near == 0 else max(text.rfind(mark, 0, near) for mark in _MARKS)
 
 
 def rejects(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,14 +119,24 @@ def _clean(quote: str) -> str:
     return _SPACE_RUN.sub(" ", _mapped(quote.strip())).strip(_EDGE)
 
 
-def _needles(quote: str) -> list[str]:
+def _needles(quote: str) -> Iterator[str]:
     """The quote as given (quotation marks kept, so a quote that ends inside a quotation keeps
     its closing mark), then with the marks around it stripped; a quote of a tag the prompt
-    defanged (``&lt;document``, see prompts.defang) is looked for as the text has it, too."""
+    defanged (``&lt;document``, see prompts.defang) is looked for as the text has it, too.
+    Each made only if the ones before are not found."""
     whole = _SPACE_RUN.sub(" ", _mapped(quote.strip())).strip()
+    seen: set[str] = set()
+    for needle in _variants(whole):
+        if needle not in seen and needle.strip(_EDGE):
+            yield needle
+        seen.add(needle)
+
+
+def _variants(whole: str) -> Iterator[str]:
     bare = whole.strip(_EDGE)
-    variants = (whole, bare, whole.replace("&lt;", "<"), bare.replace("&lt;", "<"))
-    return [n for n in dict.fromkeys(variants) if n.strip(_EDGE)]
+    yield from (whole, bare)
+    if "&lt;" in whole:
+        yield from (whole.replace("&lt;", "<"), bare.replace("&lt;", "<"))
 
 
 def find_span(

@@ -50,6 +50,19 @@ def test_characters_replaced_as_translate_maps_them(text: str) -> None:
     assert grounding._mapped(text) == text.translate(grounding._CHAR_MAP)
 
 
+def needles_as_before(quote: str) -> list[str]:
+    whole = grounding._SPACE_RUN.sub(" ", quote.strip().translate(grounding._CHAR_MAP)).strip()
+    bare = whole.strip(grounding._EDGE)
+    variants = (whole, bare, whole.replace("&lt;", "<"), bare.replace("&lt;", "<"))
+    return [n for n in dict.fromkeys(variants) if n.strip(grounding._EDGE)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="a \n\"'\u201c&lt;", max_size=16))
+def test_needles_made_in_turn_as_listed_before(quote: str) -> None:
+    assert list(grounding._needles(quote)) == needles_as_before(quote)
+
+
 WORDS = st.lists(
     st.sampled_from(
         "the The a police Police minister said denied Denied rejects dismissed claims report "
@@ -68,6 +81,29 @@ def test_content_shared_as_the_whole_stem_sets_share_it(text: str, other: str) -
     )
 
 
+def sentence_as_before(text: str, found: Evidence) -> str:
+    start = max(text.rfind(mark, 0, found.start) for mark in ".!?\n") + 1
+    after = max(found.start, found.end - 1)
+    ends = [i for i in (text.find(mark, after) for mark in ".!?\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab .!?\n", max_size=30), st.integers(0, 30), st.integers(0, 8))
+def test_sentence_around_a_quote_as_before(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    found = Evidence(document_id="d", quote=text[start:end], start=start, end=end)
+    expected = sentence_as_before(text, found)
+    assert evidence._sentence(text, found) == expected
+    reach = evidence.SENTENCE_REACH
+    try:  # a short reach: the look further back is taken too
+        evidence.SENTENCE_REACH = 3
+        assert evidence._sentence(text, found) == expected
+    finally:
+        evidence.SENTENCE_REACH = reach
+
+
 @dataclass
 class Cited:
     quotes: list[str]
@@ -84,7 +120,7 @@ def reads_against_as_before(document: Document, found: Evidence, claim: str, sou
         return False
     if source.stance == "confirms":
         return evidence._against(found.quote)
-    sentence = evidence._sentence(document.text, found)
+    sentence = sentence_as_before(document.text, found)
     party = content_stems(f"{source.name} {source.role or ''}")
     wanted = content_stems(claim)
     clauses = evidence._clauses(evidence._WORD.findall(sentence))
