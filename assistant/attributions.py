@@ -95,8 +95,22 @@ def _cue(
         return nearest
     # '..., Robert Achebe, said in a statement that "..." FreightInsider said': of the cues
     # by the content, the one its speaker stands next to
-    tried = [nearest, *spans[:CUE_TRIES]]
-    return min(tried, key=lambda cue: _gap(cue, said) + _speaker_gap(speakers, cue))
+    return _closest_with_speaker([nearest, *spans[:CUE_TRIES]], said, speakers)
+
+
+def _closest_with_speaker(cues: list[Span], said: Span, speakers: _Speakers) -> Span:
+    """The first of ``cues`` nearest the content and its speaker together (gap to the content
+    plus gap to the speaker); a cue already as far from the content as the best sum so far
+    cannot win, and its speaker is not looked for."""
+    best, best_sum = cues[0], _gap(cues[0], said) + _speaker_gap(speakers, cues[0])
+    for cue in cues[1:]:
+        gap = _gap(cue, said)
+        if gap >= best_sum:
+            continue
+        total = gap + _speaker_gap(speakers, cue)
+        if total < best_sum:
+            best, best_sum = cue, total
+    return best
 
 
 def _gap(a: Span, b: Span) -> int:

@@ -157,3 +157,32 @@ def test_denial_read_first_gives_the_same_answer(
     if sentence.startswith("Police denied") and claim == "officers fired gas":
         assert expected  # the examples read as denials: the comparison is not all False
     assert evidence._reads_against(document, found, claim, source) == expected
+
+
+class FixedSpeakers:
+    def __init__(self, at: dict[tuple[int, int], tuple[int, int] | None]) -> None:
+        self.spans = at
+
+    def at(self, cue: tuple[int, int]) -> tuple[int, int] | None:
+        return self.spans[cue]
+
+
+SPANS = st.tuples(st.integers(0, 60), st.integers(1, 6)).map(lambda s: (s[0], s[0] + s[1]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(SPANS, min_size=1, max_size=9),
+    SPANS,
+    st.lists(st.one_of(st.none(), SPANS), min_size=9, max_size=9),
+)
+def test_cue_kept_is_the_first_nearest_to_content_and_speaker(
+    cues: list[tuple[int, int]],
+    said: tuple[int, int],
+    speakers: list[tuple[int, int] | None],
+) -> None:
+    from assistant import attributions as a
+
+    fixed = FixedSpeakers(dict(zip(cues, speakers, strict=False)))
+    expected = min(cues, key=lambda c: a._gap(c, said) + a._speaker_gap(fixed, c))  # type: ignore[arg-type]
+    assert a._closest_with_speaker(cues, said, fixed) == expected  # type: ignore[arg-type]
