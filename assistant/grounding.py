@@ -49,6 +49,7 @@ _EDGE = " \t\r\n\"'"
 MIN_FRAGMENT = 12
 _SPACE_RUN = re.compile(r"\s+")
 _FOLDED_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace runs other than a single space
+_MAPPED_CHAR = re.compile("[" + "".join(re.escape(char) for char, _ in _CHAR_PAIRS) + "]")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class NormalisedText:
 def _mapped(text: str) -> str:
     """``text.translate(_CHAR_MAP)``, replacing only the characters the text has (most texts
     have few or none, and translating looks up every character)."""
+    if not _MAPPED_CHAR.search(text):
+        return text
     for char, replacement in _CHAR_PAIRS:
         if char in text:
             text = text.replace(char, replacement)
@@ -114,9 +117,14 @@ def _normalised(text: str) -> NormalisedText:
     return normalise(text)
 
 
+def _folded(text: str) -> str:
+    """The text :func:`normalise` makes of ``text``, without the offsets (a quote needs none)."""
+    mapped = _mapped(text)
+    return _SPACE_RUN.sub(" ", mapped) if _FOLDED_SPACE.search(mapped) else mapped
+
+
 def _clean(quote: str) -> str:
-    # The same text normalise() produces, without the offsets (a quote needs none).
-    return _SPACE_RUN.sub(" ", _mapped(quote.strip())).strip(_EDGE)
+    return _folded(quote.strip()).strip(_EDGE)
 
 
 def _needles(quote: str) -> Iterator[str]:
@@ -124,7 +132,7 @@ def _needles(quote: str) -> Iterator[str]:
     its closing mark), then with the marks around it stripped; a quote of a tag the prompt
     defanged (``&lt;document``, see prompts.defang) is looked for as the text has it, too.
     Each made only if the ones before are not found."""
-    whole = _SPACE_RUN.sub(" ", _mapped(quote.strip())).strip()
+    whole = _folded(quote.strip()).strip()
     seen: set[str] = set()
     for needle in _variants(whole):
         if needle not in seen and needle.strip(_EDGE):
