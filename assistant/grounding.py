@@ -42,7 +42,7 @@ _CHAR_MAP = str.maketrans(
         "\u00a0": " ",
     }
 )
-# The same mapping as pairs, for :func:`_mapped` (each maps to a character that is no key).
+# The same mapping as pairs, for :func:`straightened` (each maps to a character that is no key).
 _CHAR_PAIRS = tuple((chr(key), value) for key, value in _CHAR_MAP.items())
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 _EDGE = " \t\r\n\"'"
@@ -85,8 +85,9 @@ class NormalisedText:
         return tuple(self.original(i) for i in range(len(self.text)))
 
 
-def _mapped(text: str) -> str:
-    """``text.translate(_CHAR_MAP)``, replacing only the characters the text has (most texts
+def straightened(text: str) -> str:
+    """``text.translate(_CHAR_MAP)``: curly quotes, apostrophes and dashes made straight, no-break
+    spaces plain; the same length. Only the characters the text has are replaced (most texts
     have few or none, and translating looks up every character)."""
     if not _MAPPED_CHAR.search(text):
         return text
@@ -97,7 +98,7 @@ def _mapped(text: str) -> str:
 
 
 def normalise(text: str) -> NormalisedText:
-    mapped = _mapped(text)
+    mapped = straightened(text)
     pieces: list[str] = []
     starts, origins = [0], [0]
     pos = length = 0
@@ -119,7 +120,7 @@ def _normalised(text: str) -> NormalisedText:
 
 def _folded(text: str) -> str:
     """The text :func:`normalise` makes of ``text``, without the offsets (a quote needs none)."""
-    mapped = _mapped(text)
+    mapped = straightened(text)
     return _SPACE_RUN.sub(" ", mapped) if _FOLDED_SPACE.search(mapped) else mapped
 
 

@@ -47,7 +47,7 @@ def test_stretches_map_offsets_as_the_offset_per_character_did(text: str, at: in
 @settings(max_examples=1000, deadline=None)
 @given(SPACED)
 def test_characters_replaced_as_translate_maps_them(text: str) -> None:
-    assert grounding._mapped(text) == text.translate(grounding._CHAR_MAP)
+    assert grounding.straightened(text) == text.translate(grounding._CHAR_MAP)
 
 
 def needles_as_before(quote: str) -> list[str]:
