@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from assistant.chunking import Span
-from assistant.grounding import straightened
+from assistant.grounding import _CHAR_MAP
 from assistant.offline.lexicons import (
     ABBREVIATIONS,
     BOILERPLATE_PATTERNS,
@@ -53,7 +53,7 @@ def plain(text: str) -> str:
     """``text`` with curly quotes, apostrophes and dashes made straight; same length. A pair of
     apostrophes used as a quotation mark becomes one straight quote and a space, the quote on
     the side of the words it encloses (as :func:`quotations` reads it)."""
-    straight = straightened(text)
+    straight = text.translate(_CHAR_MAP)
     if "''" not in straight:
         return straight
     return _DOUBLE_APOSTROPHE.sub(lambda m: ' "' if _opens(straight, m.end()) else '" ', straight)
