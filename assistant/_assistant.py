@@ -23,6 +23,7 @@ from assistant.checking import (
 from assistant.claims import Analysis, Claim, Document, EngineInfo, Usage, Verdict
 from assistant.documents import DocumentInput, as_documents
 from assistant.errors import ArgumentTypeError, InputError
+from assistant.memory import Readings
 from assistant.models.base import Model
 from assistant.multidoc import combine_documents
 from assistant.runner import Plan, arun_all, run_all
@@ -46,8 +47,8 @@ class Assistant:
     """Analyse news documents with one engine (an LLM server or the offline rules).
 
     Each document's reading (its claims and attributions) is remembered (the last ``MEMORY``
-    documents), so checking claims against documents already analysed or checked, or a chat
-    session over them, does not read them again.
+    documents, packed: :mod:`assistant.memory`), so checking claims against documents already
+    analysed or checked, or a chat session over them, does not read them again.
 
     ``concurrency`` bounds the requests in flight at once (argument > ``CLAIMDESK_CONCURRENCY``
     > the configuration file > 4): the parts of a long document, several documents and the
@@ -55,7 +56,7 @@ class Assistant:
     ``aanalyze``/``acheck``.
     """
 
-    MEMORY = 256  # ~17 MB of readings; 4,096 held ~80 MB and cost ~7 % of offline throughput in GC
+    MEMORY = 256  # ~2.4 MB of packed readings of FNC-1 bodies
     COMBINED = 8  # combined analyses kept for checks of further claims against one document set
 
     def __init__(
@@ -78,7 +79,7 @@ class Assistant:
         else:
             self.choice = config.ModelChoice(f"{model.engine_name}:{model.model_name}", "argument")
             self.model = model
-        self._readings: OrderedDict[tuple[str, str, int], Reading] = OrderedDict()
+        self._readings: Readings[tuple[str, str, int]] = Readings(held=self.COMBINED)
         self._combined: OrderedDict[tuple[object, ...], tuple[list[list[Claim]], Analysis]] = (
             OrderedDict()
         )
@@ -160,11 +161,7 @@ class Assistant:
     def remember(self, documents: Sequence[Document], readings: Sequence[Reading]) -> None:
         """Keep each document's reading (a chat session hands over readings it stored)."""
         for document, reading in zip(documents, readings, strict=True):
-            key = self._key(document)
-            self._readings[key] = reading
-            self._readings.move_to_end(key)
-        while len(self._readings) > self.MEMORY:
-            self._readings.popitem(last=False)
+            self._readings.keep(self._key(document), reading, self.MEMORY)
 
     def _key(self, document: Document) -> tuple[str, str, int]:
         return (document.id, _digest(document), self.model.context_chars)
@@ -176,11 +173,14 @@ class Assistant:
     def _recalled(
         self, documents: Sequence[Document], fresh: Sequence[Document], read: list[Reading]
     ) -> list[Reading]:
-        """Each document's reading: just read (``fresh`` with ``read``), else remembered."""
+        """Each document's reading: just read (``fresh`` with ``read``), else remembered; all
+        held unpacked, for the checks of further claims against them."""
         extracted = {self._key(d): r for d, r in zip(fresh, read, strict=True)}
         self.remember(fresh, read)
+        for key, reading in extracted.items():
+            self._readings.hold(key, reading)
         keys = [self._key(d) for d in documents]
-        return [extracted[k] if k in extracted else self._readings[k] for k in keys]
+        return [extracted[k] if k in extracted else self._readings.recall(k) for k in keys]
 
     def readings(self, documents: Sequence[Document], usage: Usage) -> list[Reading]:
         """Each document's claims and attributions, reading only those not remembered (their

@@ -112,32 +112,40 @@ _GENERIC_PARTY_WORDS = content_stems(
 )
 
 
-def concerned(source: Source, claim: str, backers: Sequence[Source] = ()) -> bool:
-    """Whether ``source`` speaks for a party the claim is about: a word of its name or role
-    is in the claim ("the army" on "rebels shot down an army helicopter"), or it also
-    affirms the claim itself (its own word)."""
-    if any(b.name.casefold() == source.name.casefold() for b in backers):
-        return True
+def _speaks_for(source: Source, claim_stems: frozenset[str]) -> bool:
+    """Whether ``source`` speaks for a party the claim (its content stems) is about: a word of
+    its name or role is in the claim ("the army" on "rebels shot down an army helicopter")."""
     party = content_stems(f"{source.name} {source.role or ''}") - _GENERIC_PARTY_WORDS
-    return bool(party & content_stems(claim))
+    return not party.isdisjoint(claim_stems)
+
+
+def _on_record_party(source: Source) -> bool:
+    return source.kind in STANDING_KINDS and source.on_record
 
 
 def with_standing(sources: Sequence[Source], claim: str) -> list[Source]:
-    """The rule reader's standing for each source of ``claim``.
+    """The rule reader's standing for each source of ``claim`` (a source whose standing is
+    already that is given back as it is).
 
     When a named party on the record that the claim is about affirms it, only parties the claim
     concerns have standing (an opposition leader dismissing a ministry's figures is not a party
     to them); otherwise every named party on the record speaks with standing. The outlet's
     own debunk (:func:`debunks`) always does, as the check's reader reads it.
     """
-    named = [s for s in sources if s.kind in STANDING_KINDS and s.on_record]
-    backers = [s for s in named if s.stance in SUPPORTING]
-    if any(concerned(b, claim) for b in backers):
-        return [
-            s.model_copy(update={"standing": concerned(s, claim, backers) or debunks(s)})
+    backers = [s for s in sources if _on_record_party(s) and s.stance in SUPPORTING]
+    claim_stems = content_stems(claim) if backers else frozenset()
+    if any(_speaks_for(b, claim_stems) for b in backers):
+        backing = {b.name.casefold() for b in backers}  # a backer's own word concerns it
+        standing = [
+            s.name.casefold() in backing or _speaks_for(s, claim_stems) or debunks(s)
             for s in sources
         ]
-    return [s.model_copy(update={"standing": s in named or debunks(s)}) for s in sources]
+    else:
+        standing = [_on_record_party(s) or debunks(s) for s in sources]
+    return [
+        s if s.standing == has else s.model_copy(update={"standing": has})
+        for s, has in zip(sources, standing, strict=True)
+    ]
 
 
 def debunks(source: Source) -> bool:

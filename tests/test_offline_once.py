@@ -38,8 +38,7 @@ def combined_grouping_twice(document: Document, claims: list[Claim]) -> list[Cla
     """``combine_documents`` for one document as it was: the merged claims grouped again."""
     in_time, _ = ordered_documents([document])
     members = [Member(document, 0, stamp(document, c)) for c in claims]
-    merged = [merged_claim(g, in_time) for g in group(members)]
-    return [c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(merged, start=1)]
+    return [merged_claim(g, in_time, f"c{i}") for i, g in enumerate(group(members), start=1)]
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)

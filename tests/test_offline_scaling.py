@@ -12,17 +12,24 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from assistant.offline import claims_rules as rules
+from assistant.offline import lexicons as lex
 from assistant.offline import linking
 from assistant.offline.drafts import DraftClaim, DraftSource
 from assistant.offline.sourcing import (
+    _NAME_TOKEN,
     _NOT_IN_NAMES,
     OUTLET,
+    NameIndex,
     Party,
     SpeakerMemory,
     _bare,
     _words,
     classify,
+    full_names,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +62,39 @@ def test_surname_lookup_matches_whole_text_search(path: Path) -> None:
     assert surnames
     for surname in surnames:
         assert memory._full_name(surname) == full_name_by_whole_text_search(text, surname)
+
+
+def _regex_full_names(text: str, surname: str) -> list[tuple[int, int]]:
+    pattern = re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
+    return [(m.start(), m.start() + len(m.group(1))) for m in pattern.finditer(text)]
+
+
+def _scanned_full_names(text: str, surname: str) -> list[tuple[int, int]]:
+    stretches = NameIndex(text).stretches_with(surname)
+    return [found for start, end in stretches for found in full_names(text, start, end, surname)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A.B. Smith Jones and Mr.X Smith met O'Brien Smith",
+        "Smith-Jones Smith Smith; Boris Johnson Johnson",
+        "AT&T Chief John  Smith Inc. Smith, J. R. R. Tolkien",
+        "Dr. Ann Lee Lee. Lee,Bob Lee\u2019s aide Ann Lee_x a b Lee",
+    ],
+)
+def test_surname_scan_finds_what_the_per_surname_pattern_finds(text: str) -> None:
+    for surname in set(_CAPITALISED.findall(text)):
+        assert _scanned_full_names(text, surname) == _regex_full_names(text, surname)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ABJabj .,'-&_\u2019\u00c9", max_size=40),
+    st.sampled_from(["Jab", "B", "Ab.", "J-a", "A&B", "Ja'b"]),
+)
+def test_surname_scan_matches_the_pattern_on_any_text(text: str, surname: str) -> None:
+    assert _scanned_full_names(text, surname) == _regex_full_names(text, surname)
 
 
 def test_surname_lookup_finds_full_names_in_the_articles() -> None:
@@ -134,3 +174,55 @@ def test_contradiction_finds_a_recent_claim_among_many() -> None:
         claims, "Greystone Homes never paid the consultant 57 pounds", "Greystone Homes"
     )
     assert found is claims[57]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9 '\u2019-_.\u03a3\u0130\u212a\u00c9\u00df\"", max_size=30))
+def test_word_views_read_once_equal_word_by_word_lowercasing(text: str) -> None:
+    """The rules' lowercase views, made by lowercasing the joined words in one pass, equal
+    lowercasing each word (final sigma, dotted I and the Kelvin sign included)."""
+    tokens = rules.words(text)
+    straightened = tuple(w.lower().replace("\u2019", "'") for w in tokens)
+    lowered = rules._lowered(text)
+    assert lowered.words == straightened
+    assert lowered.vocabulary == frozenset(straightened)
+    assert lowered.as_written == frozenset(w.lower() for w in tokens)
+    assert lowered.joined == " ".join(straightened)
+    negated = any(w in lex.NEGATIONS or w.endswith("n't") for w in straightened)
+    assert rules.is_negated(text) == negated
+
+
+_FRAGMENTS = [
+    "Reportedly",
+    "IT'S ASSUMED",
+    "it\u2019s assumed",
+    "appears to",
+    "Can't Verify",
+    "could not independently confirm",
+    "these REPORTS",
+    "the ſtory",
+    "such Claims",
+    "\u212aelvin",
+    "said",
+    ",",
+    "allegedly",
+    "Stood By its Reporting",
+    "next Week",
+    "7",
+    "Scheduled For",
+    "£",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=6), st.sampled_from([" ", "  ", "-"]))
+def test_literal_prefilters_keep_the_patterns_answers(fragments: list[str], joint: str) -> None:
+    """The hedge, cannot-confirm, report-anaphor, timing and stood-by rules look for their
+    words in ASCII text before searching with their case-insensitive patterns: same answers
+    as the patterns."""
+    text = joint.join(fragments)
+    assert rules.is_hedged(text) == (rules._HEDGE.search(text) is not None)
+    assert rules.withholds_confirmation(text) == (rules._CANNOT_CONFIRM.search(text) is not None)
+    assert rules.refers_to_report(text) == (rules._ANAPHOR.search(text) is not None)
+    assert rules._is_timed(text) == (rules._TIMED.search(text) is not None)
+    assert rules._stands_by(text) == (rules._STANDS_BY.search(text) is not None)

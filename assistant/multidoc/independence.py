@@ -98,16 +98,21 @@ def _counted(mentions: Sequence[Mention]) -> list[Mention]:
     return [m for m in supporting if m.source.kind != "outlet" or m.document.id not in sourced]
 
 
+def _named_key(source: Source, names: list[str]) -> str | None:
+    """A named party's origin key (the first of ``names`` that is the same party, else its own
+    name, added to ``names``); None for everything else, which is its outlet's report."""
+    if source.kind not in NAMED_KINDS:
+        return None
+    known = identity.first_match(source.name, names)
+    if known is None:
+        names.append(source.name)
+    return f"named:{known or source.name}"
+
+
 def _key_mentions(work: _Work) -> None:
     names: list[str] = []
     for mention in _counted(work.mentions):
-        if mention.source.kind in NAMED_KINDS:
-            known = identity.first_match(mention.source.name, names)
-            if known is None:
-                names.append(mention.source.name)
-            key = f"named:{known or mention.source.name}"
-        else:
-            key = f"report:{mention.outlet}"
+        key = _named_key(mention.source, names) or f"report:{mention.outlet}"
         work.keys[mention] = key
         work.origins.add(key)
 
@@ -203,6 +208,18 @@ def _withdraw(work: _Work, retractions: dict[str, Mention]) -> frozenset[Mention
         if m.source.kind == "outlet" and m.outlet in retractions
     }
     return frozenset(joined | own_voice)
+
+
+def origins_in_one_document(sources: Sequence[Source]) -> int:
+    """``independence(...).count`` for the sources of one document, without the joins that
+    cannot change it there: every report in one document is its outlet's one report (a
+    citation or an alike anonymous description joins it only to reports no source of the
+    document has), and a retraction takes a later document. So the count is the distinct
+    origin keys of the sources ``_counted`` keeps (None standing for the outlet's report)."""
+    supporting = [s for s in sources if s.stance in SUPPORTING]
+    sourced = any(s.kind != "outlet" for s in supporting)
+    names: list[str] = []
+    return len({_named_key(s, names) for s in supporting if s.kind != "outlet" or not sourced})
 
 
 def independence(mentions: Sequence[Mention], documents: Sequence[Document]) -> Independence:

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.offline import lexicons as lex
-from assistant.offline.segmentation import Span, mask_quotations, plain, quotations, sentences
+from assistant.offline.segmentation import (
+    _QUOTE_MARK,  # the marks quotations() reads: a sentence without one has no quotation
+    Span,
+    mask_quotations,
+    plain,
+    quotations,
+    sentences,
+)
 
 ACCORDING = "according to"
 CITING = "citing"
@@ -87,14 +94,47 @@ _ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
 _TOKEN = re.compile(r"[a-z]+")
 
 
-def _cues_by_first_word(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = {}
-    for cue in cues:  # longest first, so the longest phrase wins
-        table.setdefault(cue.split()[0], []).append(cue)
-    return {word: tuple(cues) for word, cues in table.items()}
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the per-sentence memo
+class _CueTable:
+    """Cue phrases by their first word (longest first, so the longest phrase wins), with the
+    first words that are phrases alone and the second words of the longer phrases, to tell
+    cheaply whether a sentence can hold one."""
+
+    by_first_word: dict[str, tuple[str, ...]]
+    alone: frozenset[str]
+    second_words: dict[str, frozenset[str]]
+    first: frozenset[str] = frozenset()  # the first words, as a set
+
+    @classmethod
+    def of(cls, cues: Sequence[str]) -> _CueTable:
+        table: dict[str, list[str]] = {}
+        for cue in cues:
+            table.setdefault(cue.split()[0], []).append(cue)
+        return cls(
+            {word: tuple(phrases) for word, phrases in table.items()},
+            frozenset(cue for cue in cues if " " not in cue),
+            {
+                word: frozenset(p.split()[1] for p in phrases if " " in p)
+                for word, phrases in table.items()
+            },
+            frozenset(table),
+        )
+
+    def first_words(self, tokens: Sequence[str]) -> tuple[str, ...]:
+        """The first words among ``tokens`` of phrases that may be there: a phrase found in a
+        sentence has each of its words as a word of the sentence."""
+        found = self.first.intersection(tokens)
+        if not found:
+            return ()
+        return tuple(
+            word
+            for word in found
+            if word in self.alone or not self.second_words[word].isdisjoint(tokens)
+        )
 
 
-_CUES_BY_FIRST_WORD = _cues_by_first_word(_ALL_CUES)
+_NARROW_TABLE = _CueTable.of(_ALL_CUES)
+_CUES_BY_FIRST_WORD = _NARROW_TABLE.by_first_word
 _TOKEN_ANY_CASE = re.compile(r"[A-Za-z]+")
 _VERB_FILLERS = (
     lex.AUXILIARIES
@@ -118,7 +158,8 @@ _SPEAKER_ENDS = (
 # The wider reading for the attributions a document lists (who said what): every cue above and
 # the verbs of belief, wish and stance as well.
 _BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
-_BROAD_BY_FIRST_WORD = _cues_by_first_word(_BROAD_CUES)
+_BROAD_TABLE = _CueTable.of(_BROAD_CUES)
+_BROAD_BY_FIRST_WORD = _BROAD_TABLE.by_first_word
 # Cues the wider reading reads differently from the narrow one.
 _NARROW = frozenset(_ALL_CUES)
 _WIDER_READ = frozenset((*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE))
@@ -142,12 +183,13 @@ def has_wider_cues(sentence: str) -> bool:
     """Whether ``sentence`` has a cue only the wider reading knows ("wants", "the poll found")
     right after a word that can end a speaker's name (a capitalised word, a pronoun, a noun for
     people, bodies or reports): a cheap test before the wider reading."""
-    if _BROAD_ONLY.isdisjoint(_TOKEN.findall(sentence.lower())):
+    lowered = _lowered(sentence)[1]
+    if _BROAD_ONLY.isdisjoint(lowered):
         return False
     words = _TOKEN_ANY_CASE.findall(sentence)
-    return any(
-        word.lower() in _BROAD_ONLY and _after_speaker(words, i) for i, word in enumerate(words)
-    )
+    if not sentence.isascii():  # lower case may join or part letters there
+        lowered = tuple(word.lower() for word in words)
+    return any(_after_speaker(words, i) for i, low in enumerate(lowered) if low in _BROAD_ONLY)
 
 
 def _after_speaker(words: list[str], at: int) -> bool:
@@ -172,37 +214,93 @@ def _speaker_end(word: str) -> bool:
 @lru_cache(maxsize=1024)
 def find_cues(sentence: str) -> tuple[CueMatch, ...]:
     """Speech cues in ``sentence`` (longest phrase first at each word), in reading order."""
-    return _cues(sentence, _CUES_BY_FIRST_WORD)
+    return _cues(sentence, _NARROW_TABLE)
 
 
 @lru_cache(maxsize=256)
 def find_wider_cues(sentence: str) -> tuple[CueMatch, ...]:
     """:func:`find_cues` with the verbs of belief, wish and stance too
     (lexicons.ATTRIBUTION_CUES)."""
-    return _cues(sentence, _BROAD_BY_FIRST_WORD)
+    return _cues(sentence, _BROAD_TABLE)
 
 
-def _cues(sentence: str, table: dict[str, tuple[str, ...]]) -> tuple[CueMatch, ...]:
-    low = sentence.lower()
-    found: list[CueMatch] = []
-    if table.keys().isdisjoint(_TOKEN.findall(low)):
+def _cues(sentence: str, table: _CueTable) -> tuple[CueMatch, ...]:
+    first_words = _first_words(sentence, table)
+    if not first_words:
         return ()
+    low = _lowered(sentence)[0]
+    found: list[CueMatch] = []
     resume = 0
-    for token in _TOKEN.finditer(low):
-        cues = table.get(token.group())
-        if not cues:
+    starts = sorted(at for first in first_words for at in _token_starts(low, first))
+    for start, word in starts:
+        if start < resume or (start > 0 and low[start - 1].isalnum()):
             continue
-        if token.start() < resume or (token.start() > 0 and low[token.start() - 1].isalnum()):
-            continue
-        if token.start() > 0 and sentence[token.start()].isupper():
+        if start > 0 and sentence[start].isupper():
             continue  # part of a name: "the United States"
-        for cue in cues:
-            end = token.start() + len(cue)
-            if low.startswith(cue, token.start()) and not low[end : end + 1].isalnum():
-                found.append(CueMatch(token.start(), end, cue))
+        for cue in table.by_first_word[word]:
+            end = start + len(cue)
+            if low.startswith(cue, start) and not low[end : end + 1].isalnum():
+                found.append(CueMatch(start, end, cue))
                 resume = end
                 break
     return tuple(found)
+
+
+@lru_cache(maxsize=512)
+def _first_words(sentence: str, table: _CueTable) -> tuple[str, ...]:
+    """The first words of ``table``'s phrases that ``sentence`` may hold, read once a sentence
+    (the narrow and the wider reading, the plain test for a verb of saying)."""
+    return table.first_words(_lowered(sentence)[1])
+
+
+@lru_cache(maxsize=256)
+def _lowered(sentence: str) -> tuple[str, tuple[str, ...]]:
+    """``sentence`` in lower case and its words (runs of a-z), read once for every cue table."""
+    low = sentence.lower()
+    return low, tuple(_TOKEN.findall(low))
+
+
+def _token_starts(low: str, word: str) -> list[tuple[int, str]]:
+    """Where ``word`` stands as a whole run of letters a-z in ``low``."""
+    starts = []
+    at = low.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _is_letter(low[at - 1])) and not (end < len(low) and _is_letter(low[end])):
+            starts.append((at, word))
+        at = low.find(word, at + 1)
+    return starts
+
+
+def _is_letter(char: str) -> bool:
+    return "a" <= char <= "z"
+
+
+class _Guarded:
+    """A case-blind pattern run only where it can match: on ASCII text, only if the text holds
+    one of the words it ``needs`` or ends with one of its ``ends`` (a pattern anchored at $).
+    Other text always runs it, as re.IGNORECASE also matches some non-ASCII letters ("ſ")."""
+
+    def __init__(
+        self, pattern: re.Pattern[str], needs: tuple[str, ...] = (), ends: tuple[str, ...] = ()
+    ) -> None:
+        self.pattern = pattern
+        self.needs = needs
+        self.ends = ends
+        self.tail = max(map(len, ends), default=0) + 1  # an ending and a newline
+
+    def may_match(self, text: str) -> bool:
+        if not text.isascii():
+            return True
+        if self.ends:  # $ also matches before a final newline
+            return text[-self.tail :].lower().removesuffix("\n").endswith(self.ends)
+        return any(map(text.lower().__contains__, self.needs))
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.may_match(text) else text
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.may_match(text) else None
 
 
 _HEARSAY = re.compile(
@@ -216,14 +314,22 @@ _WORD = re.compile(r"[A-Za-z][\w'.-]*")
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,\s*(?:while|and|before|after|by)?|,\"|\s(?:while|before|after))$"
 )
-_LATE_THAT = re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,10}?)that\s+", re.IGNORECASE)
+_LATE_THAT = _Guarded(
+    re.compile(r"^\s*,?\s*((?:[\w.'-]+\s+){1,10}?)that\s+", re.IGNORECASE), needs=("that",)
+)
 _SHARED_SUBJECT = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
-_TRAILING_TIME = re.compile(
-    r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|in|early|late)\s+(?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|evening|"
-    r"night|afternoon|a statement)(?:\s+(?:morning|evening|night|afternoon))?$"
-    r"|\s+(?:yesterday|today|tonight|earlier|later|previously)$",
-    re.IGNORECASE,
+_TRAILING_TIME = _Guarded(
+    re.compile(
+        r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|this|last|in|early|late)\s+(?:monday|"
+        r"tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|"
+        r"evening|night|afternoon|a statement)(?:\s+(?:morning|evening|night|afternoon))?$"
+        r"|\s+(?:yesterday|today|tonight|earlier|later|previously)$",
+        re.IGNORECASE,
+    ),
+    ends=(
+        *("day", "week", "weekend", "month", "year", "morning", "evening", "night"),
+        *("afternoon", "statement", "earlier", "later", "previously"),
+    ),
 )
 _DISMISSED_AS = re.compile(r"\s+as\s+[\"\u201c][^\"\u201d]*[\"\u201d]?\.?[\"\u201d]?$")
 _TRAILING_LABEL = re.compile(r"\s+[\"\u201c][^\"\u201d]*[\"\u201d]\.?$")
@@ -253,10 +359,13 @@ _LEAD = re.compile(
     r"^(?P<lead>[^\"]*?\S)\s*,?\s+(?:" + "|".join(sorted(lex.SUBORDINATORS)) + r")\s+[^,]+$",
     re.IGNORECASE,
 )
-_INTERVAL = re.compile(  # "..., a day after": the interval belongs to the subordinate clause
-    r",?\s+(?:a|an|one|two|three|four|five|six|several|just|only)\s+"
-    r"(?:day|days|week|weeks|hour|hours|month|months|minutes)$",
-    re.IGNORECASE,
+_INTERVAL = _Guarded(  # "..., a day after": the interval belongs to the subordinate clause
+    re.compile(
+        r",?\s+(?:a|an|one|two|three|four|five|six|several|just|only)\s+"
+        r"(?:day|days|week|weeks|hour|hours|month|months|minutes)$",
+        re.IGNORECASE,
+    ),
+    ends=("day", "days", "week", "weeks", "hour", "hours", "month", "months", "minutes"),
 )
 _AND_LEAD = re.compile(r"^(?P<lead>[^\"]*?\S),\s+(?:and|but)\s+[^,]+$", re.IGNORECASE)
 _CIRCUMSTANCE = re.compile(
@@ -266,7 +375,7 @@ _CIRCUMSTANCE = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:only|simply|just|merely)\s*:\s*", re.IGNORECASE)
-_AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
+_AND_THAT = _Guarded(re.compile(r",?\s+and\s+that\s+", re.IGNORECASE), needs=("that",))
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+", re.IGNORECASE)  # "officials who asked"
 # "according to the audit summary posted on the district's website": the document is the
 # noun phrase before the participle.
@@ -275,13 +384,15 @@ _REDUCED_RELATIVE = re.compile(
     r"submitted|compiled|conducted|commissioned)\b"
 )
 _TIMED_CLAUSE = re.compile(r"^(?:\S+\s+){0,3}(?:after|before|since|until)\b", re.IGNORECASE)
-_PAIRED_APOSTROPHES = re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$")
+_PAIRED_APOSTROPHES = _Guarded(re.compile(r"^'{1,2}(?=[A-Z])|,'{1,2}$|''$"), needs=("'",))
 _RECALLED = re.compile(r"\b(?:after|before|since|without)\s*$", re.IGNORECASE)
-_RELATIVE_TAIL = re.compile(r"(?<=\w)\s+(?:who|whose)\s+\w.*$", re.IGNORECASE)
+_RELATIVE_TAIL = _Guarded(
+    re.compile(r"(?<=\w)\s+(?:who|whose)\s+\w.*$", re.IGNORECASE), needs=("who",)
+)
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
-_CITING = re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE)
+_CITING = _Guarded(re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE), needs=("citing",))
 
 
 def _is_participle(cue: str) -> bool:
@@ -368,15 +479,18 @@ _DENIABLE = lex.DENIABLE_OBJECTS | lex.REPORT_ANAPHORS
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
-    words = pre.rstrip().split(" ")
-    while words and (words[-1].lower() in lex.SPEAKER_ADVERBS or _is_adverb(words[-1])):
-        words.pop()
-    return _without_trailing_time(" ".join(words).rstrip())
+    text = pre.rstrip()
+    while text:  # word by word from the end (split at single spaces)
+        head, _, last = text.rpartition(" ")
+        if not (last.lower() in lex.SPEAKER_ADVERBS or _is_adverb(last)):
+            break
+        text = head
+    return _without_trailing_time(text.rstrip())
 
 
 def _without_trailing_time(phrase: str) -> str:
     """ "the ministry on Monday" -> "the ministry"; "Norland Today" is a name, kept."""
-    words = phrase.split()
+    words = phrase.rsplit(None, 2)  # the last two words
     if len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
         return phrase
     return _TRAILING_TIME.sub("", phrase)
@@ -386,6 +500,8 @@ def _is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
 
 
+# Words that may end a clause before a noun phrase (with any word in -ed or -ing).
+_CLAUSE_WORDS = lex.AUXILIARIES | lex.IRREGULAR_PAST | _CUE_WORDS | lex.CONJUNCTIONS
 # "parents began circulating a letter": a gerund before a determiner is a verb.
 _DETERMINERS = frozenset("a an the his her its their this these those".split())
 
@@ -396,6 +512,8 @@ def _after_last_verb(chunk: str) -> str:
     cut = 0
     for i, word in enumerate(words):
         bare = word.strip(",;:\"'()").lower()
+        if bare not in _CLAUSE_WORDS and not bare.endswith(("ed", "ing")):
+            continue  # neither verb nor conjunction
         verb = _is_verb(word.strip(",;:\"'()")) or bare in _CUE_WORDS
         if not verb and bare.endswith("ing") and word.islower() and i + 1 < len(words):
             verb = words[i + 1].lower() in _DETERMINERS  # "circulating a letter"
@@ -419,10 +537,13 @@ def _after_last_verb(chunk: str) -> str:
     return " ".join(words[cut:])
 
 
-_TIME_PHRASE = re.compile(
-    r"(?<=\w)\s+(?:in|during|over|within)\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:days|hours|weeks|months|minutes|moments)\s+(?:after|before|since|following)\b.*$",
-    re.IGNORECASE,
+_TIME_PHRASE = _Guarded(
+    re.compile(
+        r"(?<=\w)\s+(?:in|during|over|within)\s+(?:the\s+)?(?:\w+\s+)?"
+        r"(?:days|hours|weeks|months|minutes|moments)\s+(?:after|before|since|following)\b.*$",
+        re.IGNORECASE,
+    ),
+    needs=("after", "before", "since", "following"),
 )
 _TIME_NOUNS = frozenset(
     "day days hour hours week weeks month months year years minutes moments night nights".split()
@@ -545,7 +666,7 @@ def _subject(masked: str) -> str:
 
 
 def _only_time_words(text: str) -> bool:
-    return all(w.lower().rstrip(".") in lex.TIME_WORDS for w in _words(text))
+    return all(w.group().lower().rstrip(".") in lex.TIME_WORDS for w in _WORD.finditer(text))
 
 
 def _skippable(words: list[str]) -> bool:
@@ -577,13 +698,10 @@ def _prepositional(post: str) -> bool:
 def _time_then_subordinate(post: str) -> bool:
     """ "... its chief executive said on Monday, after posts claimed ...": still trailing."""
     head, _, rest = post.partition(",")
-    first = rest.split()[:1]
-    return (
-        bool(head.strip())
-        and _only_time_words(head)
-        and bool(first)
-        and (first[0].lower() in lex.SUBORDINATORS)
-    )
+    if not head.strip() or not _only_time_words(head):
+        return False
+    first = rest.split(None, 1)[:1]
+    return bool(first) and first[0].lower() in lex.SUBORDINATORS
 
 
 def _object_of_told(post: str) -> str:
@@ -625,18 +743,34 @@ class _Sentence:
     def original(self, start: int, end: int) -> str:
         return self.text[self.span.start + start : self.span.start + end]
 
+    def at(self, match: CueMatch) -> Span:
+        """A cue's offsets in the full text."""
+        return Span(self.span.start + match.start, self.span.start + match.end)
+
 
 @lru_cache(maxsize=64)
 def _prepare(text: str, span: Span) -> _Sentence:
+    sentence = text[span.start : span.end]
+    straight = _straight(sentence)
+    if _QUOTE_MARK.search(sentence) is None:
+        return _Sentence(text, span, straight, straight)  # no quotation to mask
     quotes = quotations(text, span.start, span.end)
-    straight = plain(text[span.start : span.end])
     return _Sentence(text, span, mask_quotations(straight, quotes, span.start), straight)
+
+
+@lru_cache(maxsize=64)
+def _straight(sentence: str) -> str:
+    """:func:`plain` of a sentence, read once for the narrow and the wider reading and the
+    plain test for a verb of saying."""
+    return plain(sentence)
 
 
 def said_parts(content: str) -> list[str]:
     """The things said in one content: "A and that B" is two ("posts claimed that the firm was
     behind on its rent and that it had set the fire itself")."""
-    return [p for p in _AND_THAT.split(content) if p.strip()] or [content]
+    if not _AND_THAT.may_match(content):
+        return [content]
+    return [p for p in _AND_THAT.pattern.split(content) if p.strip()] or [content]
 
 
 def _without_circumstance(text: str) -> str:
@@ -690,12 +824,16 @@ def _content_end(s: _Sentence, matches: Sequence[CueMatch], index: int) -> int:
     return len(s.masked)
 
 
-_CITED = re.compile(r'\bciting\s+("[^"]*"|[^,"]+?(?=,|\.?$))', re.IGNORECASE)
+_CITED = _Guarded(
+    re.compile(r'\bciting\s+("[^"]*"|[^,"]+?(?=,|\.?$))', re.IGNORECASE), needs=("citing",)
+)
 
 
 def _cited(s: _Sentence) -> tuple[str, ...]:
+    if not _CITED.may_match(s.masked):
+        return ()
     names = []
-    for match in _CITED.finditer(s.masked):
+    for match in _CITED.pattern.finditer(s.masked):
         raw = s.original(match.start(1), match.end(1))
         names.append(raw.strip().strip("\"'\u201c\u201d,").strip())
     return tuple(n for n in names if n)
@@ -716,7 +854,8 @@ def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
     speaker = _REDUCED_RELATIVE.split(speaker.strip().rstrip("."), maxsplit=1)[0]
     if not _looks_like_speaker(_RELATIVE_CLAUSE.split(speaker, maxsplit=1)[0]):
         return None
-    return Attribution(speaker, None, ACCORDING, "asserts", _clean_content(content), s.span)
+    content = _clean_content(content)
+    return Attribution(speaker, None, ACCORDING, "asserts", content, s.span, cue_at=s.at(match))
 
 
 def _dismissive(s: _Sentence, match: CueMatch) -> bool:
@@ -736,7 +875,7 @@ def _one(
     if broad and cue not in CUE_STANCE and cue not in lex.WARNING_VERBS:
         found = _speech(s, matches, i, "asserts", prior, broad=True)  # "wants", "urged"
         return None if found is None or _noun_not_verb(cue, found.speaker) else found
-    if s.masked[: match.start].rstrip().lower().endswith(" in") and _is_participle(cue):
+    if _is_participle(cue) and s.masked[: match.start].rstrip().lower().endswith(" in"):
         return None  # "delivered in writing": a manner, not speech
     if _is_participle(cue) and _RECALLED.search(s.masked[: match.start]):
         return None  # "a week after denying it": an earlier act recalled, not said here
@@ -807,9 +946,7 @@ def _passive_denial(s: _Sentence, match: CueMatch) -> Attribution | None:
     hearsay = _HEARSAY.match(content)
     if hearsay:
         content = content[hearsay.end() :]
-    return _build(
-        s, speaker, role, match.cue, "denies", _clean_content(content), hearsay=bool(hearsay)
-    )
+    return _build(s, speaker, role, match, "denies", _clean_content(content), hearsay=bool(hearsay))
 
 
 def _speech(
@@ -827,13 +964,12 @@ def _speech(
     post_masked = s.masked[match.end : end]
     post = s.original(match.end, end)
     if cue in lex.OUTLET_NOT_CONFIRMED:
-        return Attribution(
-            "", None, cue, stance, _clean_content(s.original(0, match.start)), s.span
-        )
+        content = _clean_content(s.original(0, match.start))
+        return Attribution("", None, cue, stance, content, s.span, cue_at=s.at(match))
     as_clause = _AS_CLAUSE.match(pre)
     if as_clause and post_masked.lstrip().startswith(","):
         speaker = s.original(as_clause.end(), len(pre.rstrip()))
-        return _build(s, speaker, None, cue, stance, _clean_content(post))
+        return _build(s, speaker, None, match, stance, _clean_content(post))
     role = None
     if _is_participle(cue):
         speaker = _participle_subject(s, pre, prior)
@@ -848,23 +984,18 @@ def _speech(
             speaker = prior or _strip_trailing_adverbs(_subject(s.masked)) or speaker
     leading = _leading_quote(s, pre)
     if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
-        return _build(s, speaker, role, cue, stance, leading, direct=True)
-    trailing = stance not in _WITHHELD and (
-        _only_time_words(post_masked)
-        or _time_then_subordinate(post_masked)
-        or _prepositional(post_masked)
-        or (cue in {"told", "tells"} and _addressee_only(post_masked))
-    )
-    if trailing and speaker:
+        return _build(s, speaker, role, match, stance, leading, direct=True)
+    if speaker and stance not in _WITHHELD and _trailing(cue, post_masked):
         at = pre.rfind(speaker)  # the speaker may have lost a trailing time word
         content_text = s.original(0, at if at >= 0 else len(pre.rstrip()) - len(speaker))
         content_text = content_text.rstrip(",").strip()
-        return _build(s, speaker, role, cue, stance, content_text, direct=content_text[:1] in '"“')
+        direct = content_text[:1] in '"“'
+        return _build(s, speaker, role, match, stance, content_text, direct=direct)
     if not speaker and s.plain[: len(pre)].rstrip().endswith((",", ',"')):
-        return _inverted(s, cue, stance, pre, post_masked, match.end)
+        return _inverted(s, match, stance, pre, post_masked)
     if not speaker:
         return None
-    found = _forward(s, speaker, role, cue, stance, post, broad)
+    found = _forward(s, speaker, role, match, stance, post, broad)
     if found is None:
         return None
     if _is_participle(cue) and not _reduced_relative(s, pre):
@@ -872,6 +1003,17 @@ def _speech(
     else:
         lead = _lead(s, pre)  # also "a day after a letter claiming ..."
     return replace(found, lead=lead) if lead else found
+
+
+def _trailing(cue: str, post_masked: str) -> bool:
+    """Whether the cue ends the sentence's attribution (" ..., she said on Monday."): the
+    content came before it."""
+    return (
+        _only_time_words(post_masked)
+        or _time_then_subordinate(post_masked)
+        or _prepositional(post_masked)
+        or (cue in {"told", "tells"} and _addressee_only(post_masked))
+    )
 
 
 def _before_participle(s: _Sentence, pre: str) -> str:
@@ -940,13 +1082,13 @@ def _name_after_role(role: str, name: str) -> bool:
 
 
 def _inverted(
-    s: _Sentence, cue: str, stance: lex.CueStance, pre: str, post_masked: str, at: int
+    s: _Sentence, match: CueMatch, stance: lex.CueStance, pre: str, post_masked: str
 ) -> Attribution | None:
     """``"...," said Jane Doe, a spokeswoman`` : the speaker follows the cue."""
     parts = [p.strip() for p in post_masked.strip().rstrip(".").split(",")]
-    if not parts or not _looks_like_speaker(parts[0]) or cue not in lex.SAY_CUES:
+    if not parts or not _looks_like_speaker(parts[0]) or match.cue not in lex.SAY_CUES:
         return None
-    offset = at + post_masked.find(parts[0])
+    offset = match.end + post_masked.find(parts[0])
     speaker = s.original(offset, offset + len(parts[0]))
     role = parts[1] if len(parts) > 1 and parts[1] else None
     if role is not None:
@@ -956,19 +1098,20 @@ def _inverted(
             speaker, role = role, speaker
     leading = _leading_quote(s, pre) if pre.rstrip().endswith('"') else ""
     content = leading or s.original(0, len(pre.rstrip())).rstrip(",").strip()
-    return _build(s, speaker, role, cue, stance, content, direct=bool(leading))
+    return _build(s, speaker, role, match, stance, content, direct=bool(leading))
 
 
 def _forward(
     s: _Sentence,
     speaker: str,
     role: str | None,
-    cue: str,
+    match: CueMatch,
     stance: lex.CueStance,
     post: str,
     broad: bool = False,
 ) -> Attribution | None:
     """``X said (that) ...``: the content follows the cue."""
+    cue = match.cue
     body = _object_of_told(post) if cue in {"told", "tells"} else post
     late = _LATE_THAT.match(body)
     if late and _skippable(late.group(1).split()):
@@ -976,7 +1119,7 @@ def _forward(
     has_that = re.match(r"^\s*[,:]?\s*that\b", body, re.IGNORECASE) is not None
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
-    bare_clause = any(w.lower() in _FINITE for w in body.split()[:8])
+    bare_clause = any(w.lower() in _FINITE for w in body.split(None, 8)[:8])
     clause_needed = cue in lex.NEEDS_CLAUSE and not broad  # "suggested looking at": listed
     if clause_needed and not (has_that or quoted or '"' in plain(body) or bare_clause):
         return None
@@ -993,7 +1136,7 @@ def _forward(
         s,
         speaker,
         role,
-        cue,
+        match,
         stance,
         _clean_content(body),
         direct=quoted,
@@ -1006,10 +1149,19 @@ def _forward(
 def _lead(s: _Sentence, pre: str) -> str:
     """The outlet's main clause before "..., after X reported" or "..., and X has said":
     original text, or ""."""
-    match = _LEAD.match(pre) or _AND_LEAD.match(pre)
+    match = (_LEAD.match(pre) or _AND_LEAD.match(pre)) if _may_lead(pre) else None
     if match is None or find_cues(match.group("lead")):
         return ""  # no main clause, or it is itself attributed ("X, the club said, after")
     return _INTERVAL.sub("", s.original(0, match.end("lead")).strip())
+
+
+def _may_lead(pre: str) -> bool:
+    """Cheap test before :data:`_LEAD` and :data:`_AND_LEAD`: on ASCII text they need a
+    subordinator, "and" or "but" standing between spaces."""
+    return not pre.isascii() or not _LEAD_WORDS.isdisjoint(pre.lower().split())
+
+
+_LEAD_WORDS = lex.SUBORDINATORS | {"and", "but"}
 
 
 def _deniable(body: str) -> bool:
@@ -1029,7 +1181,7 @@ def _build(
     s: _Sentence,
     speaker: str,
     role: str | None,
-    cue: str,
+    match: CueMatch,
     stance: lex.CueStance,
     content: str,
     *,
@@ -1038,6 +1190,7 @@ def _build(
     clause: bool = False,
     statement: bool = False,
 ) -> Attribution:
+    cue = match.cue
     exhortation = cue in lex.EXHORTATION_VERBS and not (cue in lex.WARNING_VERBS and clause)
     content = _PAIRED_APOSTROPHES.sub("", content.strip()).strip(" ,")  # ''Quoted like this,
     speaker = _DATELINE.sub("", _without_trailing_time(speaker.strip()))
@@ -1056,6 +1209,7 @@ def _build(
         statement=statement,
         exhortation=exhortation,
         cited=_cited(s),
+        cue_at=s.at(match),
     )
 
 
@@ -1063,6 +1217,9 @@ def attribute(text: str, sentence: Span, broad: bool = False) -> list[Attributio
     """Every attribution in one sentence of ``text`` (in reading order). ``broad``: only what
     the wider reading adds (the verbs of belief, wish and stance, and the cues it reads more
     freely), for the attributions listed, never for claims."""
+    table = _BROAD_TABLE if broad else _NARROW_TABLE
+    if not _first_words(text[sentence.start : sentence.end], table):
+        return []  # no cue can be there: its masked text has no words the original lacks
     s = _prepare(text, sentence)
     matches = find_wider_cues(s.masked) if broad else find_cues(s.masked)
     found: list[Attribution] = []
@@ -1073,8 +1230,6 @@ def attribute(text: str, sentence: Span, broad: bool = False) -> list[Attributio
         attribution = _one(s, matches, i, prior, broad)
         if attribution is None:
             continue
-        at = Span(sentence.start + match.start, sentence.start + match.end)
-        attribution = replace(attribution, cue_at=at)
         if attribution.cue == ACCORDING:
             return [attribution]  # everything else in the sentence is what X said
         found.append(attribution)
@@ -1105,7 +1260,7 @@ def _opening_denial(
         hearsay=False,
         statement=False,
         lead="",
-        cue_at=Span(s.span.start + matches[0].start, s.span.start + matches[0].end),
+        cue_at=s.at(matches[0]),
     )
 
 
@@ -1116,7 +1271,9 @@ def attributions(text: str) -> list[Attribution]:
 
 def says_something(sentence: str) -> bool:
     """Whether ``sentence`` has a plain verb of saying, parsed or not ("..., says one man")."""
-    text = plain(sentence)
+    if not _first_words(sentence, _NARROW_TABLE):
+        return False
+    text = _straight(sentence)
     return any(m.cue in lex.SAY_CUES and not _plural_noun(text, m) for m in find_cues(text))
 
 

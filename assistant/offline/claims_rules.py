@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.offline import lexicons as lex
 
@@ -38,11 +39,13 @@ _CANNOT_CONFIRM = re.compile(
 )
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _PLAN_MODALS = frozenset({"will", "would", "won't"})
+_NOT_PLAN_MODALS = lex.MODALS - _PLAN_MODALS
 ORGANIZATION_PRONOUNS = frozenset({"it", "they"})
 _FIRST_PERSON = frozenset(
     """we our us i my me you your i'm i'll i've i'd we're we've we'll we'd you're you've
     you'll""".split()
 )
+_CONFIRM_VERBS = ("confirm", "verify")
 _HEDGE = re.compile(
     r"\b(?:" + "|".join(re.escape(h).replace("'", "['\u2019]") for h in lex.HEDGES) + r")\b",
     re.IGNORECASE,
@@ -60,6 +63,16 @@ _TIMED = re.compile(
     r"|\buntil further notice\b|\bas early as\b|\bscheduled for\b|[$\u00a3\u20ac]?\d",
     re.IGNORECASE,
 )
+# Every match of _TIMED holds one of these (a digit for a sum or a date).
+_TIMED_LITERALS = (
+    "next",
+    "this",
+    "by the end of",
+    "until further notice",
+    "as early as",
+    "scheduled for",
+    *"0123456789",
+)
 _WH_CLAUSE = frozenset({"how", "whether", "why", "what", "where"})
 _APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "over"})
 _COMMON_VERBS = frozenset(
@@ -70,6 +83,10 @@ _COMMON_VERBS = frozenset(
     grew""".split()
 )
 _FINITE_VERBS = _COMMON_VERBS | lex.IRREGULAR_PAST
+_CLAUSE_WORDS = lex.AUXILIARIES | lex.EVENT_WORDS
+_COUNTS_OR_EVENTS = lex.NUMBER_WORDS | lex.EVENT_WORDS
+_NUMBER_FIRST = re.compile(r"(?:^| )[0-9]")  # in joined words: a word opening with a digit
+_REPORT_ANAPHORS = tuple(sorted(lex.REPORT_ANAPHORS))
 _ANAPHOR = re.compile(
     r"\b(?:the|these|those|this|such|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(sorted(lex.REPORT_ANAPHORS))
@@ -84,11 +101,26 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-@lru_cache(maxsize=4096)
-def _lower_words(text: str) -> tuple[str, ...]:
-    if text.isascii():  # no curly apostrophe; lowercasing keeps every letter a letter
-        return tuple(_WORD.findall(text.lower()))
-    return tuple(w.lower().replace("\u2019", "'") for w in words(text))
+class _Lowered(NamedTuple):
+    """A text's words lowercased, as the word rules read them (see :func:`_lowered`)."""
+
+    words: tuple[str, ...]  # curly apostrophes straightened
+    vocabulary: frozenset[str]  # the same words, for membership tests
+    as_written: frozenset[str]  # each word only lowercased (curly apostrophes kept)
+    joined: str  # the words, one space between each
+
+
+@lru_cache(maxsize=1024)
+def _lowered(text: str) -> _Lowered:
+    """The lowercase views of ``text``'s words, read once: the rules ask about the same
+    sentence many times. Words hold no space, so they are lowercased joined in one pass."""
+    tokens = words(text)
+    as_written = " ".join(tokens).lower()
+    joined = as_written.replace("\u2019", "'")
+    low = tuple(joined.split(" ")) if tokens else ()
+    vocabulary = frozenset(low)
+    written = vocabulary if joined == as_written else frozenset(as_written.split(" "))
+    return _Lowered(low, vocabulary, written, joined)
 
 
 def is_question(text: str) -> bool:
@@ -101,11 +133,11 @@ def is_prediction_or_opinion(text: str, plans_ok: bool = False) -> bool:
     With ``plans_ok``, "will"/"would" pass: a reported plan ("the firm will close the plant,
     sources said") is a checkable claim, where a speaker's own pledge or warning is not.
     """
-    tokens = words(text)
-    joined = " ".join(_lower_words(text))  # curly apostrophes straightened: "I\u2019d bet"
-    modals = lex.MODALS - _PLAN_MODALS if plans_ok else lex.MODALS
-    if _main_clause_modal(tokens, modals):
+    lowered = _lowered(text)
+    modals = _NOT_PLAN_MODALS if plans_ok else lex.MODALS
+    if not modals.isdisjoint(lowered.as_written) and _main_clause_modal(words(text), modals):
         return True
+    joined = lowered.joined  # curly apostrophes straightened: "I\u2019d bet"
     found = [m for m in lex.OPINION_MARKERS if m in joined]
     # a reported or denied plan is checkable: "the firm plans to close the plant, sources
     # said", "its review is expected to take 60 to 90 days"
@@ -128,14 +160,13 @@ def _main_clause_modal(tokens: Sequence[str], modals: frozenset[str]) -> bool:
 
 def is_exhortation(text: str) -> bool:
     """Advice or demands: "We advise media to ...", "Please ...", "Let us ..."."""
-    joined = " ".join(_lower_words(text))
-    return joined.startswith(lex.EXHORTATION_OPENERS)
+    return _lowered(text).joined.startswith(lex.EXHORTATION_OPENERS)
 
 
 def leans_on_pronoun(text: str) -> bool:
     """ "He said ...", "Both were in stable condition", "None of them had ...": the subject is
     someone named before."""
-    low = _lower_words(text)
+    low = _lowered(text).words
     if not low:
         return False
     if low[0] in _QUANTIFIER_PRONOUNS and low[1:2] and low[1] in _AUXILIARIES_OR_OF:
@@ -145,17 +176,17 @@ def leans_on_pronoun(text: str) -> bool:
 
 def opens_with_possessive(text: str) -> bool:
     """ "their fighters ...", "its plant ...": a body's own, in its indirect speech."""
-    low = _lower_words(text)
+    low = _lowered(text).words
     return bool(low) and low[0] in _POSSESSIVES
 
 
 def has_first_person(text: str) -> bool:
-    return any(w in _FIRST_PERSON for w in _lower_words(text))
+    return not _FIRST_PERSON.isdisjoint(_lowered(text).vocabulary)
 
 
 def refers_to_report(text: str) -> bool:
     """Anaphora pointing back at a reported claim: "these talks", "the report", "such claims"."""
-    return _ANAPHOR.search(text) is not None
+    return _may_match(text, _REPORT_ANAPHORS) and _ANAPHOR.search(text) is not None
 
 
 def is_fragment(content: str) -> bool:
@@ -178,7 +209,15 @@ def _is_number(word: str) -> bool:
 
 def is_scheduled(content: str) -> bool:
     """A plan anchored in a date, a sum or a term: checkable once reported (see ``_TIMED``)."""
-    return _SCHEDULED.search(content) is not None or _TIMED.search(content) is not None
+    return _is_scheduled_will(content) or _is_timed(content)
+
+
+def _is_timed(text: str) -> bool:
+    return _may_match(text, _TIMED_LITERALS) and _TIMED.search(text) is not None
+
+
+def _is_scheduled_will(text: str) -> bool:
+    return "will" in text and _SCHEDULED.search(text) is not None
 
 
 def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False) -> bool:
@@ -192,52 +231,60 @@ def is_assertion(content: str, *, plans_ok: bool = False, sentence: bool = False
 
 
 def is_conditional(text: str) -> bool:
-    first = _lower_words(text)[:1]
+    first = _lowered(text).words[:1]
     return bool(first) and first[0] in {"if", "unless", "whether"}
 
 
 def is_negated(text: str) -> bool:
     """ "no offer", "is not closing", "never", "hasn't": the content denies something."""
-    return any(w in lex.NEGATIONS or w.endswith("n't") for w in _lower_words(text))
+    lowered = _lowered(text)
+    if not lex.NEGATIONS.isdisjoint(lowered.vocabulary):
+        return True
+    return "n't " in lowered.joined or lowered.joined.endswith("n't")  # a word ending "n't"
 
 
 def declines_in_quote(content: str) -> bool:
     """ "The company does not comment on market rumours": declining, in the speaker's words."""
-    low = " ".join(_lower_words(content))
+    low = _lowered(content).joined
     return any(phrase in low for phrase in lex.QUOTED_DECLINES)
 
 
 def withholds_confirmation(content: str) -> bool:
     """A quote saying the speaker cannot confirm: "I cannot confirm those reports"."""
-    return _CANNOT_CONFIRM.search(content) is not None
+    return _may_match(content, _CONFIRM_VERBS) and _CANNOT_CONFIRM.search(content) is not None
 
 
 def anchored(sentence: str) -> bool:
     """A number, an event verb or a named actor: something a fact-checker could check."""
-    tokens = words(sentence)
-    low = [t.lower() for t in tokens]
-    if any(t[:1].isdigit() for t in tokens) or any(w in lex.NUMBER_WORDS for w in low):
+    lowered = _lowered(sentence)
+    if _NUMBER_FIRST.search(lowered.joined) or not _COUNTS_OR_EVENTS.isdisjoint(lowered.as_written):
         return True
-    if any(w in lex.EVENT_WORDS for w in low):
-        return True
-    named = [t for t in tokens[1:] if t[:1].isupper() and t.lower() not in _FIRST_PERSON]
-    return bool(named)
+    return any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in words(sentence)[1:])
 
 
 def is_clause(text: str) -> bool:
     """Whether ``text`` has a verb (roughly): an auxiliary, a past tense, an event verb."""
-    for token in words(text):
-        low = token.lower()
-        if low in lex.AUXILIARIES or low in lex.EVENT_WORDS:
-            return True
-        if token.islower() and (low.endswith("ed") or low in _FINITE_VERBS):
-            return True
-    return False
+    if not _CLAUSE_WORDS.isdisjoint(_lowered(text).as_written):
+        return True
+    return any(
+        token.islower() and (token.lower().endswith("ed") or token.lower() in _FINITE_VERBS)
+        for token in words(text)
+    )
 
 
 def is_hedged(sentence: str) -> bool:
     """The outlet reports without vouching: "reportedly", "is believed to", "appears to"."""
-    return _HEDGE.search(sentence) is not None
+    return _may_match(sentence, lex.HEDGES) and _HEDGE.search(sentence) is not None
+
+
+def _may_match(text: str, literals: Sequence[str]) -> bool:
+    """Whether a case-insensitive pattern that every match of holds one of the lowercase
+    ``literals`` may match ``text``: in ASCII text only where the lowercased text holds one
+    (cheaper than the pattern's search); other text is left to the pattern."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(literal in low for literal in literals)
 
 
 def is_outlet_claim(sentence: str) -> bool:
@@ -246,7 +293,7 @@ def is_outlet_claim(sentence: str) -> bool:
         return False
     if not is_clause(sentence):
         return False
-    scheduled = _SCHEDULED.search(sentence) is not None  # "will hold clinics on Saturday"
+    scheduled = _is_scheduled_will(sentence)  # "will hold clinics on Saturday"
     if has_first_person(sentence) or not is_assertion(sentence, plans_ok=scheduled, sentence=True):
         return False
     if not anchored(sentence):
@@ -264,19 +311,24 @@ _TIME_NAMES = frozenset(
 )
 
 
+_STANDS_BY_LITERALS = ("stood by", "stands by", "stand by")
 _STANDS_BY = re.compile(
     r"\b(?:stood|stands|stand) by (?:its|his|her|their|the) (?:reporting|report|story|article)",
     re.IGNORECASE,
 )
 
 
+def _stands_by(text: str) -> bool:
+    return _may_match(text, _STANDS_BY_LITERALS) and _STANDS_BY.search(text) is not None
+
+
 def is_about_reporting(text: str) -> bool:
     """A sentence about how a story was reported, not a claim: "The broadcaster carried a
     near-identical account", "The newsletter cited three people", "FreightInsider stood by
     its reporting" (a news outlet or report as the subject of a verb of publishing)."""
-    if _STANDS_BY.search(text):
+    if _stands_by(text):
         return True
-    low = _lower_words(text)
+    low = _lowered(text).words
     at = next((i for i, w in enumerate(low[:8]) if i and w in lex.MEDIA_ACTS), None)
     if at is None:
         return False
@@ -287,10 +339,10 @@ def is_generic(text: str) -> bool:
     """A general statement, not a checkable event: no number, date or name after its first
     word, and its first verb in the simple present ("Measles is one of the most contagious
     diseases", "The hospital does not discuss patients", "Banks are careful about ...")."""
-    if not _present_first_verb(_lower_words(text)):
+    if not _present_first_verb(_lowered(text).words):
         return False
     tokens = words(text)
-    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _TIMED.search(text):
+    if any(t[:1].isdigit() or t.lower() in _TIME_NAMES for t in tokens) or _is_timed(text):
         return False
     return not any(t[:1].isupper() and t.lower() not in _FIRST_PERSON for t in tokens[1:])
 
@@ -312,7 +364,7 @@ _BE = frozenset("is are was were remains remained seemed felt".split())
 def is_feeling(text: str) -> bool:
     """A short statement of how someone feels: "Hugh Carter was delighted", "she was
     worried about jobs" (a feeling word as the predicate, or as the verb itself)."""
-    low = _lower_words(text)
+    low = _lowered(text).words
     if len(low) > 10 or any(t[:1].isdigit() for t in low):
         return False
     for i, word in enumerate(low[1:], start=1):
@@ -371,7 +423,7 @@ _DENIAL_VERBS = frozenset(
 def rejects_in_quote(content: str) -> bool:
     """A speaker's own rejection: "We categorically reject these allegations", "I deny
     any wrongdoing". First person, a verb of denial, and something deniable."""
-    low = _lower_words(content)
+    low = _lowered(content).words
     if not low or low[0] not in {"we", "i"} or not any(w in _DENIAL_VERBS for w in low[:4]):
         return False
     return refers_to_report(content) or any(w in lex.DENIABLE_OBJECTS for w in low[1:8])
@@ -392,15 +444,16 @@ def is_dismissal(content: str) -> bool:
     "There is no truth in these reports", "the report was completely untrue", "the allegations
     were without merit". Its subject is a pronoun or a report anaphor, its predicate calls it
     untrue."""
-    low = _lower_words(content)
+    low = _lowered(content).words
     if low[:2] == ("no", "such"):  # "No such request was received"
         return True
     if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
         return False
-    if any(w in lex.DISMISSIVE_WORDS for w in low):
+    lowered = _lowered(content)
+    if not lex.DISMISSIVE_WORDS.isdisjoint(lowered.vocabulary):
         return True
-    joined = " ".join(low)
-    return any(f" {p} " in f" {joined} " for p in lex.DISMISSIVE_PHRASES)
+    joined = f" {lowered.joined} "
+    return any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
 
 
 def calls_untrue(sentence: str) -> bool:
@@ -408,7 +461,7 @@ def calls_untrue(sentence: str) -> bool:
     is false"), not one that only names a rumour as its subject ("The rumors began ...")."""
     if not is_dismissal(sentence):
         return False
-    low = _lower_words(sentence)
+    low = _lowered(sentence).words
     verb = next((i for i, w in enumerate(low) if w in lex.AUXILIARIES), len(low))
     predicate = low[verb + 1 :]
     joined = f" {' '.join(predicate)} "
@@ -418,5 +471,5 @@ def calls_untrue(sentence: str) -> bool:
 
 def _opens_with_anaphor(content: str) -> bool:
     """ "the report was ...", "these claims are ...": the subject points back at a claim."""
-    match = _ANAPHOR.search(content)
-    return match is not None and not content[: match.start()].strip(" \"'\u201c")
+    opening = len(content) - len(content.lstrip(" \"'\u201c"))  # only quote marks before it
+    return _ANAPHOR.match(content, opening) is not None

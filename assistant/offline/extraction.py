@@ -142,8 +142,10 @@ class Extractor:
         claim is denied by the party; the negated statement is the denial, not a claim."""
         new = self.claims[first:]
         reported = [c for c in new if c.reported]
+        if len(reported) != 1:
+            return
         denials = [c for c in new if c not in reported and _negated_by_party(c)]
-        if len(reported) != 1 or not denials:
+        if not denials:
             return
         for denial in denials:
             reported[0].add([s.party for s in denial.sources], "denies", quote)
@@ -256,7 +258,7 @@ class Extractor:
             else (classify(speaker, attribution.role) if speaker else self.outlet)
         )
         relative = _RELATIVE_BEFORE.search(self.text, max(0, at.start - 40), at.start)
-        if speaker and relative and self.text[: relative.start()].rstrip(", ").endswith(speaker):
+        if speaker and relative and _ends_with(self.text, relative.start(), speaker):
             speaker = relative.group(1)  # "an architect who said": the source is "who"
         self.read.append(
             {
@@ -634,6 +636,14 @@ def _negated_by_party(claim: DraftClaim) -> bool:
     received no offer", the club said): a denial, worded as the party's own statement."""
     standing = all(s.stance == "asserts" and _has_standing(s.party) for s in claim.sources)
     return bool(claim.sources) and standing and rules.is_negated(claim.text)
+
+
+def _ends_with(text: str, end: int, phrase: str) -> bool:
+    """Whether ``text[:end]``, commas and spaces stripped from its end, ends with ``phrase``
+    (without copying the text before ``end``)."""
+    while end > 0 and text[end - 1] in ", ":
+        end -= 1
+    return text.endswith(phrase, 0, end)
 
 
 def _worded(text: str) -> bool:

@@ -9,6 +9,7 @@ matching named speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -38,6 +39,7 @@ _COUNTS = lex.NUMBER_WORDS | _QUANTIFIERS
 _NOT_PERSONAL_NOUNS = lex.ORGANIZATION_NOUNS | lex.REPORT_NOUNS | lex.DOCUMENT_NOUNS | lex.TITLES
 _SPEAKS_FOR_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_TITLES_BUT_OFFICIAL = lex.TITLES - {"official"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,15 @@ def _words(phrase: str) -> list[str]:
 
 def _has(phrase: str, nouns: frozenset[str]) -> bool:
     """Whether a word of ``phrase`` (or a part of a hyphenated one: "Times-Herald") is listed."""
+    return not nouns.isdisjoint(_listable(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _listable(phrase: str) -> frozenset[str]:
+    """The bare words of ``phrase`` and the parts of its hyphenated ones, as a lexicon lists
+    them: read once for the many lexicons a speaker phrase is checked against."""
     bare = [_bare(w) for w in _words(phrase)]
-    return any(w in nouns or any(p in nouns for p in w.split("-")) for w in bare)
+    return frozenset(bare).union(*(w.split("-") for w in bare))
 
 
 def _name_after_title(words: list[str]) -> tuple[str, str] | None:
@@ -106,7 +115,7 @@ def _anonymous(phrase: str) -> bool:
     words = _head_words(words)
     if _counted(words):
         return not _has(phrase, _SPEAKS_FOR_BODY)
-    if _bare(words[0]) in _POSSESSIVES and _has(phrase, lex.TITLES - {"official"}):
+    if _bare(words[0]) in _POSSESSIVES and _has(phrase, _TITLES_BUT_OFFICIAL):
         return False  # "its chief executive", "the company's spokesman": on the record
     head = _bare(words[-1])
     if head in lex.INSTITUTIONAL_HEADS and len(words) > 1 and _institution(words[:-1]):
@@ -241,33 +250,75 @@ _NAME_TOKEN = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'\u2019-]*)"
 # A full name ("Prime Minister Boris Johnson") lies inside one stretch of name characters and
 # spaces; its surname starts a space-separated piece of that stretch.
 _NAME_STRETCH = re.compile(r"[\w'\u2019.& -]+")
-_LEADING_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(_NAME_TOKEN)
+_TOKEN_START = re.compile(r"\b[A-Z]")
+_BOUNDARY = re.compile(r"\b")
+_MOST_TOKENS = 4
 
 
 class NameIndex:
-    """Where each capitalised word starts a piece of a stretch of name characters, so that the
-    full name behind a surname is searched for only in the stretches holding that surname."""
+    """The stretches of name characters of a text around a given place, so that the full name
+    behind a surname is searched for only in the stretches holding that surname. A stretch is
+    read forwards from the place, and backwards in the reversed text."""
 
     def __init__(self, text: str) -> None:
-        self.stretches: list[tuple[int, int]] = []
-        self.by_word: dict[str, list[int]] = {}
-        for match in _NAME_STRETCH.finditer(text):
-            at = len(self.stretches)
-            self.stretches.append(match.span())
-            for piece in match.group(0).split(" "):
-                if piece[:1].isupper():
-                    self._add(_LEADING_WORD.match(piece), at)
+        self.text = text
+        self.backwards = text[::-1]
 
-    def _add(self, word: re.Match[str] | None, at: int) -> None:
-        if word is not None:
-            places = self.by_word.setdefault(word.group(0), [])
-            if not places or places[-1] != at:
-                places.append(at)
+    def stretch_at(self, at: int) -> tuple[int, int] | None:
+        """The stretch holding ``text[at]``, if that is a name character."""
+        forwards = _NAME_STRETCH.match(self.text, at)
+        backwards = _NAME_STRETCH.match(self.backwards, len(self.text) - 1 - at)
+        if forwards is None or backwards is None:
+            return None
+        return len(self.text) - backwards.end(), forwards.end()
 
     def stretches_with(self, surname: str) -> list[tuple[int, int]]:
-        word = _LEADING_WORD.match(surname)
-        places = self.by_word.get(word.group(0), []) if word else []
-        return [self.stretches[at] for at in places]
+        """The stretches holding ``surname``, in order."""
+        found: list[tuple[int, int]] = []
+        at = self.text.find(surname) if surname else -1
+        while at >= 0:
+            stretch = self.stretch_at(at)
+            if stretch is not None:
+                found.append(stretch)
+            after = stretch[1] if stretch is not None else at + 1
+            at = self.text.find(surname, after)
+        return found
+
+
+def full_names(text: str, start: int, end: int, surname: str) -> Iterator[tuple[int, int]]:
+    """Where ``\\b((?:TOKEN +){1,4})SURNAME\\b`` (TOKEN: ``_NAME_TOKEN``) matches in
+    ``text[start:end]``, as ``re.finditer`` finds it: (match start, surname start) pairs. Read
+    token by token instead of compiling one pattern per surname: a token runs up to the next
+    space, so each candidate start has one reading, and the greedy repetition takes the most
+    tokens (up to four) after which the surname follows. ``surname`` is a word as ``_WORD``
+    reads one (it opens with a letter)."""
+    at = start
+    while True:
+        for candidate in _TOKEN_START.finditer(text, at, end):
+            surname_at = _surname_after_tokens(text, candidate.start(), end, surname)
+            if surname_at is not None:
+                yield candidate.start(), surname_at
+                at = surname_at + len(surname)
+                break
+        else:
+            return
+
+
+def _surname_after_tokens(text: str, at: int, end: int, surname: str) -> int | None:
+    """Where ``surname`` (a whole word) starts after the most name tokens from ``at``, if any."""
+    found = None
+    for _ in range(_MOST_TOKENS):
+        space = text.find(" ", at, end)
+        if space < 0 or _TOKEN.fullmatch(text, at, space) is None:
+            break
+        at = space + 1
+        while at < end and text[at] == " ":
+            at += 1
+        after = at + len(surname)
+        if text.startswith(surname, at, end) and _BOUNDARY.match(text, after, end):
+            found = at
+    return found
 
 
 class DocumentNames:
@@ -290,15 +341,15 @@ class DocumentNames:
         of name characters that hold the surname (a match never crosses such a stretch)."""
         if self._index is None:
             self._index = NameIndex(self.text)
-        pattern = _full_name_pattern(surname)
         for start, end in self._index.stretches_with(surname):
-            for match in pattern.finditer(self.text, start, end):
-                if any(_bare(w) in _NOT_IN_NAMES for w in _words(match.group(1))):
+            for match_at, surname_at in full_names(self.text, start, end, surname):
+                if any(_bare(w) in _NOT_IN_NAMES for w in _words(self.text[match_at:surname_at])):
                     continue
-                party = classify(match.group(0))
+                whole_end = surname_at + len(surname)
+                party = classify(self.text[match_at:whole_end])
                 if party.kind == "named_person" and party.role is None:
-                    role = appositive_role(self.text, match.end())
-                    party = classify(match.group(0), role) if role else party
+                    role = appositive_role(self.text, whole_end)
+                    party = classify(self.text[match_at:whole_end], role) if role else party
                 if party.kind in {"named_official", "named_person"}:
                     return party
         return None
@@ -309,11 +360,6 @@ def names_in(text: str) -> DocumentNames:
     """The names of the document ``text``: built once, shared by the extractors of its parts
     (each reads the whole text; a few recent documents are kept)."""
     return DocumentNames(text)
-
-
-@lru_cache(maxsize=1024)
-def _full_name_pattern(surname: str) -> re.Pattern[str]:
-    return re.compile(rf"\b((?:{_NAME_TOKEN} +){{1,4}}){re.escape(surname)}\b")
 
 
 _PEOPLE = frozenset({"named_official", "named_person"})
@@ -367,11 +413,13 @@ class SpeakerMemory:
         if party.kind not in _REMEMBERED:
             return
         old = self.parties.pop(party.name, None)
-        if old is not None:
-            self._index(old, adding=False)
         self.parties[party.name] = party
         self._remembered += 1
         self._order[party.name] = self._remembered
+        if old == party:
+            return  # the same party named again: its index entries stand
+        if old is not None:
+            self._index(old, adding=False)
         self._index(party, adding=True)
 
     def _index(self, party: Party, adding: bool) -> None:
