@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from assistant.claims import Attribution, Claim, Evidence, Usage
-from assistant.grounding import Locator, locate_near, nearest_spans
+from assistant.claims import Attribution, Claim, Document, Evidence, Usage
+from assistant.grounding import Locator, Span, evidence_at, locate_near, span_near, spans_near
 from assistant.outputs import AttributionOutput, ExtractionOutput
 
 CUE_REACH = 400  # how far from its content a cue may stand
@@ -43,19 +43,20 @@ def ground(
     if content is None and worded:
         usage.dropped_quotes += 1
         return None
-    speakers = _Speakers(locator, out)
-    cue = _cue(locator, out, content, anchor, speakers)
+    speakers = _Speakers(document.text, out)
+    cue = _cue(document.text, out, content, anchor, speakers)
     if cue is None and content is not None:
         # the content also stands elsewhere (a short "But", a quote repeated in a headline):
         # the cue nearest the previous attribution that has the content next to it
-        cue, content = _cue_with_content(locator, out, anchor)
+        cue, content = _cue_with_content(document, out, anchor)
     if cue is None or (content is None and worded):
         usage.dropped_quotes += 1
         return None
+    source = speakers.at(cue)
     return Attribution(
         document_id=document.id,
-        source=speakers.at(cue),
-        cue=cue,
+        source=evidence_at(document, *source) if source else None,
+        cue=evidence_at(document, *cue),
         content=content,
         name=out.name,
         role=out.role,
@@ -66,43 +67,57 @@ def ground(
 
 
 def _cue_with_content(
-    locator: Locator, out: AttributionOutput, anchor: int
-) -> tuple[Evidence | None, Evidence | None]:
-    document = locator.document
-    for cue in nearest_spans(document, out.cue, anchor, anchor, UNANCHORED_REACH)[:CUE_TRIES]:
-        content = locate_near(document, out.content, cue.start, cue.end, CUE_REACH)
+    document: Document, out: AttributionOutput, anchor: int
+) -> tuple[Span | None, Evidence | None]:
+    for cue in spans_near(document.text, out.cue, anchor, anchor, UNANCHORED_REACH)[:CUE_TRIES]:
+        content = locate_near(document, out.content, *cue, CUE_REACH)
         if content is not None:
             return cue, content
     return None, None
 
 
 def _cue(
-    locator: Locator,
+    text: str,
     out: AttributionOutput,
     content: Evidence | None,
     anchor: int,
     speakers: _Speakers,
-) -> Evidence | None:
+) -> Span | None:
     """The cue as a whole word nearest the content, or (no content) nearest the anchor."""
     if not out.cue.strip():
         return None
     if content is None:
-        return locate_near(locator.document, out.cue, anchor, anchor, UNANCHORED_REACH)
-    nearest = locate_near(locator.document, out.cue, content.start, content.end, CUE_REACH)
+        return span_near(text, out.cue, anchor, anchor, UNANCHORED_REACH)
+    said = (content.start, content.end)
+    spans = spans_near(text, out.cue, *said, CUE_REACH)
+    nearest = span_near(text, out.cue, *said, CUE_REACH, written=spans)
     if nearest is None or not out.source.strip():
         return nearest
     # '..., Robert Achebe, said in a statement that "..." FreightInsider said': of the cues
     # by the content, the one its speaker stands next to
-    spans = nearest_spans(locator.document, out.cue, content.start, content.end, CUE_REACH)
-    tried = [nearest, *spans[:CUE_TRIES]]
-    return min(tried, key=lambda cue: _gap(cue, content) + _speaker_gap(speakers, cue))
+    return _closest_with_speaker([nearest, *spans[:CUE_TRIES]], said, speakers)
 
 
-def _gap(a: Evidence, b: Evidence) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
+def _closest_with_speaker(cues: list[Span], said: Span, speakers: _Speakers) -> Span:
+    """The first of ``cues`` nearest the content and its speaker together (gap to the content
+    plus gap to the speaker); a cue already as far from the content as the best sum so far
+    cannot win, and its speaker is not looked for."""
+    best, best_sum = cues[0], _gap(cues[0], said) + _speaker_gap(speakers, cues[0])
+    for cue in cues[1:]:
+        gap = _gap(cue, said)
+        if gap >= best_sum:
+            continue
+        total = gap + _speaker_gap(speakers, cue)
+        if total < best_sum:
+            best, best_sum = cue, total
+    return best
 
 
-def _speaker_gap(speakers: _Speakers, cue: Evidence) -> int:
+def _gap(a: Span, b: Span) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _speaker_gap(speakers: _Speakers, cue: Span) -> int:
     source = speakers.at(cue)
     return _gap(source, cue) if source is not None else SOURCE_REACH * 4
 
@@ -111,21 +126,20 @@ class _Speakers:
     """Where the speaker of ``out`` stands next to each cue tried, looked for once per cue (the
     cues compared and the one kept are often the same span)."""
 
-    def __init__(self, locator: Locator, out: AttributionOutput) -> None:
-        self.locator, self.out = locator, out
-        self._by_cue: dict[tuple[int, int], Evidence | None] = {}
+    def __init__(self, text: str, out: AttributionOutput) -> None:
+        self.text, self.out = text, out
+        self._by_cue: dict[Span, Span | None] = {}
 
-    def at(self, cue: Evidence) -> Evidence | None:
-        key = (cue.start, cue.end)
-        if key not in self._by_cue:
-            self._by_cue[key] = _source(self.locator, self.out, cue)
-        return self._by_cue[key]
+    def at(self, cue: Span) -> Span | None:
+        if cue not in self._by_cue:
+            self._by_cue[cue] = _source(self.text, self.out, cue)
+        return self._by_cue[cue]
 
 
-def _source(locator: Locator, out: AttributionOutput, cue: Evidence) -> Evidence | None:
+def _source(text: str, out: AttributionOutput, cue: Span) -> Span | None:
     if not out.source.strip():
         return None
-    return locate_near(locator.document, out.source, cue.start, cue.end, SOURCE_REACH)
+    return span_near(text, out.source, *cue, SOURCE_REACH)
 
 
 def ground_all(

@@ -24,14 +24,18 @@ from assistant.offline.stance_lexicon import (
     REFUTE_PHRASES,
     REFUTE_WORDS,
 )
-from assistant.textsim import content_stems
+from assistant.textsim import content_stems, shares_stem
 from assistant.wordforms import opposed
 
 MIN_WORDS = 3
 # How far around a quote the name of its source may stand for the quote to be its statement.
 SPEAKER_WINDOW = 240
 _WORD = re.compile(r"\w+")
+_MARKS = ".!?\n"  # what ends a sentence, for the sentence a quote stands in
+_MARK = re.compile(r"[.!?\n]")
+SENTENCE_REACH = 2_000
 _AGAINST = DENIAL_WORDS | REFUTE_WORDS
+_DENIAL_IN = re.compile("|".join(map(re.escape, sorted(DENIAL_WORDS))))  # as a word or in one
 _REJECTING = _AGAINST | NEGATIONS | CLAIM_REFUTE_WORDS | DISMISSIVE_WORDS | DISPUTE_WORDS
 _REJECTING_PHRASES = (*REFUTE_PHRASES, *DISMISSIVE_PHRASES)
 # Words that end what a denial denies and hand the sentence to other speech ("X denied the
@@ -70,7 +74,7 @@ def problem(document: Document, found: Evidence, claim: str, source: Cited) -> s
     words = _WORD.findall(found.quote)
     if len(words) < MIN_WORDS:
         return "a word or two shows nothing"
-    if not (content_stems(found.quote) & content_stems(claim) or _speaks(document, found, source)):
+    if not (shares_stem(found.quote, content_stems(claim)) or _speaks(document, found, source)):
         return "it neither concerns the claim nor is the statement of its source"
     if _reads_against(document, found, claim, source):
         return "it reads as a denial, cited for a source that backs the claim"
@@ -87,12 +91,15 @@ def _shows_denial(sentence: str, claim: str) -> bool:
 def _reads_against(document: Document, found: Evidence, claim: str, source: Cited) -> bool:
     """A denial cited for a source that backs the claim: any denial for a ``confirms`` source;
     for one that only ``asserts`` it, a denial the source itself makes (an asserting source's
-    sentence may well report another party's denial of something else)."""
-    if source.stance not in {"confirms", "asserts"} or rejects(claim) or _affirms(found.quote):
-        return False
+    sentence may well report another party's denial of something else); never when the claim
+    itself rejects something or the quote also affirms. (The denial, rare, is read first.)"""
     if source.stance == "confirms":
-        return _against(found.quote)
-    return _denies_itself(_sentence(document.text, found), claim, source)
+        against = _against(found.quote)
+    elif source.stance == "asserts":
+        against = _denies_itself(_sentence(document.text, found), claim, source)
+    else:
+        return False
+    return against and not rejects(claim) and not _affirms(found.quote)
 
 
 def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
@@ -100,10 +107,12 @@ def _denies_itself(sentence: str, claim: str, source: Cited) -> bool:
     before a verb of denial and what it denies is the claim ("Pakistan's Foreign Office (FO), on
     Thursday, denied claims that China is pressuring ..."). Not so in "Police denied that
     officers fired tear gas, saying only water cannon was used", cited for the water cannon."""
+    if not _DENIAL_IN.search(sentence.casefold()):  # holds every word's casefold
+        return False  # no verb of denial, no denial
+    words = _WORD.findall(sentence)
     party = content_stems(f"{source.name} {source.role or ''}")
     wanted = content_stems(claim)
-    clauses = _clauses(_WORD.findall(sentence))
-    for before, after in pairwise(clauses):
+    for before, after in pairwise(_clauses(words)):
         if not after or after[0].casefold() not in DENIAL_WORDS:
             continue
         named = party & content_stems(" ".join(before))
@@ -143,10 +152,17 @@ def _against(text: str) -> bool:
 
 def _sentence(text: str, found: Evidence) -> str:
     """The sentence(s) the quote stands in."""
-    start = max(text.rfind(mark, 0, found.start) for mark in ".!?\n") + 1
-    after = max(found.start, found.end - 1)
-    ends = [i for i in (text.find(mark, after) for mark in ".!?\n") if i >= 0]
-    return text[start : min(ends, default=len(text))]
+    start = _last_mark(text, found.start) + 1
+    end = _MARK.search(text, max(found.start, found.end - 1))
+    return text[start : end.start() if end else len(text)]
+
+
+def _last_mark(text: str, before: int) -> int:
+    """Where the last sentence mark before ``before`` stands (-1: none), looked for in the
+    stretch just before first (not back to the start of a long text for a missing "?")."""
+    near = max(0, before - SENTENCE_REACH)
+    last = max(text.rfind(mark, near, before) for mark in _MARKS)
+    return last if last >= 0 or near == 0 else max(text.rfind(mark, 0, near) for mark in _MARKS)
 
 
 def rejects(text: str) -> bool:

@@ -9,8 +9,8 @@ dashes become a hyphen. Offsets are always computed on the original text, so the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,34 +42,75 @@ _CHAR_MAP = str.maketrans(
         "\u00a0": " ",
     }
 )
+# The same mapping as pairs, for :func:`straightened` (each maps to a character that is no key).
+_CHAR_PAIRS = tuple((chr(key), value) for key, value in _CHAR_MAP.items())
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 _EDGE = " \t\r\n\"'"
 MIN_FRAGMENT = 12
 _SPACE_RUN = re.compile(r"\s+")
 _FOLDED_SPACE = re.compile(r"\s{2,}|[^\S ]")  # whitespace runs other than a single space
+_MAPPED_CHAR = re.compile("[" + "".join(re.escape(char) for char, _ in _CHAR_PAIRS) + "]")
 
 
 @dataclass(frozen=True)
 class NormalisedText:
-    """A normalised copy of a text and, for each of its characters, the original offset."""
+    """A normalised copy of a text and where its characters stand in the original.
+
+    The copy is a series of stretches, each a run of the original's characters copied one for
+    one (a character mapped or a lone whitespace stays in place): stretch ``i`` begins at
+    ``starts[i]`` in the copy and at ``origins[i]`` in the original. A longer whitespace run
+    becomes one space at the run's start, and a new stretch begins after it.
+    """
 
     text: str
-    offsets: tuple[int, ...]
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+    def original(self, index: int) -> int:
+        """The original offset of the copy's character at ``index``."""
+        i = bisect_right(self.starts, index) - 1
+        return self.origins[i] + index - self.starts[i]
+
+    def index(self, original: int) -> int:
+        """The first index of the copy whose character stands at ``original`` or after."""
+        if original <= 0:
+            return 0
+        i = bisect_right(self.origins, original) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return min(self.starts[i] + original - self.origins[i], end)
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """The original offset of every character of the copy."""
+        return tuple(self.original(i) for i in range(len(self.text)))
+
+
+def straightened(text: str) -> str:
+    """``text.translate(_CHAR_MAP)``: curly quotes, apostrophes and dashes made straight, no-break
+    spaces plain; the same length. Only the characters the text has are replaced (most texts
+    have few or none, and translating looks up every character)."""
+    if not _MAPPED_CHAR.search(text):
+        return text
+    for char, replacement in _CHAR_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def normalise(text: str) -> NormalisedText:
-    mapped = text.translate(_CHAR_MAP)
+    mapped = straightened(text)
     pieces: list[str] = []
-    offsets: list[int] = []
-    pos = 0
+    starts, origins = [0], [0]
+    pos = length = 0
     for run in _FOLDED_SPACE.finditer(mapped):  # a lone space is already what it becomes
         pieces += (mapped[pos : run.start()], " ")
-        offsets += range(pos, run.start())
-        offsets.append(run.start())
+        length += run.start() - pos + 1
         pos = run.end()
+        if pos > run.start() + 1:  # the run lost characters: what follows is a new stretch
+            starts.append(length)
+            origins.append(pos)
     pieces.append(mapped[pos:])
-    offsets += range(pos, len(mapped))
-    return NormalisedText("".join(pieces), tuple(offsets))
+    return NormalisedText("".join(pieces), tuple(starts), tuple(origins))
 
 
 @lru_cache(maxsize=64)
@@ -77,19 +118,34 @@ def _normalised(text: str) -> NormalisedText:
     return normalise(text)
 
 
+def _folded(text: str) -> str:
+    """The text :func:`normalise` makes of ``text``, without the offsets (a quote needs none)."""
+    mapped = straightened(text)
+    return _SPACE_RUN.sub(" ", mapped) if _FOLDED_SPACE.search(mapped) else mapped
+
+
 def _clean(quote: str) -> str:
-    # The same text normalise() produces, without the offsets (a quote needs none).
-    return _SPACE_RUN.sub(" ", quote.strip().translate(_CHAR_MAP)).strip(_EDGE)
+    return _folded(quote.strip()).strip(_EDGE)
 
 
-def _needles(quote: str) -> list[str]:
+def _needles(quote: str) -> Iterator[str]:
     """The quote as given (quotation marks kept, so a quote that ends inside a quotation keeps
     its closing mark), then with the marks around it stripped; a quote of a tag the prompt
-    defanged (``&lt;document``, see prompts.defang) is looked for as the text has it, too."""
-    whole = _SPACE_RUN.sub(" ", quote.strip().translate(_CHAR_MAP)).strip()
+    defanged (``&lt;document``, see prompts.defang) is looked for as the text has it, too.
+    Each made only if the ones before are not found."""
+    whole = _folded(quote.strip()).strip()
+    seen: set[str] = set()
+    for needle in _variants(whole):
+        if needle not in seen and needle.strip(_EDGE):
+            yield needle
+        seen.add(needle)
+
+
+def _variants(whole: str) -> Iterator[str]:
     bare = whole.strip(_EDGE)
-    variants = (whole, bare, whole.replace("&lt;", "<"), bare.replace("&lt;", "<"))
-    return [n for n in dict.fromkeys(variants) if n.strip(_EDGE)]
+    yield from (whole, bare)
+    if "&lt;" in whole:
+        yield from (whole.replace("&lt;", "<"), bare.replace("&lt;", "<"))
 
 
 def find_span(
@@ -97,17 +153,13 @@ def find_span(
 ) -> tuple[int, int] | None:
     """The (start, end) of ``quote`` in ``text[start_at:end_at]`` under normalisation, or None."""
     hay = _normalised(text)
-    begin = _normalised_index(hay, start_at)
-    end = len(hay.text) if end_at is None else _normalised_index(hay, end_at)
+    begin = hay.index(start_at)
+    end = len(hay.text) if end_at is None else hay.index(end_at)
     for needle in _needles(quote):
         pos = hay.text.find(needle, begin, end)
         if pos >= 0:
-            return hay.offsets[pos], hay.offsets[pos + len(needle) - 1] + 1
+            return hay.original(pos), hay.original(pos + len(needle) - 1) + 1
     return None
-
-
-def _normalised_index(hay: NormalisedText, original: int) -> int:
-    return bisect_left(hay.offsets, original)
 
 
 def locate(document: Document, quote: str) -> Evidence | None:
@@ -173,19 +225,31 @@ def evidence_at(document: Document, start: int, end: int) -> Evidence:
     return Evidence(document_id=document.id, quote=document.text[start:end], start=start, end=end)
 
 
+Span = tuple[int, int]
+"""A (start, end) stretch of a document's text."""
+
+
 def locate_near(
     document: Document, quote: str, lo: int, hi: int, reach: int = 400
 ) -> Evidence | None:
     """Evidence for a short ``quote`` ("he", "said") as a whole word or phrase: the occurrence
     nearest to the stretch ``[lo, hi)`` within ``reach`` characters of it, preferring one outside
     the stretch (a speaker or cue is not inside what they said); None when there is none."""
-    exact = _nearest_as_written(document.text, quote, lo, hi, reach)
-    if exact is not None:
-        return evidence_at(document, *exact)
-    hay = _normalised(document.text)
-    begin = _normalised_index(hay, max(0, lo - reach))
-    end = _normalised_index(hay, hi + reach)
-    first, last = _normalised_index(hay, lo), _normalised_index(hay, hi)
+    span = span_near(document.text, quote, lo, hi, reach)
+    return evidence_at(document, *span) if span else None
+
+
+def span_near(
+    text: str, quote: str, lo: int, hi: int, reach: int = 400, written: list[Span] | None = None
+) -> Span | None:
+    """The span :func:`locate_near` finds. ``written``: :func:`spans_near` of the same
+    arguments, when the caller has it (the usual answer is the nearest of those)."""
+    written = spans_near(text, quote, lo, hi, reach) if written is None else written
+    if written:
+        return written[0]
+    hay = _normalised(text)
+    begin, end = hay.index(max(0, lo - reach)), hay.index(hi + reach)
+    first, last = hay.index(lo), hay.index(hi)
     for needle in _needles(quote):
         spans = [
             (pos, pos + len(needle))
@@ -194,37 +258,20 @@ def locate_near(
         ]
         if spans:
             start, stop = min(spans, key=lambda s: _distance(s, first, last))
-            return evidence_at(document, hay.offsets[start], hay.offsets[stop - 1] + 1)
+            return hay.original(start), hay.original(stop - 1) + 1
     return None
 
 
-def nearest_spans(
-    document: Document, quote: str, lo: int, hi: int, reach: int = 400
-) -> list[Evidence]:
+def spans_near(text: str, quote: str, lo: int, hi: int, reach: int = 400) -> list[Span]:
     """Every whole-word occurrence of ``quote`` as written within ``reach`` of ``[lo, hi)``,
-    nearest first (for a caller that must try them in turn)."""
+    nearest first (the first in the text of equally near ones), for a caller that must try
+    them in turn."""
     if not quote or quote != quote.strip():
         return []
     begin, end = max(0, lo - reach), hi + reach
-    spans = [
-        span
-        for span in _ending_a_word(document.text, quote, begin, end)
-        if _whole_word(document.text, *span)
-    ]
-    spans.sort(key=lambda s: _distance(s, lo, hi))
-    return [evidence_at(document, *span) for span in spans]
-
-
-def _nearest_as_written(
-    text: str, quote: str, lo: int, hi: int, reach: int
-) -> tuple[int, int] | None:
-    """The nearest whole-word occurrence of ``quote`` exactly as written (the usual case,
-    found without normalising), or None."""
-    if not quote or quote != quote.strip():
-        return None
-    begin, end = max(0, lo - reach), hi + reach
     spans = [span for span in _ending_a_word(text, quote, begin, end) if _whole_word(text, *span)]
-    return min(spans, key=lambda s: _distance(s, lo, hi)) if spans else None
+    spans.sort(key=lambda s: _distance(s, lo, hi))
+    return spans
 
 
 def _ending_a_word(text: str, quote: str, begin: int, end: int) -> Iterable[tuple[int, int]]:

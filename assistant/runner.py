@@ -76,14 +76,14 @@ def _merge_usage(total: Usage, parts: Sequence[Usage]) -> None:
 
 def run_all(plans: Sequence[Plan[T]], model: Model, usage: Usage, concurrency: int) -> list[T]:
     """Run independent step sequences, up to ``concurrency`` at once in threads; results in
-    order. ``plans`` make their steps from the Usage they are given, so threads never share one.
+    order. ``plans`` make their steps from the Usage they are given, so threads never share one
+    (run one at a time, they all count into ``usage``).
     """
+    if concurrency <= 1 or len(plans) <= 1:
+        return [run(plan(usage), model, usage) for plan in plans]
     usages = [Usage() for _ in plans]
     jobs = list(zip(plans, usages, strict=True))
-    if concurrency <= 1 or len(plans) <= 1:
-        results = [run(plan(u), model, u) for plan, u in jobs]
-    else:
-        results = _in_threads(jobs, model, min(concurrency, len(plans)))
+    results = _in_threads(jobs, model, min(concurrency, len(plans)))
     _merge_usage(usage, usages)
     return results
 
