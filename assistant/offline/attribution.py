@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from assistant.grounding import _CHAR_MAP  # what plain() straightens
 from assistant.offline import lexicons as lex
 from assistant.offline.segmentation import (
     _QUOTE_MARK,  # the marks quotations() reads: a sentence without one has no quotation
@@ -309,6 +310,9 @@ _HEARSAY = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"^\s*[,:]?\s*(?:that\s+)?", re.IGNORECASE)
+_THAT_OPENING = re.compile(r"^\s*[,:]?\s*that\b", re.IGNORECASE)
+_THAT_OR_QUOTE = re.compile(r"^\s*[,:]?\s*(?:that\b|\")")
+_THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}?that\s", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'.-]*")
 _PARTICIPLE_LEAD = re.compile(
@@ -706,7 +710,7 @@ def _time_then_subordinate(post: str) -> bool:
 
 def _object_of_told(post: str) -> str:
     """Content after "told": drop the addressee ("told Reuters", "told reporters on Monday")."""
-    match = re.search(r"\bthat\b", post[:80], re.IGNORECASE)
+    match = _THAT_WORD.search(post[:80])
     if match:
         return post[match.end() :]
     words = post.strip().split(" ")
@@ -761,8 +765,15 @@ def _prepare(text: str, span: Span) -> _Sentence:
 @lru_cache(maxsize=64)
 def _straight(sentence: str) -> str:
     """:func:`plain` of a sentence, read once for the narrow and the wider reading and the
-    plain test for a verb of saying."""
+    plain test for a verb of saying. Most sentences are ASCII without a character plain()
+    changes: they are their own plain form."""
+    if sentence.isascii() and not any(map(sentence.__contains__, _ASCII_PLAINED)):
+        return sentence
     return plain(sentence)
+
+
+# The ASCII text plain() changes: the characters it maps ("`") and a pair of apostrophes.
+_ASCII_PLAINED = ("''", *(chr(code) for code in _CHAR_MAP if code < 128))
 
 
 def said_parts(content: str) -> list[str]:
@@ -860,7 +871,7 @@ def _according(s: _Sentence, match: CueMatch) -> Attribution | None:
 
 def _dismissive(s: _Sentence, match: CueMatch) -> bool:
     window = s.plain[match.end : match.end + 80].lower()
-    return any(w in lex.DISMISSIVE_WORDS for w in re.findall(r"[a-z]+", window))
+    return any(w in lex.DISMISSIVE_WORDS for w in _TOKEN.findall(window))
 
 
 def _one(
@@ -983,7 +994,7 @@ def _speech(
             # "X acknowledged ... but said ...", "X supported Democrats ..., and said ..."
             speaker = prior or _strip_trailing_adverbs(_subject(s.masked)) or speaker
     leading = _leading_quote(s, pre)
-    if speaker and leading and not re.match(r"^\s*[,:]?\s*(?:that\b|\")", post_masked):
+    if speaker and leading and not _THAT_OR_QUOTE.match(post_masked):
         return _build(s, speaker, role, match, stance, leading, direct=True)
     if speaker and stance not in _WITHHELD and _trailing(cue, post_masked):
         at = pre.rfind(speaker)  # the speaker may have lost a trailing time word
@@ -1116,7 +1127,7 @@ def _forward(
     late = _LATE_THAT.match(body)
     if late and _skippable(late.group(1).split()):
         body = body[late.end() - len("that ") :]  # "said in a statement (released ...) that"
-    has_that = re.match(r"^\s*[,:]?\s*that\b", body, re.IGNORECASE) is not None
+    has_that = _THAT_OPENING.match(body) is not None
     body = _THAT.sub("", body, count=1)
     quoted = body.lstrip()[:1] in '"“”'
     bare_clause = any(w.lower() in _FINITE for w in body.split(None, 8)[:8])
