@@ -192,3 +192,14 @@ def test_last_verb_found_as_testing_every_word(chunk: str) -> None:
 def test_lead_patterns_only_skipped_where_they_cannot_match(pre: str) -> None:
     if not at._may_lead(pre):
         assert at._LEAD.match(pre) is None and at._AND_LEAD.match(pre) is None
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "B", " ", "'", "`", '"', "\u2019", "\u201c", "é"])))
+def test_a_sentence_plain_as_plain_reads_it(sentence: str) -> None:
+    assert at._straight(sentence) == plain(sentence)
+
+
+def test_participle_cues_looked_up_as_read() -> None:
+    cues = {*at._BROAD_TABLE.by_first_word.values(), *at._NARROW_TABLE.by_first_word.values()}
+    for cue in (c for phrases in cues for c in phrases):
+        assert at._participle_cue(cue) == at._is_participle(cue)

@@ -160,6 +160,9 @@ _SPEAKER_ENDS = (
 # the verbs of belief, wish and stance as well.
 _BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
 _BROAD_TABLE = _CueTable.of(_BROAD_CUES)
+# Every cue phrase either reading finds (the wider cues include the narrow ones) opening with a
+# participle ("saying", "denying").
+_PARTICIPLE_CUES = frozenset(c for c in _BROAD_CUES if c.split()[0].endswith("ing"))
 _BROAD_BY_FIRST_WORD = _BROAD_TABLE.by_first_word
 # Cues the wider reading reads differently from the narrow one.
 _NARROW = frozenset(_ALL_CUES)
@@ -401,6 +404,11 @@ _CITING = _Guarded(re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE), needs=(
 
 def _is_participle(cue: str) -> bool:
     return cue.split()[0].endswith("ing")
+
+
+def _participle_cue(cue: str) -> bool:
+    """:func:`_is_participle` of a cue phrase found in a sentence, looked up."""
+    return cue in _PARTICIPLE_CUES
 
 
 def _words(text: str) -> list[str]:
@@ -821,7 +829,7 @@ def _content_end(s: _Sentence, matches: Sequence[CueMatch], index: int) -> int:
     """
     for later in matches[index + 1 :]:
         before = s.masked[: later.start].rstrip()
-        if _is_participle(later.cue):
+        if _participle_cue(later.cue):
             lead = _PARTICIPLE_LEAD.search(s.plain[: len(before)])
             if lead:
                 return lead.start()
@@ -886,9 +894,9 @@ def _one(
     if broad and cue not in CUE_STANCE and cue not in lex.WARNING_VERBS:
         found = _speech(s, matches, i, "asserts", prior, broad=True)  # "wants", "urged"
         return None if found is None or _noun_not_verb(cue, found.speaker) else found
-    if _is_participle(cue) and s.masked[: match.start].rstrip().lower().endswith(" in"):
+    if _participle_cue(cue) and s.masked[: match.start].rstrip().lower().endswith(" in"):
         return None  # "delivered in writing": a manner, not speech
-    if _is_participle(cue) and _RECALLED.search(s.masked[: match.start]):
+    if _participle_cue(cue) and _RECALLED.search(s.masked[: match.start]):
         return None  # "a week after denying it": an earlier act recalled, not said here
     stance = CUE_STANCE.get(cue, "asserts")
     if cue in lex.WARNING_VERBS and _THAT_CLAUSE.match(s.masked[match.end :]):
@@ -982,7 +990,7 @@ def _speech(
         speaker = s.original(as_clause.end(), len(pre.rstrip()))
         return _build(s, speaker, None, match, stance, _clean_content(post))
     role = None
-    if _is_participle(cue):
+    if _participle_cue(cue):
         speaker = _participle_subject(s, pre, prior)
         if _reduced_relative(s, pre):  # "posts claiming X were shared": X ends before "were"
             post = _before_main_verb(post)
@@ -1009,7 +1017,7 @@ def _speech(
     found = _forward(s, speaker, role, match, stance, post, broad)
     if found is None:
         return None
-    if _is_participle(cue) and not _reduced_relative(s, pre):
+    if _participle_cue(cue) and not _reduced_relative(s, pre):
         lead = "" if prior else _before_participle(s, pre)  # "X retracted ..., saying ..."
     else:
         lead = _lead(s, pre)  # also "a day after a letter claiming ..."
@@ -1256,7 +1264,7 @@ def _opening_denial(
         return None
     cue = matches[0].cue
     comma = s.masked.find(",", matches[0].end)
-    if CUE_STANCE.get(cue) != "denies" or not _is_participle(cue) or comma < 0:
+    if CUE_STANCE.get(cue) != "denies" or not _participle_cue(cue) or comma < 0:
         return None
     content = s.original(matches[0].end, comma).strip()
     if not _deniable(content):
