@@ -184,3 +184,23 @@ def test_boilerplate_found_as_by_every_pattern_on_the_whole_line(
 
     line = " ".join(words) + end
     assert is_boilerplate(line) == boilerplate_by_every_pattern(line)
+
+
+SENTENCE_ENDS = st.sampled_from([" ", ". ", "! ", ".\n", "? By "])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(BOILERPLATE_WORDS, SENTENCE_ENDS), max_size=4))
+def test_sentences_of_a_line_not_boilerplate_found_as_by_every_pattern(
+    pieces: list[tuple[list[str], str]],
+) -> None:
+    from assistant.chunking import Span
+    from assistant.offline.segmentation import is_boilerplate, is_boilerplate_sentence, sentences
+
+    text = "".join(" ".join(words) + end for words, end in pieces)
+    line = Span(0, len(text))
+    if is_boilerplate(text):
+        return
+    for sentence in sentences(text):
+        said = text[sentence.start : sentence.end]
+        assert is_boilerplate_sentence(text, sentence, line) == boilerplate_by_every_pattern(said)
