@@ -444,16 +444,28 @@ def is_dismissal(content: str) -> bool:
     "There is no truth in these reports", "the report was completely untrue", "the allegations
     were without merit". Its subject is a pronoun or a report anaphor, its predicate calls it
     untrue."""
-    low = _lowered(content).words
-    if low[:2] == ("no", "such"):  # "No such request was received"
-        return True
-    if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
-        return False
     lowered = _lowered(content)
+    if not _calls_untrue_anywhere(lowered):
+        return False  # most sentences: no word of dismissal at all
+    if lowered.words[:2] == ("no", "such"):  # "No such request was received"
+        return True
+    return leans_on_pronoun(content) or _opens_with_anaphor(content)
+
+
+# Each dismissive phrase between spaces, and the words they open with: a phrase is in the
+# joined words only if its first word is among the words.
+_DISMISSIVE_PADDED = tuple(f" {p} " for p in lex.DISMISSIVE_PHRASES)
+_DISMISSIVE_OPENERS = frozenset(p.split(" ", 1)[0] for p in lex.DISMISSIVE_PHRASES)
+
+
+def _calls_untrue_anywhere(lowered: _Lowered) -> bool:
+    """A dismissive word or phrase anywhere in the words ("false", "no truth", "no such")."""
     if not lex.DISMISSIVE_WORDS.isdisjoint(lowered.vocabulary):
         return True
+    if _DISMISSIVE_OPENERS.isdisjoint(lowered.vocabulary):
+        return False
     joined = f" {lowered.joined} "
-    return any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
+    return any(phrase in joined for phrase in _DISMISSIVE_PADDED)
 
 
 def calls_untrue(sentence: str) -> bool:
@@ -466,7 +478,7 @@ def calls_untrue(sentence: str) -> bool:
     predicate = low[verb + 1 :]
     joined = f" {' '.join(predicate)} "
     dismissive = any(w in lex.DISMISSIVE_WORDS for w in predicate)
-    return dismissive or any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
+    return dismissive or any(phrase in joined for phrase in _DISMISSIVE_PADDED)
 
 
 def _opens_with_anaphor(content: str) -> bool:
