@@ -237,3 +237,12 @@ def test_dismissals_found_as_before(words: list[str]) -> None:
 
     content = " ".join(words)
     assert is_dismissal(content) == dismissal_as_read_before(content)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab \"\u201c\u201d\u2018\u2019'", max_size=20))
+def test_quote_marks_removed_as_translate_removes_them(text: str) -> None:
+    from assistant.offline.claims_rules import without_quote_marks
+
+    marks = str.maketrans({"\u201c": "", "\u201d": "", '"': ""})
+    assert without_quote_marks(text) == text.translate(marks)

@@ -531,7 +531,7 @@ class Extractor:
         target.add(parties, "asserts", quote)
         if cited:
             target.add(cited, "asserts", quote)
-        detail = att.content.translate(rules._QUOTE_MARKS).strip().rstrip(".")
+        detail = rules.without_quote_marks(att.content).strip().rstrip(".")
         target.text = rules.claim_text(
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )
