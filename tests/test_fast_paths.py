@@ -184,3 +184,65 @@ def test_boilerplate_found_as_by_every_pattern_on_the_whole_line(
 
     line = " ".join(words) + end
     assert is_boilerplate(line) == boilerplate_by_every_pattern(line)
+
+
+SENTENCE_ENDS = st.sampled_from([" ", ". ", "! ", ".\n", "? By "])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(BOILERPLATE_WORDS, SENTENCE_ENDS), max_size=4))
+def test_sentences_of_a_line_not_boilerplate_found_as_by_every_pattern(
+    pieces: list[tuple[list[str], str]],
+) -> None:
+    from assistant.chunking import Span
+    from assistant.offline.segmentation import is_boilerplate, is_boilerplate_sentence, sentences
+
+    text = "".join(" ".join(words) + end for words, end in pieces)
+    line = Span(0, len(text))
+    if is_boilerplate(text):
+        return
+    for sentence in sentences(text):
+        said = text[sentence.start : sentence.end]
+        assert is_boilerplate_sentence(text, sentence, line) == boilerplate_by_every_pattern(said)
+
+
+def dismissal_as_read_before(content: str) -> bool:
+    """claims_rules.is_dismissal as written before the dismissive words were looked for first."""
+    from assistant.offline import claims_rules as rules
+    from assistant.offline import lexicons as lex
+
+    low = rules._lowered(content).words
+    if low[:2] == ("no", "such"):
+        return True
+    if not (rules.leans_on_pronoun(content) or rules._opens_with_anaphor(content)):
+        return False
+    lowered = rules._lowered(content)
+    if not lex.DISMISSIVE_WORDS.isdisjoint(lowered.vocabulary):
+        return True
+    joined = f" {lowered.joined} "
+    return any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
+
+
+DISMISSAL_WORDS = word_lists(
+    'No no such That This It These reports The report "the claims were is not true false '
+    "nothing to do with without merit made up didn't did not happen NOT TRUE Such claim",
+    12,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(DISMISSAL_WORDS)
+def test_dismissals_found_as_before(words: list[str]) -> None:
+    from assistant.offline.claims_rules import is_dismissal
+
+    content = " ".join(words)
+    assert is_dismissal(content) == dismissal_as_read_before(content)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab \"\u201c\u201d\u2018\u2019'", max_size=20))
+def test_quote_marks_removed_as_translate_removes_them(text: str) -> None:
+    from assistant.offline.claims_rules import without_quote_marks
+
+    marks = str.maketrans({"\u201c": "", "\u201d": "", '"': ""})
+    assert without_quote_marks(text) == text.translate(marks)

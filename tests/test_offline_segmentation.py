@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from assistant.chunking import Span
 from assistant.grounding import _CHAR_MAP
 from assistant.offline.attribution import attribute, attributions, find_cues
 from assistant.offline.lexicons import BOILERPLATE_PATTERNS, CALLS_TO_ACTION
 from assistant.offline.segmentation import (
+    _CALL_TO_ACTION_WORDS,
     BOILERPLATE_TAIL,
+    MAX_SENTENCE_CHARS,
     is_boilerplate,
+    is_boilerplate_sentence,
     is_heading,
     mask_quotations,
     plain,
@@ -85,6 +89,23 @@ def test_end_anchored_boilerplate_patterns_fit_in_the_tail_searched() -> None:
         assert str(parsed[-1][1]) == "AT_END"
         assert parsed.getwidth()[1] < BOILERPLATE_TAIL
     assert CALLS_TO_ACTION.lower() == CALLS_TO_ACTION  # run case-sensitively on lowercased lines
+
+
+def test_boilerplate_patterns_anchored_where_the_line_opens_or_ends() -> None:
+    # is_boilerplate matches the first kind where the line opens, the second in its tail only
+    assert all(p.startswith("^") or p.endswith("$") for p in BOILERPLATE_PATTERNS)
+    # and looks for a call to action only in lines that hold one of its words
+    assert r"\b(" + "|".join(_CALL_TO_ACTION_WORDS) + r")\b" == CALLS_TO_ACTION
+
+
+def test_sentence_of_a_line_cut_inside_a_word_checked_whole() -> None:
+    # a line with no space for MAX_SENTENCE_CHARS is cut inside a word: "xjoin" is no call to
+    # action in the line, but "join" opening the piece after the cut is one, beside "Twitter"
+    text = "x" * MAX_SENTENCE_CHARS + "join the Twitter debate."
+    line = sentences(text)
+    assert not is_boilerplate(text) and len(line) == 2
+    assert is_boilerplate_sentence(text, line[1], Span(0, len(text)))
+    assert is_boilerplate(text[line[1].start : line[1].end])
 
 
 def test_plain_straightens_as_grounding_maps_characters() -> None:

@@ -18,7 +18,7 @@ MIN_CONTENT_WORDS = 4
 MIN_OUTLET_WORDS = 6
 MAX_CLAIM_CHARS = 400
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
-_QUOTE_MARKS = str.maketrans({"\u201c": "", "\u201d": "", '"': ""})
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
 _LEADING_PRONOUNS = frozenset(
     """he she they it this these those that we i you his her their its our my your there here
     here's there's that's it's""".split()
@@ -375,9 +375,18 @@ def is_feeling(text: str) -> bool:
     return False
 
 
+def without_quote_marks(text: str) -> str:
+    """``text`` without its double quote marks, straight or curly: a deletion of the few marks
+    there are (``str.translate`` would look up every character)."""
+    for mark in _QUOTE_MARKS:
+        if mark in text:
+            text = text.replace(mark, "")
+    return text
+
+
 def claim_text(content: str) -> str:
     """Tidy attributed content into a standalone sentence: no quote marks, capitalised, a stop."""
-    text = " ".join(content.translate(_QUOTE_MARKS).split()).strip(" ,;:")
+    text = " ".join(without_quote_marks(content).split()).strip(" ,;:")
     if len(text) > MAX_CLAIM_CHARS:
         text = text[:MAX_CLAIM_CHARS].rsplit(" ", 1)[0] + " ..."
     if not text:
@@ -407,7 +416,7 @@ def with_owner(content: str, name: str, pronouns: frozenset[str]) -> str:
 def attributed(name: str, content: str) -> str:
     """Content that needs its speaker: "Mumtaz Zahra Baloch said we will ..."."""
     verb = "said"
-    body = content.translate(_QUOTE_MARKS).strip(" ,")
+    body = without_quote_marks(content).strip(" ,")
     first = words(body)[:1]
     opener = first[0].lower().replace("\u2019", "'") if first else ""
     if opener in _FIRST_PERSON and opener != "i" and not opener.startswith("i'"):
@@ -444,16 +453,28 @@ def is_dismissal(content: str) -> bool:
     "There is no truth in these reports", "the report was completely untrue", "the allegations
     were without merit". Its subject is a pronoun or a report anaphor, its predicate calls it
     untrue."""
-    low = _lowered(content).words
-    if low[:2] == ("no", "such"):  # "No such request was received"
-        return True
-    if not (leans_on_pronoun(content) or _opens_with_anaphor(content)):
-        return False
     lowered = _lowered(content)
+    if not _calls_untrue_anywhere(lowered):
+        return False  # most sentences: no word of dismissal at all
+    if lowered.words[:2] == ("no", "such"):  # "No such request was received"
+        return True
+    return leans_on_pronoun(content) or _opens_with_anaphor(content)
+
+
+# Each dismissive phrase between spaces, and the words they open with: a phrase is in the
+# joined words only if its first word is among the words.
+_DISMISSIVE_PADDED = tuple(f" {p} " for p in lex.DISMISSIVE_PHRASES)
+_DISMISSIVE_OPENERS = frozenset(p.split(" ", 1)[0] for p in lex.DISMISSIVE_PHRASES)
+
+
+def _calls_untrue_anywhere(lowered: _Lowered) -> bool:
+    """A dismissive word or phrase anywhere in the words ("false", "no truth", "no such")."""
     if not lex.DISMISSIVE_WORDS.isdisjoint(lowered.vocabulary):
         return True
+    if _DISMISSIVE_OPENERS.isdisjoint(lowered.vocabulary):
+        return False
     joined = f" {lowered.joined} "
-    return any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
+    return any(phrase in joined for phrase in _DISMISSIVE_PADDED)
 
 
 def calls_untrue(sentence: str) -> bool:
@@ -466,7 +487,7 @@ def calls_untrue(sentence: str) -> bool:
     predicate = low[verb + 1 :]
     joined = f" {' '.join(predicate)} "
     dismissive = any(w in lex.DISMISSIVE_WORDS for w in predicate)
-    return dismissive or any(f" {p} " in joined for p in lex.DISMISSIVE_PHRASES)
+    return dismissive or any(phrase in joined for phrase in _DISMISSIVE_PADDED)
 
 
 def _opens_with_anaphor(content: str) -> bool:

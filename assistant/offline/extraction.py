@@ -53,7 +53,14 @@ from assistant.offline.linking import (
     referent,
     restated,
 )
-from assistant.offline.segmentation import Span, is_boilerplate, is_heading, plain, sentences
+from assistant.offline.segmentation import (
+    Span,
+    is_boilerplate,
+    is_boilerplate_sentence,
+    is_heading,
+    plain,
+    sentences,
+)
 from assistant.offline.sourcing import (
     OUTLET,
     Party,
@@ -125,7 +132,7 @@ class Extractor:
             for sentence in sentences(self.text, span.start, span.end):
                 self.index += 1
                 said = self.text[sentence.start : sentence.end]
-                if said.strip() == whole or not is_boilerplate(said):
+                if said.strip() == whole or not is_boilerplate_sentence(self.text, sentence, span):
                     self.sentence(sentence)
         return [c for c in self.claims if c.sources]
 
@@ -524,7 +531,7 @@ class Extractor:
         target.add(parties, "asserts", quote)
         if cited:
             target.add(cited, "asserts", quote)
-        detail = att.content.translate(rules._QUOTE_MARKS).strip().rstrip(".")
+        detail = rules.without_quote_marks(att.content).strip().rstrip(".")
         target.text = rules.claim_text(
             f"{target.text.rstrip('.')}; {att.speaker.lower()} also {att.cue} {detail}"
         )

@@ -25,6 +25,7 @@ from assistant.offline.lexicons import (
 __all__ = [
     "Span",
     "is_boilerplate",
+    "is_boilerplate_sentence",
     "is_heading",
     "lines",
     "mask_quotations",
@@ -41,11 +42,15 @@ _QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
 # word follows, else closing.
 _DOUBLE_APOSTROPHE = re.compile("''")
 _LINE = re.compile(r"[^\n]+")
-_BOILERPLATE = tuple(re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS if p[-1] != "$")
-# Patterns anchored at the line's end ("... contributed to this report.") match at most
-# BOILERPLATE_TAIL characters (a test checks), so only the line's tail is searched for them.
-_BOILERPLATE_AT_END = tuple(
-    re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS if p[-1] == "$"
+# Every boilerplate pattern is anchored where the line opens or where it ends (a test checks);
+# each group is one pattern, tried once. Those anchored at the line's end ("... contributed to
+# this report.") match at most BOILERPLATE_TAIL characters (a test checks), so only the line's
+# tail is searched for them.
+_BOILERPLATE_AT_START = re.compile(
+    "|".join(f"(?:{p[1:]})" for p in BOILERPLATE_PATTERNS if p[0] == "^"), re.IGNORECASE
+)
+_BOILERPLATE_AT_END = re.compile(
+    "|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS if p[0] != "^"), re.IGNORECASE
 )
 BOILERPLATE_TAIL = 80
 _SOCIAL = re.compile(SOCIAL_NETWORKS, re.IGNORECASE)
@@ -256,18 +261,52 @@ def is_heading(line: str) -> bool:
 def is_boilerplate(line: str) -> bool:
     """Share/follow prompts, bylines, credits and copyright lines."""
     stripped = line.strip()
-    if any(p.search(stripped) for p in _BOILERPLATE):
-        return True
-    tail = max(0, len(stripped) - BOILERPLATE_TAIL)  # \b still sees the character before it
-    if any(p.search(stripped, tail) for p in _BOILERPLATE_AT_END):
+    if _boilerplate_by_shape(stripped):
         return True
     # the rarer of the two first; a line is long, and most name neither
-    if _calls_to_action(stripped) and _SOCIAL.search(stripped):
+    return _calls_to_action(stripped) and _SOCIAL.search(stripped) is not None
+
+
+def is_boilerplate_sentence(text: str, sentence: Span, line: Span) -> bool:
+    """:func:`is_boilerplate` of ``sentence``, one of the sentences of ``line`` (spans of
+    ``text``) when :func:`is_boilerplate` passed the whole line. A call to action beside a social
+    network would have made the line boilerplate, so a part of the line with whitespace or the
+    line's ends on both sides (each word boundary as in the line) never has both: only the
+    tests of where the sentence opens and ends, and of its length, remain."""
+    start, end = sentence.start, sentence.end
+    said = text[start:end]
+    opens = start <= line.start or text[start - 1].isspace()
+    closes = end >= line.end or text[end].isspace()
+    return _boilerplate_by_shape(said.strip()) if opens and closes else is_boilerplate(said)
+
+
+def _boilerplate_by_shape(stripped: str) -> bool:
+    """The patterns anchored where the (stripped) line opens or ends, and the byline."""
+    if _BOILERPLATE_AT_START.match(stripped):
+        return True
+    tail = max(0, len(stripped) - BOILERPLATE_TAIL)  # \b still sees the character before it
+    if _BOILERPLATE_AT_END.search(stripped, tail):
         return True
     return _BYLINE.match(stripped) is not None and len(stripped.split()) <= BYLINE_MAX_WORDS
 
 
+# Every match of CALLS_TO_ACTION holds one of these (a test checks): looking for them in the
+# lowercased line is cheaper than the pattern's search, which tries every position.
+_CALL_TO_ACTION_WORDS = (
+    "follow",
+    "subscribe",
+    "sign up",
+    "join",
+    "like us",
+    "latest updates",
+    "stay updated",
+)
+
+
 def _calls_to_action(line: str) -> bool:
     if line.isascii():
-        return _CALL_TO_ACTION_LOWER.search(line.lower()) is not None
+        low = line.lower()
+        if not any(word in low for word in _CALL_TO_ACTION_WORDS):
+            return False
+        return _CALL_TO_ACTION_LOWER.search(low) is not None
     return _CALL_TO_ACTION.search(line) is not None
