@@ -78,12 +78,12 @@ def _by_script(letters: str) -> Language | None:
     return Language(names.get(script, f"a {script.title()}-script language"), False)
 
 
-def _by_words(words: list[str]) -> Language:
-    counts = Counter(map(str.casefold, words))
-    shares = {name: _occurrences(counts, vocab) / len(words) for name, vocab in _WORDS.items()}
-
-    if shares["English"] >= ENGLISH_SHARE:
+def _by_words(folded: list[str]) -> Language:
+    """The language of casefolded words (English, the usual answer, is told first)."""
+    counts = Counter(folded)
+    if _occurrences(counts, _WORDS["English"]) / len(folded) >= ENGLISH_SHARE:
         return ENGLISH
+    shares = {name: _occurrences(counts, vocab) / len(folded) for name, vocab in _WORDS.items()}
     best = max(shares, key=lambda n: shares[n])
     if best != "English" and shares[best] >= ENGLISH_SHARE:
         return Language(best, False)
@@ -103,14 +103,17 @@ def detect(text: str) -> Language:
 
 @lru_cache(maxsize=64)
 def _detect(sample: str) -> Language:
-    words = (_ASCII_WORD if sample.isascii() else _WORD).findall(sample)
+    if sample.isascii():  # an ASCII text is casefolded by lowercasing it, all at once
+        folded = _ASCII_WORD.findall(sample.lower())
+        return ENGLISH if len("".join(folded)) < MIN_LETTERS else _by_words(folded)
+    words = _WORD.findall(sample)
     letters = _letters(words)
     if len(letters) < MIN_SCRIPT_LETTERS:
         return ENGLISH
     by_script = _by_script(letters)
     if by_script is not None:
         return by_script
-    return ENGLISH if len(letters) < MIN_LETTERS else _by_words(words)
+    return ENGLISH if len(letters) < MIN_LETTERS else _by_words(list(map(str.casefold, words)))
 
 
 def _letters(words: list[str]) -> str:

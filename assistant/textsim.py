@@ -99,7 +99,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def shares_stem(text: str, stems: frozenset[str]) -> bool:
-    """Whether ``content_stems(text) & stems`` is not empty, stemming ``text`` word by word only
-    until the first shared stem (a quote and its claim usually share an early word)."""
-    words = (w for w in _lower_words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
-    return any(stem(w) in stems for w in words)
+    """Whether ``content_stems(text) & stems`` is not empty (``stems`` are content stems, so
+    never ""), stemming ``text`` word by word only until the first shared stem (a quote and its
+    claim usually share an early word)."""
+    return not stems.isdisjoint(map(_content_stem, _lower_words(text)))

@@ -5,6 +5,7 @@ compared word by word, and a denial read before the checks that can only excuse 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
@@ -48,6 +49,18 @@ def test_stretches_map_offsets_as_the_offset_per_character_did(text: str, at: in
 @given(SPACED)
 def test_characters_replaced_as_translate_maps_them(text: str) -> None:
     assert grounding.straightened(text) == text.translate(grounding._CHAR_MAP)
+
+
+WHITESPACE = st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2003\u3000ab\u2019", max_size=40)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(WHITESPACE)
+@example("a  b \n c\td\u3000")
+def test_folded_space_finds_the_runs_the_plain_pattern_finds(text: str) -> None:
+    plain = re.compile(r"\s{2,}|[^\S ]")
+    found = [m.span() for m in grounding._FOLDED_SPACE.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
 
 
 def needles_as_before(quote: str) -> list[str]:
