@@ -180,7 +180,7 @@ class Extractor:
         direct = [a for a in found if a.direct and a.speaker]
         self.speaker = direct[-1] if direct else None
         if not found and has_wider_cues(quote):
-            self._wider(span, found)
+            self._wider(span)
         return found, said
 
     def _previous(self) -> DraftClaim | None:
@@ -243,15 +243,14 @@ class Extractor:
         hint = quote if rules.refers_to_report(quote) else rules.disowned(quote)
         return self._attach(hint, [self.outlet], "denies", quote) or True
 
-    def _wider(self, span: Span, found: Sequence[Attribution]) -> None:
-        """Attributions only the wider reading finds ("Trump wants ...", "the poll found"):
-        listed, never made into claims, their speakers resolved but not remembered."""
-        known = {a.cue_at for a in found}
+    def _wider(self, span: Span) -> None:
+        """Attributions only the wider reading finds ("Trump wants ...", "the poll found") in a
+        sentence the narrow reading found none in: listed, never made into claims, their
+        speakers resolved but not remembered."""
         for attribution in attribute(self.text, span, broad=True):
-            if attribution.cue_at not in known:
-                names = split_neither(attribution.speaker) if attribution.speaker else []
-                parties = [self.memory.resolve(n, attribution.role) for n in names]
-                self._record(attribution, [p for p in parties if p is not None])
+            names = split_neither(attribution.speaker) if attribution.speaker else []
+            parties = [self.memory.resolve(n, attribution.role) for n in names]
+            self._record(attribution, [p for p in parties if p is not None])
 
     def _record(self, attribution: Attribution, parties: Sequence[Party]) -> None:
         """Keep the attribution for the document's list of who said what."""
