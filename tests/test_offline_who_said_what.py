@@ -28,6 +28,11 @@ def claim_with(analysis: Analysis, *words: str) -> Claim:
     return found[0]
 
 
+def claim_in(text: str, *words: str) -> Claim:
+    """The one claim the offline engine reads from ``text`` with all of ``words``."""
+    return claim_with(Assistant(model="offline").analyze(text), *words)
+
+
 def by(claim: Claim, name: str) -> list[Source]:
     return [s for s in claim.sources if name in s.name]
 
@@ -77,7 +82,7 @@ def test_a_denial_worded_without_the_claims_words() -> None:
         "The city will sell the Harbor Terminal to Harborline, the Portville Ledger reported.\n\n"
         '"There is no plan to sell the terminal," Mayor Ana Ruiz said on Tuesday.\n'
     )
-    claim = claim_with(Assistant(model="offline").analyze(text), "Harbor Terminal")
+    claim = claim_in(text, "Harbor Terminal")
     assert claim.status == "denied"
     assert [s.stance for s in by(claim, "Ana Ruiz")] == ["denies"]
 
@@ -133,7 +138,7 @@ def test_a_claim_made_after_the_denial_that_answers_it() -> None:
         "Reached by phone, Finch's founder, Ravi Mehta, said a Harlow Bank executive had "
         "approved the announcement.\n"
     )
-    claim = claim_with(Assistant(model="offline").analyze(text), "executive had approved")
+    claim = claim_in(text, "executive had approved")
     assert claim.status == "denied"
     assert [s.stance for s in by(claim, "Tom Reyes")] == ["denies"]
 
@@ -144,7 +149,7 @@ def test_an_earlier_denial_of_something_else_leaves_a_later_claim_alone() -> Non
         "Reyes, said in a statement.\n\n"
         "Finch's founder, Ravi Mehta, said the company had hired 40 engineers in Leeds.\n"
     )
-    claim = claim_with(Assistant(model="offline").analyze(text), "40 engineers")
+    claim = claim_in(text, "40 engineers")
     assert claim.status == "confirmed"
 
 
@@ -171,7 +176,7 @@ def test_a_denial_naming_the_act_in_other_words(report: str, denial: str) -> Non
         f"PortWatch, which said {report}.\n\n"
         f'"{denial}," Quint told analysts on Thursday.\n'
     )
-    claim = Assistant(model="offline").analyze(text).claims[0]
+    claim = claim_in(text, report.split(None, 1)[1])  # "she" is Quint in the claim
     assert claim.status == "denied"
     assert [s.stance for s in by(claim, "Quint")] == ["denies"]
 
@@ -182,7 +187,7 @@ def test_a_negated_statement_about_another_act_is_no_denial() -> None:
         "which said she planned to step down by the end of the year.\n\n"
         '"We are not raising prices this year," Quint told analysts on Thursday.\n'
     )
-    claim = Assistant(model="offline").analyze(text).claims[0]
+    claim = claim_in(text, "planned to step down")
     assert claim.status != "denied"
 
 
@@ -200,7 +205,7 @@ def test_a_denial_by_the_opposite_act(report: str, answer: str) -> None:
         "with the plans.\n\n"
         f'"{answer}," Ostby spokeswoman Kari Nes said on Tuesday.\n'
     )
-    claim = Assistant(model="offline").analyze(text).claims[0]
+    claim = claim_in(text, report)
     assert claim.status == "denied"
     assert [s.stance for s in by(claim, "Kari Nes")] == ["denies"]
 
@@ -212,5 +217,5 @@ def test_a_past_opening_is_no_answer_to_a_closure() -> None:
         '"The Lund Street mill opened in 1962 and employs 300 people," Ostby spokeswoman '
         "Kari Nes said on Tuesday.\n"
     )
-    claim = Assistant(model="offline").analyze(text).claims[0]
+    claim = claim_in(text, "would close the Lund Street mill")
     assert claim.status != "denied"
