@@ -156,13 +156,19 @@ _SPEAKER_ENDS = (
         resident observer""".split()
     )
 )
+
+
+def _is_participle(cue: str) -> bool:
+    return cue.split()[0].endswith("ing")
+
+
 # The wider reading for the attributions a document lists (who said what): every cue above and
 # the verbs of belief, wish and stance as well.
 _BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
 _BROAD_TABLE = _CueTable.of(_BROAD_CUES)
 # Every cue phrase either reading finds (the wider cues include the narrow ones) opening with a
 # participle ("saying", "denying").
-_PARTICIPLE_CUES = frozenset(c for c in _BROAD_CUES if c.split()[0].endswith("ing"))
+_PARTICIPLE_CUES = frozenset(filter(_is_participle, _BROAD_CUES))
 _BROAD_BY_FIRST_WORD = _BROAD_TABLE.by_first_word
 # Cues the wider reading reads differently from the narrow one.
 _NARROW = frozenset(_ALL_CUES)
@@ -400,10 +406,6 @@ _RELATIVE_END = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*as\s+", re.IGNORECASE)
 _NEGATED_SUBJECT = re.compile(r"^(?:neither|no|none|nobody)\b", re.IGNORECASE)
 _CITING = _Guarded(re.compile(r",?\s*\bciting\b[^,]*,?", re.IGNORECASE), needs=("citing",))
-
-
-def _is_participle(cue: str) -> bool:
-    return cue.split()[0].endswith("ing")
 
 
 def _participle_cue(cue: str) -> bool:
