@@ -95,31 +95,23 @@ _ALL_CUES = sorted({*CUE_STANCE, *_SPECIAL}, key=len, reverse=True)
 _TOKEN = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the per-sentence memo
 class _CueTable:
     """Cue phrases by their first word (longest first, so the longest phrase wins), with the
     first words that are phrases alone and the second words of the longer phrases, to tell
-    cheaply whether a sentence can hold one."""
+    cheaply whether a sentence can hold one. Hashed by identity: a key of the per-sentence
+    memo."""
 
-    by_first_word: dict[str, tuple[str, ...]]
-    alone: frozenset[str]
-    second_words: dict[str, frozenset[str]]
-    first: frozenset[str] = frozenset()  # the first words, as a set
-
-    @classmethod
-    def of(cls, cues: Sequence[str]) -> _CueTable:
+    def __init__(self, cues: Sequence[str]) -> None:
         table: dict[str, list[str]] = {}
         for cue in cues:
             table.setdefault(cue.split()[0], []).append(cue)
-        return cls(
-            {word: tuple(phrases) for word, phrases in table.items()},
-            frozenset(cue for cue in cues if " " not in cue),
-            {
-                word: frozenset(p.split()[1] for p in phrases if " " in p)
-                for word, phrases in table.items()
-            },
-            frozenset(table),
-        )
+        self.by_first_word = {word: tuple(phrases) for word, phrases in table.items()}
+        self.first = frozenset(table)
+        self.alone = frozenset(cue for cue in cues if " " not in cue)
+        self.second_words = {
+            word: frozenset(p.split()[1] for p in phrases if " " in p)
+            for word, phrases in table.items()
+        }
 
     def first_words(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """The first words among ``tokens`` of phrases that may be there: a phrase found in a
@@ -134,8 +126,7 @@ class _CueTable:
         )
 
 
-_NARROW_TABLE = _CueTable.of(_ALL_CUES)
-_CUES_BY_FIRST_WORD = _NARROW_TABLE.by_first_word
+_NARROW_TABLE = _CueTable(_ALL_CUES)
 _TOKEN_ANY_CASE = re.compile(r"[A-Za-z]+")
 _VERB_FILLERS = (
     lex.AUXILIARIES
@@ -165,17 +156,16 @@ def _is_participle(cue: str) -> bool:
 # The wider reading for the attributions a document lists (who said what): every cue above and
 # the verbs of belief, wish and stance as well.
 _BROAD_CUES = sorted({*_ALL_CUES, *lex.ATTRIBUTION_CUES}, key=len, reverse=True)
-_BROAD_TABLE = _CueTable.of(_BROAD_CUES)
+_BROAD_TABLE = _CueTable(_BROAD_CUES)
 # Every cue phrase either reading finds (the wider cues include the narrow ones) opening with a
 # participle ("saying", "denying").
 _PARTICIPLE_CUES = frozenset(filter(_is_participle, _BROAD_CUES))
-_BROAD_BY_FIRST_WORD = _BROAD_TABLE.by_first_word
 # Cues the wider reading reads differently from the narrow one.
 _NARROW = frozenset(_ALL_CUES)
 _WIDER_READ = frozenset((*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE))
 # Words that make the wider reading differ: its own cues, and the cues it reads more freely
 # ("called" without a dismissive word, "shows" after any speaker, "asked" without advice).
-_BROAD_ONLY = (frozenset(_BROAD_BY_FIRST_WORD) - frozenset(_CUES_BY_FIRST_WORD)) | frozenset(
+_BROAD_ONLY = (_BROAD_TABLE.first - _NARROW_TABLE.first) | frozenset(
     c.split()[0] for c in (*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE)
 )
 
