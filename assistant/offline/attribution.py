@@ -166,7 +166,7 @@ _WIDER_READ = frozenset((*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.N
 # Words that make the wider reading differ: its own cues, and the cues it reads more freely
 # ("called" without a dismissive word, "shows" after any speaker, "asked" without advice).
 _BROAD_ONLY = (_BROAD_TABLE.first - _NARROW_TABLE.first) | frozenset(
-    c.split()[0] for c in (*CALLED, *lex.SHOW_CUES, *lex.EXHORTATION_VERBS, *lex.NEEDS_CLAUSE)
+    c.split()[0] for c in _WIDER_READ
 )
 
 
