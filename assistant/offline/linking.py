@@ -126,12 +126,14 @@ def referent(
     return None
 
 
+# Who can state a claim on the record themselves: the rubric's standing kinds but a document.
+_STATING_KINDS = rubric.STANDING_KINDS - {"document"}
+
+
 def _stated_on_record(claim: DraftClaim) -> bool:
     """Whether a named party or body itself asserts the claim on the record."""
     return any(
-        s.stance in rubric.SUPPORTING
-        and s.party.on_record
-        and s.party.kind in rubric.STANDING_KINDS - {"document"}
+        s.stance in rubric.SUPPORTING and s.party.on_record and s.party.kind in _STATING_KINDS
         for s in claim.sources
     )
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from assistant.chunking import Span
-from assistant.grounding import _CHAR_MAP
+from assistant.grounding import straightened
 from assistant.offline.lexicons import (
     ABBREVIATIONS,
     BOILERPLATE_PATTERNS,
@@ -66,24 +66,10 @@ def plain(text: str) -> str:
     """``text`` with curly quotes, apostrophes and dashes made straight; same length. A pair of
     apostrophes used as a quotation mark becomes one straight quote and a space, the quote on
     the side of the words it encloses (as :func:`quotations` reads it)."""
-    straight = _straight(text)
+    straight = straightened(text)
     if "''" not in straight:
         return straight
     return _DOUBLE_APOSTROPHE.sub(lambda m: ' "' if _opens(straight, m.end()) else '" ', straight)
-
-
-# grounding's map of curly quotes, dashes and odd spaces, as (character, replacement) pairs; no
-# replacement is itself replaced, so replacing one character after another is translating.
-_STRAIGHTENED = tuple((chr(code), replacement) for code, replacement in _CHAR_MAP.items())
-
-
-def _straight(text: str) -> str:
-    """``text.translate(_CHAR_MAP)``, several times faster: most sentences hold none or a few of
-    the characters, and looking for one is quicker than a dict lookup per character."""
-    for char, replacement in _STRAIGHTENED:
-        if char in text:
-            text = text.replace(char, replacement)
-    return text
 
 
 def _opens(text: str, after: int) -> bool:
