@@ -112,7 +112,7 @@ def test_each_quote_is_judged_once_per_part(monkeypatch: pytest.MonkeyPatch) -> 
     judged = evidence._judged
 
     def unshared(find: object, quote: str, claim: str, source: object, verdicts: object) -> object:
-        return judged(find, quote, claim, source, None)  # type: ignore[arg-type]
+        return judged(find, quote, claim, source, {})  # type: ignore[arg-type]
 
     with monkeypatch.context() as every_time:  # the reference: no verdict shared
         every_time.setattr(evidence, "_judged", unshared)
