@@ -196,11 +196,11 @@ class Assistant:
         import asyncio
 
         unknown = self.unknown(documents)
-        waiting = {k: self._in_flight[k] for d in unknown if (k := self._key(d)) in self._in_flight}
+        flying = self._in_flight
+        waiting = {k: (d, flying[k]) for d in unknown if (k := self._key(d)) in flying}
         fresh = [d for d in unknown if self._key(d) not in waiting]
         read = await self._aread(fresh, usage)
-        for key, in_flight in waiting.items():
-            document = next(d for d in unknown if self._key(d) == key)
+        for document, in_flight in waiting.values():
             shared = await asyncio.shield(in_flight)
             if shared is None:  # that reading failed or was cancelled: read it here
                 shared = (await self._aread([document], usage))[0]

@@ -32,7 +32,7 @@ MIN_WORDS = 3
 SPEAKER_WINDOW = 240
 _WORD = re.compile(r"\w+")
 _MARKS = ".!?\n"  # what ends a sentence, for the sentence a quote stands in
-_MARK = re.compile(r"[.!?\n]")
+_MARK = re.compile(f"[{re.escape(_MARKS)}]")
 SENTENCE_REACH = 2_000
 _AGAINST = DENIAL_WORDS | REFUTE_WORDS
 _DENIAL_IN = re.compile("|".join(map(re.escape, sorted(DENIAL_WORDS))))  # as a word or in one
@@ -187,23 +187,19 @@ with one finder, so each quote is judged once."""
 
 
 def _judged(
-    find: Finder, quote: str, claim: str, source: Cited, verdicts: Verdicts | None
+    find: Finder, quote: str, claim: str, source: Cited, verdicts: Verdicts
 ) -> tuple[tuple[Document, Evidence] | None, str | None]:
     """Where ``quote`` is and why it is not evidence (None when it is)."""
     found = find(quote)
     if found is None:
         return None, NOT_FOUND
-    if verdicts is None:
-        return found, problem(found[0], found[1], claim, source)
     key = (quote, claim, source.kind, source.name, source.role, source.stance)
     if key not in verdicts:
         verdicts[key] = problem(found[0], found[1], claim, source)
     return found, verdicts[key]
 
 
-def faults(
-    find: Finder, claim: str, source: Cited, verdicts: Verdicts | None = None
-) -> list[tuple[str, str]]:
+def faults(find: Finder, claim: str, source: Cited, verdicts: Verdicts) -> list[tuple[str, str]]:
     """Each quote of ``source`` that is not evidence, with the reason (for the re-ask)."""
     rejected = []
     for quote in source.quotes:
@@ -214,7 +210,7 @@ def faults(
 
 
 def evidence_for(
-    find: Finder, claim: str, source: Cited, usage: Usage, verdicts: Verdicts | None = None
+    find: Finder, claim: str, source: Cited, usage: Usage, verdicts: Verdicts
 ) -> list[Evidence]:
     """The quotes of ``source`` that are evidence, located; the rest are dropped and counted."""
     kept: list[Evidence] = []

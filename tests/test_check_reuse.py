@@ -42,9 +42,15 @@ class Counting(ModelWrapper):
 
 
 def one_by_one() -> list[object]:
-    assistant = Assistant(Counting())
+    """The reference: each claim checked by an assistant of its own, which remembers nothing
+    (no reading, combined analysis or extraction shared between the checks)."""
     text = SEED.read_text(encoding="utf-8")
-    return [assistant.check(claim, text).model_dump(exclude={"usage"}) for claim in CLAIMS]
+    verdicts = []
+    for claim in CLAIMS:
+        extraction.read_paragraphs.cache_clear()
+        party_check._extracted.cache_clear()
+        verdicts.append(Assistant(Counting()).check(claim, text).model_dump(exclude={"usage"}))
+    return verdicts
 
 
 def test_concurrent_checks_read_the_document_once() -> None:
@@ -113,9 +119,12 @@ def test_the_offline_check_reads_the_analysis_extraction(
         runs.append(1)
         return real(self, spans)  # type: ignore[arg-type]
 
+    expected = one_by_one()
+    extraction.read_paragraphs.cache_clear()
+    party_check._extracted.cache_clear()
     monkeypatch.setattr(extraction.Extractor, "run", counting)
     assistant = Assistant("offline")
     text = SEED.read_text(encoding="utf-8")
-    for claim in CLAIMS:
-        assistant.check(claim, text)
+    verdicts = [assistant.check(claim, text).model_dump(exclude={"usage"}) for claim in CLAIMS]
     assert len(runs) == 1
+    assert verdicts == expected

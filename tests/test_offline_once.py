@@ -112,7 +112,7 @@ def test_each_quote_is_judged_once_per_part(monkeypatch: pytest.MonkeyPatch) -> 
     judged = evidence._judged
 
     def unshared(find: object, quote: str, claim: str, source: object, verdicts: object) -> object:
-        return judged(find, quote, claim, source, None)  # type: ignore[arg-type]
+        return judged(find, quote, claim, source, {})  # type: ignore[arg-type]
 
     with monkeypatch.context() as every_time:  # the reference: no verdict shared
         every_time.setattr(evidence, "_judged", unshared)
@@ -134,20 +134,70 @@ def test_each_quote_is_judged_once_per_part(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_each_cue_speaker_is_looked_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Grounding an attribution looks for its speaker next to each cue once: the cues compared
-    and the cue kept share the look-up, with the same output as looking again."""
+    and the cue kept share the look-up, with the same output as looking again for every cue
+    and comparing them all (the cue nearest its content and speaker together, the first of
+    equals)."""
     from assistant import attributions
 
-    text = ARTICLES[0].read_text(encoding="utf-8")
-    again = Assistant(model="offline").analyze(text)
-    calls: dict[tuple[int, int, int], int] = {}
+    def looked_for_again(self: attributions._Speakers, cue: tuple[int, int]) -> object:
+        return attributions._source(self.text, self.out, cue)
+
+    def every_cue(cues: list[tuple[int, int]], said: tuple[int, int], speakers: object) -> object:
+        def apart(cue: tuple[int, int]) -> int:
+            return attributions._gap(cue, said) + attributions._speaker_gap(speakers, cue)  # type: ignore[arg-type]
+
+        return min(cues, key=apart)
+
+    texts = [article.read_text(encoding="utf-8") for article in ARTICLES]
+    with monkeypatch.context() as unshared:  # the reference: no look-up shared or skipped
+        unshared.setattr(attributions._Speakers, "at", looked_for_again)
+        unshared.setattr(attributions, "_closest_with_speaker", every_cue)
+        again = [Assistant(model="offline").analyze(text) for text in texts]
+    calls: dict[tuple[str, int, int, int], int] = {}
     real = attributions._source
 
     def counted(text: str, out: object, cue: tuple[int, int]) -> tuple[int, int] | None:
-        key = (id(out), *cue)
+        key = (text, id(out), *cue)
         calls[key] = calls.get(key, 0) + 1
         return real(text, out, cue)  # type: ignore[arg-type]
 
     monkeypatch.setattr(attributions, "_source", counted)
-    once = Assistant(model="offline").analyze(text)
+    once = [Assistant(model="offline").analyze(text) for text in texts]
     assert calls and max(calls.values()) == 1
-    assert once.model_dump(exclude={"usage"}) == again.model_dump(exclude={"usage"})
+    for shared, reference in zip(once, again, strict=True):
+        assert shared.model_dump(exclude={"usage"}) == reference.model_dump(exclude={"usage"})
+
+
+class _FixedSpeakers:
+    """Where each cue's speaker stands, as given (no text to look in)."""
+
+    def __init__(self, at: dict[tuple[int, int], tuple[int, int] | None]) -> None:
+        self._at = at
+
+    def at(self, cue: tuple[int, int]) -> tuple[int, int] | None:
+        return self._at[cue]
+
+
+_SPANS = st.tuples(st.integers(0, 600), st.integers(1, 40)).map(lambda s: (s[0], s[0] + s[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cues=st.lists(st.tuples(_SPANS, st.none() | _SPANS), min_size=1, max_size=8),
+    said=_SPANS,
+)
+def test_the_cue_kept_is_the_nearest_of_all_with_its_speaker(
+    cues: list[tuple[tuple[int, int], tuple[int, int] | None]], said: tuple[int, int]
+) -> None:
+    """The cues skipped unweighed (already too far from the content) never change the cue
+    kept: the same as weighing every cue, the first of equals."""
+    from assistant import attributions
+
+    speakers = _FixedSpeakers(dict(cues))
+    tried = [cue for cue, _ in cues]
+
+    def apart(cue: tuple[int, int]) -> int:
+        return attributions._gap(cue, said) + attributions._speaker_gap(speakers, cue)  # type: ignore[arg-type]
+
+    kept = attributions._closest_with_speaker(tried, said, speakers)  # type: ignore[arg-type]
+    assert kept == min(tried, key=apart)

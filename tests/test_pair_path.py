@@ -153,7 +153,7 @@ def test_the_quote_rule_is_asked_once_per_quote_for_recheck_and_grounding(
     judged = evidence._judged
 
     def unshared(find: object, quote: str, claim: str, source: object, verdicts: object) -> object:
-        return judged(find, quote, claim, source, None)  # type: ignore[arg-type]
+        return judged(find, quote, claim, source, {})  # type: ignore[arg-type]
 
     text = SEED.read_text()
     with monkeypatch.context() as every_time:  # the reference: each quote judged at each step
